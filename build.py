@@ -1,0 +1,405 @@
+"""Build wasmlit's static, serverless distribution. Standard library only.
+
+  python3 build.py                         build dist/ (skipped when up to date)
+  python3 build.py --app APP.py --out DIR  build dist/, then a site for APP.py in DIR
+  python3 build.py --serve [--port N] [APP_OR_DIR ...]
+      build a site per app (default: examples/*.py; a directory means its *.py)
+      in dist/sites/NAME/, plus dist/sites/index.html linking them, and serve
+      dist/sites at http://127.0.0.1:N/ (default 8000, or a free port if taken)
+
+dist/ (first runs `npm ci` if node_modules is missing or package-lock.json changed):
+  pyodide/pyodide.mjs, pyodide.asm.mjs,   Pyodide's runtime, from node_modules/pyodide
+    pyodide.asm.wasm, python_stdlib.zip
+  pyodide/micropip-0.11.1-py3-none-any.whl  from PyPI, cached in .cache/wheels/
+  pyodide/wasmlit-VERSION-py3-none-any.whl  runtime/wasmlit packed as a wheel
+  pyodide/pyodide-lock.json               Pyodide's "info", listing only those wheels
+  markdown.js                             markdown-it as one ES module (esbuild)
+  *.js, *.css                             copied from the top level of web/
+
+A site is dist/ plus app.py and an index.html that mounts it with wasmlit.js;
+it loads nothing from outside its folder. --app first checks that APP.py is a
+readable UTF-8 file that compiles, and that DIR is neither a file nor a
+non-empty directory other than a previous site. Each output directory is built
+in a temp directory beside it, then renamed into place: a failed build leaves
+nothing half-written. Exit codes: 0 ok, 1 build failure, 2 bad input.
+"""
+import argparse
+import ast
+import base64
+import functools
+import hashlib
+import html
+import http.server
+import json
+import shutil
+import subprocess
+import sys
+import tempfile
+import tomllib
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+RUNTIME = ROOT / "runtime" / "wasmlit"
+WEB = ROOT / "web"
+DIST = ROOT / "dist"
+NODE_MODULES = ROOT / "node_modules"
+PYODIDE_NPM = NODE_MODULES / "pyodide"
+WHEEL_CACHE = ROOT / ".cache" / "wheels"
+STAMP = ".build-stamp"  # in dist/: fingerprint of the inputs it was built from
+NPM_STAMP = NODE_MODULES / ".wasmlit-package-lock.sha256"
+MARKDOWN_ENTRY = WEB / "vendor-entry" / "markdown.mjs"
+PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
+MICROPIP_VERSION = "0.11.1"
+# sha256 of micropip-0.11.1-py3-none-any.whl as published on PyPI. Pyodide's
+# own lock lists a different hash: it ships a wheel it rebuilt itself.
+MICROPIP_SHA256 = "768de165adb8e66906039d8fec4127a57f522dfdf8e6fbff877a4616941ecfd3"
+ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+SITE_MARKER = "data-wasmlit-app"
+
+
+class BadInput(Exception):
+    """The user asked for something impossible (exit code 2)."""
+
+
+class BuildError(Exception):
+    """A build step failed (exit code 1)."""
+
+
+def sha256_file(path):
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+def run_quietly(cmd, what):
+    """Run cmd from ROOT; on failure raise BuildError carrying its output."""
+    proc = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
+    if proc.returncode != 0:
+        raise BuildError(f"{what} failed ({' '.join(map(str, cmd))}):\n{proc.stdout}{proc.stderr}")
+
+
+def build_into(target, fill):
+    """Call fill(tmp) on a fresh temp dir beside target, then swap it in for target."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.tmp-"))
+    old = tmp.with_name(tmp.name.replace(".tmp-", ".old-"))
+    try:
+        fill(tmp)
+        if target.exists():
+            target.rename(old)
+        tmp.rename(target)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def ensure_node_modules():
+    """Run `npm ci` unless node_modules matches the current package-lock.json."""
+    lock_hash = sha256_file(ROOT / "package-lock.json")
+    if NPM_STAMP.is_file() and NPM_STAMP.read_text().strip() == lock_hash:
+        return
+    print("build.py: running npm ci", file=sys.stderr)
+    run_quietly(["npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"], "npm ci")
+    NPM_STAMP.write_text(lock_hash + "\n")
+
+
+def runtime_files():
+    """runtime/wasmlit files that belong in the wheel (no caches, no dotfiles)."""
+    for path in sorted(RUNTIME.rglob("*")):
+        rel = path.relative_to(RUNTIME)
+        skip = any(p == "__pycache__" or p.startswith(".") for p in rel.parts)
+        if path.is_file() and not skip and path.suffix not in (".pyc", ".pyo"):
+            yield path
+
+
+def web_files():
+    return sorted(p for p in WEB.glob("*") if p.is_file() and p.suffix in (".js", ".css"))
+
+
+def wasmlit_version():
+    """__version__ from runtime/wasmlit/__init__.py, read without importing it."""
+    for node in ast.parse((RUNTIME / "__init__.py").read_text("utf-8")).body:
+        if isinstance(node, ast.Assign) and any(getattr(t, "id", "") == "__version__" for t in node.targets):
+            return ast.literal_eval(node.value)
+    raise BuildError("runtime/wasmlit/__init__.py defines no __version__")
+
+
+def input_fingerprint():
+    """Hash of every input of dist/, to skip rebuilding an up-to-date one."""
+    inputs = [Path(__file__).resolve(), ROOT / "pyproject.toml", ROOT / "package-lock.json",
+              MARKDOWN_ENTRY, *runtime_files(), *web_files()]
+    digest = hashlib.sha256()
+    for path in inputs:
+        digest.update(f"{path.relative_to(ROOT)}:{sha256_file(path)}\n".encode())
+    return digest.hexdigest()
+
+
+def fetch_micropip():
+    """Path of the micropip wheel in .cache/wheels, downloading it if needed."""
+    wheel = WHEEL_CACHE / f"micropip-{MICROPIP_VERSION}-py3-none-any.whl"
+    if not wheel.is_file():
+        run_quietly([sys.executable, "-m", "pip", "download", "-q", "--no-deps", "--only-binary=:all:",
+                     "--python-version", "3.14", f"micropip=={MICROPIP_VERSION}", "-d", WHEEL_CACHE],
+                    "downloading micropip")
+    if sha256_file(wheel) != MICROPIP_SHA256:
+        raise BuildError(f"{wheel} has an unexpected sha256; delete it and rebuild")
+    return wheel
+
+
+def write_zip(path, members):
+    """Write a deterministic zip of {arcname: bytes}."""
+    with zipfile.ZipFile(path, "w") as zf:
+        for name, data in members.items():
+            info = zipfile.ZipInfo(name, ZIP_DATE)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            zf.writestr(info, data)
+
+
+def record_line(name, data):
+    digest = base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=").decode()
+    return f"{name},sha256={digest},{len(data)}"
+
+
+def build_wasmlit_wheel(out_dir, version):
+    """Pack runtime/wasmlit as wasmlit-<version>-py3-none-any.whl in out_dir."""
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]
+    info = f"wasmlit-{version}.dist-info"
+    members = {f"wasmlit/{p.relative_to(RUNTIME).as_posix()}": p.read_bytes() for p in runtime_files()}
+    members[f"{info}/METADATA"] = (
+        f"Metadata-Version: 2.1\nName: wasmlit\nVersion: {version}\n"
+        f"Summary: {project.get('description', '')}\n"
+        f"Requires-Python: {project.get('requires-python', '>=3.11')}\n").encode()
+    members[f"{info}/WHEEL"] = (b"Wheel-Version: 1.0\nGenerator: wasmlit build.py\n"
+                                b"Root-Is-Purelib: true\nTag: py3-none-any\n")
+    members[f"{info}/top_level.txt"] = b"wasmlit\n"
+    record = [record_line(name, data) for name, data in members.items()] + [f"{info}/RECORD,,"]
+    members[f"{info}/RECORD"] = ("\n".join(record) + "\n").encode()
+    wheel = out_dir / f"wasmlit-{version}-py3-none-any.whl"
+    write_zip(wheel, members)
+    return wheel
+
+
+def lock_entry(name, version, wheel):
+    return {"name": name, "version": version, "file_name": wheel.name, "install_dir": "site",
+            "sha256": sha256_file(wheel), "package_type": "package", "imports": [name],
+            "depends": [], "unvendored_tests": False, "tool": {}}
+
+
+def write_lock(pyodide_dir, micropip_wheel, wasmlit_wheel, version):
+    """pyodide-lock.json with Pyodide's "info" and our two packages only."""
+    upstream = json.loads((PYODIDE_NPM / "pyodide-lock.json").read_text("utf-8"))
+    pinned = upstream["packages"]["micropip"]["version"]
+    if pinned != MICROPIP_VERSION:
+        raise BuildError(f"Pyodide expects micropip {pinned}, build.py ships {MICROPIP_VERSION}")
+    lock = {"info": upstream["info"], "packages": {
+        "micropip": lock_entry("micropip", MICROPIP_VERSION, micropip_wheel),
+        "wasmlit": lock_entry("wasmlit", version, wasmlit_wheel)}}
+    (pyodide_dir / "pyodide-lock.json").write_text(json.dumps(lock, indent=2, sort_keys=True) + "\n")
+
+
+def bundle_markdown(out_file):
+    run_quietly([NODE_MODULES / ".bin" / "esbuild", MARKDOWN_ENTRY, "--bundle", "--format=esm",
+                 "--minify", "--log-level=warning", f"--outfile={out_file}"], "esbuild")
+
+
+def fill_dist(tmp, fingerprint):
+    pyodide_dir = tmp / "pyodide"
+    pyodide_dir.mkdir()
+    for name in PYODIDE_FILES:
+        shutil.copy2(PYODIDE_NPM / name, pyodide_dir / name)
+    micropip = shutil.copy2(fetch_micropip(), pyodide_dir)
+    version = wasmlit_version()
+    wheel = build_wasmlit_wheel(pyodide_dir, version)
+    write_lock(pyodide_dir, Path(micropip), wheel, version)
+    bundle_markdown(tmp / "markdown.js")
+    for path in web_files():
+        shutil.copy2(path, tmp / path.name)
+    (tmp / STAMP).write_text(fingerprint + "\n")
+
+
+def build_dist():
+    """Build dist/ unless it is already up to date."""
+    ensure_node_modules()
+    fingerprint = input_fingerprint()
+    stamp = DIST / STAMP
+    if stamp.is_file() and stamp.read_text().strip() == fingerprint:
+        return
+    build_into(DIST, lambda tmp: fill_dist(tmp, fingerprint))
+    print(f"build.py: wrote {DIST.relative_to(ROOT)}/", file=sys.stderr)
+
+
+def check_app(path):
+    """Return the app's bytes if it is a readable UTF-8 Python file that compiles."""
+    if not path.exists():
+        raise BadInput(f"app file not found: {path}")
+    if path.is_dir():
+        raise BadInput(f"app is a directory, not a Python file: {path}")
+    try:
+        data = path.read_bytes()
+    except OSError as e:
+        raise BadInput(f"cannot read app file {path}: {e.strerror}") from None
+    try:
+        source = data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise BadInput(f"{path} is not UTF-8 text (byte 0x{data[e.start]:02x} at offset {e.start})") from None
+    try:
+        compile(source, str(path), "exec", dont_inherit=True)
+    except SyntaxError as e:
+        where = f"{path}:{e.lineno}" if e.lineno else str(path)
+        raise BadInput(f"{where}: SyntaxError: {e.msg}") from None
+    except ValueError as e:  # null bytes, on Python 3.11
+        raise BadInput(f"{path}: {e}") from None
+    return data
+
+
+def check_out_dir(out):
+    """An existing --out must be a previous wasmlit site (or empty) to be replaced."""
+    if out.exists() and not out.is_dir():
+        raise BadInput(f"--out exists and is not a directory: {out}")
+    if out.is_dir() and any(out.iterdir()):
+        index = out / "index.html"
+        if not (index.is_file() and SITE_MARKER in index.read_text("utf-8", "replace")):
+            raise BadInput(f"--out {out} is not empty and not a wasmlit site; refusing to replace it")
+
+
+PAGE = """<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{title}</title>{head}
+</head>
+<body>
+{body}
+</body>
+</html>
+"""
+
+
+def index_html(title):
+    head = '\n<link rel="icon" href="data:,">\n<link rel="stylesheet" href="wasmlit.css">'
+    return PAGE.format(title=html.escape(title), head=head,
+                       body=f'<div {SITE_MARKER}="app.py"></div>\n<script type="module" src="wasmlit.js"></script>')
+
+
+def fill_site(tmp, app, data):
+    """Copy dist/ (without sites/, the stamp and temp dirs) and add the app."""
+    shutil.copytree(DIST, tmp, dirs_exist_ok=True, ignore=lambda d, names: [
+        n for n in names if Path(d) == DIST and (n == "sites" or n.startswith("."))])
+    (tmp / "app.py").write_bytes(data)
+    (tmp / "index.html").write_text(index_html(app.stem), "utf-8")
+
+
+def build_site(app, out):
+    """Validate app and out, then write the site for app into out."""
+    data = check_app(app)
+    check_out_dir(out)
+    build_dist()
+    build_into(out, lambda tmp: fill_site(tmp, app, data))
+
+
+def collect_apps(args):
+    """Apps named on the command line (directories expand to their *.py)."""
+    apps = []
+    for arg in args or [ROOT / "examples"]:
+        path = Path(arg)
+        apps += sorted(path.glob("*.py")) if path.is_dir() else [path]
+    if not apps:
+        raise BadInput("no apps to serve")
+    stems = [a.stem for a in apps]
+    duplicates = sorted({s for s in stems if stems.count(s) > 1})
+    if duplicates:
+        raise BadInput(f"two apps named {duplicates[0]}.py; site names must be unique")
+    return apps
+
+
+def sites_index(stems):
+    links = "".join(f'<li><a href="{html.escape(s)}/">{html.escape(s)}</a></li>\n' for s in stems)
+    return PAGE.format(title="wasmlit examples", head='\n<link rel="icon" href="data:,">', body=f"<h1>wasmlit examples</h1>\n<ul>\n{links}</ul>")
+
+
+def fill_sites(tmp, apps):
+    for app in apps:
+        fill_site(tmp / app.stem, app, check_app(app))
+    (tmp / "index.html").write_text(sites_index([a.stem for a in apps]), "utf-8")
+
+
+class SiteHandler(http.server.SimpleHTTPRequestHandler):
+    """Static files with the MIME types module scripts and WebAssembly need."""
+    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map,
+                      ".js": "text/javascript", ".mjs": "text/javascript",
+                      ".wasm": "application/wasm", ".whl": "application/zip"}
+
+    def end_headers(self):
+        self.send_header("Cache-Control", "no-cache")
+        super().end_headers()
+
+
+def make_server(directory, port):
+    """Bind 127.0.0.1:port, or any free port if that one is taken."""
+    handler = functools.partial(SiteHandler, directory=str(directory))
+    try:
+        return http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    except OSError:
+        return http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+
+
+def serve(app_args, port):
+    apps = collect_apps(app_args)
+    for app in apps:
+        check_app(app)
+    build_dist()
+    sites = DIST / "sites"
+    build_into(sites, lambda tmp: fill_sites(tmp, apps))
+    server = make_server(sites, port)
+    print(f"Serving wasmlit examples at http://127.0.0.1:{server.server_address[1]}/", flush=True)
+    with server:
+        try:
+            server.serve_forever()
+        except KeyboardInterrupt:
+            pass
+
+
+def parse_args(argv):
+    parser = argparse.ArgumentParser(
+        prog="build.py", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--app", type=Path, metavar="FILE.py", help="build a static site for this app")
+    parser.add_argument("--out", type=Path, metavar="DIR",
+                        help="where --app writes its site (replaced if it is a previous site)")
+    parser.add_argument("--serve", action="store_true",
+                        help="build sites for APP_OR_DIR (default: examples/) into dist/sites/ "
+                             "and serve them on 127.0.0.1")
+    parser.add_argument("--port", type=int,
+                        help="port for --serve (default 8000; a free one if taken)")
+    parser.add_argument("apps", nargs="*", metavar="APP_OR_DIR", help="apps for --serve")
+    args = parser.parse_args(argv)
+    if args.app and args.serve:
+        parser.error("--app and --serve cannot be combined")
+    if bool(args.app) != bool(args.out):
+        parser.error("--app and --out go together")
+    if (args.apps or args.port is not None) and not args.serve:
+        parser.error("APP_OR_DIR and --port need --serve")
+    return args
+
+
+def main(argv=None):
+    args = parse_args(argv)
+    try:
+        if args.serve:
+            serve(args.apps, 8000 if args.port is None else args.port)
+        elif args.app:
+            build_site(args.app, args.out.resolve())
+            print(f"build.py: wrote site for {args.app} to {args.out}", file=sys.stderr)
+        else:
+            build_dist()
+    except BadInput as e:
+        print(f"build.py: error: {e}", file=sys.stderr)
+        return 2
+    except (BuildError, OSError) as e:
+        print(f"build.py: error: {e}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

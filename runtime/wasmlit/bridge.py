@@ -1,0 +1,56 @@
+"""The one module that talks to the page: it hands page events to an AppSession and
+the session's changes to the page's renderer (web/render.js, an `AppView`).
+
+Everything crosses as JSON text, so no Python proxy outlives a call except the one
+run-pump each app hands the page at start.
+"""
+from __future__ import annotations
+
+import json
+import time
+
+from pyodide.ffi import create_proxy
+
+from .session import AppSession, _current_session
+
+_apps: dict[int, tuple[AppSession, object]] = {}
+_real_sleep = time.sleep
+
+
+class PageHost:
+    """The session's host in a browser page: an AppView from web/render.js."""
+
+    def __init__(self, view) -> None:
+        self._view = view
+
+    def poll(self) -> list[dict]:
+        raw = self._view.takeEvents()
+        return json.loads(raw) if raw else []
+
+    def flush(self, changes: list[dict]) -> None:
+        self._view.apply(json.dumps(changes, default=str))
+
+
+def _sleep_showing_progress(seconds: float) -> None:
+    """time.sleep that first shows what the run drew so far (the page paints while a
+    JSPI-suspended run sleeps)."""
+    session = _current_session.get()
+    if session is not None:
+        session.flush()
+    _real_sleep(seconds)
+
+
+def start(view, source: str, filename: str = "app.py") -> None:
+    """Create the app's session and give the page the function that runs it."""
+    time.sleep = _sleep_showing_progress
+    session = AppSession(source, filename, host=PageHost(view))
+    pump = create_proxy(session.run_pending)
+    _apps[id(view)] = (session, pump)
+    view.attach(pump)
+
+
+def stop(view) -> None:
+    """Forget an app (the page unmounted it) and release its pump."""
+    entry = _apps.pop(id(view), None)
+    if entry is not None:
+        entry[1].destroy()

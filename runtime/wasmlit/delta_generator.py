@@ -1,0 +1,110 @@
+"""DeltaGenerator: a place to write elements, a block of the tree plus a cursor.
+
+`st.markdown(...)` writes to the innermost `with` container of the current run;
+`container.markdown(...)` writes to that container. Element commands are looked up in
+the element registry (`elements.COMMANDS`), so each element family lives in its own module.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from .errors import StreamlitAPIException, StreamlitFragmentWidgetsNotAllowedOutsideError
+from .tree import Block, Node, Props
+
+if TYPE_CHECKING:
+    from .session import AppSession
+
+SIDEBAR_IN_FRAGMENT = (
+    "Calling `st.sidebar` in a function wrapped with `st.fragment` is not supported. To write "
+    "elements to the sidebar with a fragment, call your fragment function inside a `with "
+    "st.sidebar` context manager."
+)
+
+
+class DeltaGenerator:
+    def __init__(self, session: "AppSession", block: Block, *, root: str | None = None,
+                 single_slot: bool = False, form_id: str | None = None) -> None:
+        self._session = session
+        self._block = block
+        self._cursor = 0
+        self._root = root            # "main" / "sidebar" for the two root writers
+        self._single_slot = single_slot  # st.empty(): every write replaces the one slot
+        self._form_id = form_id
+        run = session.current_run
+        if run is not None:
+            run.created.append(self)
+
+    # --- context manager: `with col:` --------------------------------------------------
+    def __enter__(self) -> "DeltaGenerator":
+        self._session.require_run().dg_stack.append(self)
+        return self
+
+    def __exit__(self, *exc: Any) -> bool:
+        stack = self._session.require_run().dg_stack
+        if stack and stack[-1] is self:
+            stack.pop()
+        return False
+
+    # --- element commands -----------------------------------------------------------
+    def __getattr__(self, name: str):
+        from .elements import COMMANDS
+
+        command = COMMANDS.get(name)
+        if command is None:
+            raise AttributeError(f"`{name}` is not a valid Streamlit command.")
+        return lambda *args, **kwargs: command(self, *args, **kwargs)
+
+    @property
+    def form_id(self) -> str | None:
+        return self._form_id
+
+    @property
+    def block(self) -> Block:
+        return self._block
+
+    def _next_index(self) -> int:
+        if self._single_slot:
+            return 0
+        index = self._cursor
+        self._cursor += 1
+        return index
+
+    def _check_policies(self, is_widget: bool) -> None:
+        run = self._session.require_run()
+        fragment = run.current_fragment
+        if fragment is None:
+            return
+        if self._root == "sidebar":
+            raise StreamlitAPIException(SIDEBAR_IN_FRAGMENT)
+        if is_widget and self._block.path[: len(fragment.block.path)] != fragment.block.path:
+            raise StreamlitFragmentWidgetsNotAllowedOutsideError()
+
+    def _enqueue(self, kind: str, props: Props, *, is_widget: bool = False) -> Node:
+        """Write one element at the cursor and return its node."""
+        run = self._session.require_run()
+        run.checkpoint()
+        self._check_policies(is_widget)
+        node = self._session.tree.place(self._block, self._next_index(), kind, props)
+        if self._single_slot:
+            self._session.tree.trim(self._block, 1)
+        return node
+
+    def _add_block(self, kind: str, props: Props | None = None, *, single_slot: bool = False,
+                   form_id: str | None = None) -> "DeltaGenerator":
+        """Create a container at the cursor and return a writer for it."""
+        run = self._session.require_run()
+        run.checkpoint()
+        block = self._session.tree.place(self._block, self._next_index(), kind, props or {},
+                                         block=True)
+        assert isinstance(block, Block)
+        if self._single_slot:
+            self._session.tree.trim(self._block, 1)
+        if single_slot:
+            self._session.tree.trim(block, 0)
+        return DeltaGenerator(self._session, block, single_slot=single_slot,
+                              form_id=form_id if form_id is not None else self._form_id)
+
+    def _finish(self) -> None:
+        """End of a run that created this writer: drop children it did not rewrite."""
+        if not self._single_slot:
+            self._session.tree.trim(self._block, self._cursor)

@@ -1,0 +1,19 @@
+"""The element commands, one module per family, gathered in one registry.
+
+Every command takes the writer (a DeltaGenerator) first: `st.markdown("x")` calls
+`COMMANDS["markdown"](<active writer>, "x")`, and `col.markdown("x")` calls it with `col`.
+"""
+from __future__ import annotations
+
+from typing import Any, Callable
+
+COMMANDS: dict[str, Callable[..., Any]] = {}
+
+
+def command(func: Callable[..., Any]) -> Callable[..., Any]:
+    COMMANDS[func.__name__.rstrip("_")] = func
+    return func
+
+
+from . import layout, status, text  # noqa: E402,F401  (they register themselves)
+from ..widgets import buttons, inputs  # noqa: E402,F401

@@ -1,0 +1,284 @@
+"""One app in one page: its script, state, element tree, fragments, timers and run loop.
+
+The page hands events in (`enqueue`), the session runs what they ask for (`run_pending`)
+and hands back changes for the page (`Host.flush`). Nothing here knows about a browser:
+a host supplies `poll` (events that arrived during a run) and `flush` (changes to show).
+"""
+from __future__ import annotations
+
+import builtins
+import contextvars
+import sys
+from typing import Any, Callable, Protocol
+
+from . import alias
+from .delta_generator import DeltaGenerator
+from .errors import (FragmentHandledException, RerunException, RunInterrupted, StopException,
+                     StreamlitAPIException)
+from .fragments import Fragment
+from .run_queue import RunQueue
+from .script_run import ScriptRun
+from .state import SessionState, SessionStateProxy
+from .tree import Tree
+
+_current_session: contextvars.ContextVar["AppSession | None"] = contextvars.ContextVar(
+    "wasmlit_session", default=None)
+
+
+def current_session() -> "AppSession":
+    session = _current_session.get()
+    if session is None:
+        raise RuntimeError("This Streamlit command was called outside of a running wasmlit app.")
+    return session
+
+
+class Host(Protocol):
+    def poll(self) -> list[dict]: ...
+    def flush(self, changes: list[dict]) -> None: ...
+
+
+class _NoHost:
+    """For tests and headless use: no page to poll, changes stay in `AppSession.flushed`."""
+
+    def __init__(self) -> None:
+        self.flushed: list[dict] = []
+
+    def poll(self) -> list[dict]:
+        return []
+
+    def flush(self, changes: list[dict]) -> None:
+        self.flushed.extend(changes)
+
+
+class AppSession:
+    def __init__(self, source: str, filename: str = "app.py", host: Host | None = None) -> None:
+        self.filename = filename
+        self.host: Host = host or _NoHost()
+        self.tree = Tree()
+        self.state = SessionState()
+        self.state_proxy = SessionStateProxy(self.state)
+        self.sidebar: DeltaGenerator | None = None
+        self.queue = RunQueue()
+        self.fragments: dict[str, Fragment] = {}
+        self.timers: dict[str, float] = {}       # fragment id -> seconds, as the page has them
+        self.current_run: ScriptRun | None = None
+        self.run_count = 0
+        alias.install()
+        self._source = source
+        self._code: Any = None
+        self._compile_error: BaseException | None = None
+        self.set_source(source)
+
+    # --- input from the page ------------------------------------------------------------
+    def set_source(self, source: str) -> None:
+        self._source = source
+        try:
+            self._code = compile(source, self.filename, "exec", dont_inherit=True)
+            self._compile_error = None
+        except SyntaxError as exc:
+            self._code, self._compile_error = None, exc
+
+    def enqueue(self, event: dict) -> None:
+        """Queue what a page event asks for.
+
+        {"kind": "rerun"}: a full run; {"kind": "tick", "fragment": id}: a timer tick;
+        {"kind": "widgets", "values": {widget_id: value}}: widgets changed (a form submit
+        sends all its widgets at once); the run is scoped to the first widget's fragment.
+        """
+        kind = event.get("kind")
+        if kind == "rerun":
+            self.queue.request_full()
+        elif kind == "tick":
+            if event.get("fragment") in self.fragments:
+                self.queue.request_fragment(event["fragment"])
+        elif kind == "widgets":
+            values = dict(event.get("values") or {})
+            fragment_id = self._scope_of(values)
+            if fragment_id is None:
+                self.queue.request_full(values)
+            else:
+                self.queue.request_fragment(fragment_id, values)
+        else:
+            raise ValueError(f"unknown page event {event!r}")
+
+    def _scope_of(self, values: dict[str, Any]) -> str | None:
+        for widget_id in values:
+            entry = self.state.widget(widget_id)
+            if entry is not None and entry.fragment_ids:
+                fragment_id = entry.fragment_ids[-1]
+                return fragment_id if fragment_id in self.fragments else None
+            return None
+        return None
+
+    def absorb_page_events(self) -> None:
+        for event in self.host.poll():
+            self.enqueue(event)
+
+    # --- the run loop -----------------------------------------------------------------
+    def run_pending(self) -> None:
+        """Run until nothing is queued; runs never overlap."""
+        token = _current_session.set(self)
+        try:
+            while True:
+                self.absorb_page_events()
+                request = self.queue.pop()
+                if request is None:
+                    break
+                self._execute(request.fragment_id, request.widget_values)
+        finally:
+            _current_session.reset(token)
+
+    def flush(self) -> None:
+        changes = self.tree.take_changes()
+        if changes:
+            self.host.flush(changes)
+
+    def _execute(self, fragment_id: str | None, widget_values: dict[str, Any]) -> None:
+        if fragment_id is not None and fragment_id not in self.fragments:
+            return  # its fragment is gone (a full run no longer calls it)
+        run = ScriptRun(self, fragment_id)
+        self.current_run = run
+        self.state.begin_run()
+        self.run_count += 1
+        try:
+            if fragment_id is None:
+                self._run_script(run, widget_values)
+            else:
+                self._run_fragment(run, self.fragments[fragment_id], widget_values)
+        finally:
+            self.current_run = None
+        self.flush()
+
+    def _run_callbacks(self, run: ScriptRun, widget_values: dict[str, Any]) -> None:
+        for entry in self.state.apply_page_values(widget_values):
+            run.in_callback = True
+            try:
+                entry.callback(*entry.callback_args, **entry.callback_kwargs)
+            except RerunException:
+                run.active_dg().warning("Calling st.rerun() within a callback is a no-op.")
+            finally:
+                run.in_callback = False
+
+    def _run_script(self, run: ScriptRun, widget_values: dict[str, Any]) -> None:
+        main = DeltaGenerator(self, self.tree.roots["main"], root="main")
+        self.sidebar = DeltaGenerator(self, self.tree.roots["sidebar"], root="sidebar")
+        run.dg_stack.append(main)
+        self.fragments = {}
+        timers_before, self.timers = self.timers, {}
+        namespace = {"__name__": "__main__", "__file__": self.filename,
+                     "__builtins__": builtins}
+        outcome = self._guarded(run, lambda: self._exec_script(run, namespace, widget_values))
+        if outcome == "interrupted":
+            self.timers = timers_before
+            return
+        run.finish()
+        self.state.end_run(None)
+        self.tree.event("timers", timers={fid: secs for fid, secs in self.timers.items()})
+
+    def _exec_script(self, run: ScriptRun, namespace: dict, widget_values: dict) -> None:
+        self._run_callbacks(run, widget_values)
+        if self._compile_error is not None:
+            raise self._compile_error
+        main_module = sys.modules.get("__main__")
+        exec(self._code, namespace)
+        del main_module
+
+    def _run_fragment(self, run: ScriptRun, fragment: Fragment, widget_values: dict) -> None:
+        writer = DeltaGenerator(self, fragment.block, form_id=None)
+        run.dg_stack.extend(fragment.outer_stack)
+        run.dg_stack.append(writer)
+        run.fragment_stack.extend(fragment.outer_fragments)
+        run.fragment_stack.append(fragment)
+
+        def body() -> None:
+            self._run_callbacks(run, widget_values)
+            fragment.func(*fragment.args, **fragment.kwargs)
+
+        if self._guarded(run, body, show_in=writer) == "interrupted":
+            return
+        run.finish()
+        self.state.end_run(fragment.fragment_id)
+
+    def _guarded(self, run: ScriptRun, body: Callable[[], None],
+                 show_in: DeltaGenerator | None = None) -> str:
+        """Run `body`, turning control flow and errors into outcomes:
+        "done", or "interrupted" when a newer request supersedes this run."""
+        try:
+            body()
+        except StopException:
+            pass
+        except RerunException as rerun:
+            if rerun.scope == "fragment" and rerun.fragment_id is not None:
+                self.queue.request_fragment(rerun.fragment_id, first=True)
+            else:
+                self.queue.request_full()
+            return "interrupted"
+        except RunInterrupted:
+            return "interrupted"
+        except FragmentHandledException:
+            pass
+        except Exception as exc:  # the app's own error: show it where it happened
+            self._show_exception(run, exc, show_in or run.dg_stack[0])
+        return "done"
+
+    def _show_exception(self, run: ScriptRun, exc: BaseException, writer: DeltaGenerator) -> None:
+        saved = run.fragment_stack
+        run.fragment_stack = []  # the error element itself is never refused
+        try:
+            writer.exception(exc)
+        except RunInterrupted:
+            pass
+        finally:
+            run.fragment_stack = saved
+
+    # --- fragments ----------------------------------------------------------------------
+    def call_fragment(self, func: Callable, args: tuple, kwargs: dict,
+                      run_every: float | None) -> Any:
+        """A fragment function was called by the script (or by an enclosing fragment):
+        draw it in a new block at the call position and run its body now."""
+        run = self.require_run()
+        outer = run.active_dg()
+        writer = outer._add_block("vertical", {"fragment": True})
+        fragment_id = "%s.%s@%s" % (getattr(func, "__module__", ""), func.__qualname__,
+                                    "-".join(map(str, writer.block.path)))
+        fragment = Fragment(fragment_id, func, args, kwargs, writer.block,
+                            outer_stack=list(run.dg_stack),
+                            outer_fragments=list(run.fragment_stack), run_every=run_every)
+        self.fragments[fragment_id] = fragment
+        if run_every is not None:
+            self.timers[fragment_id] = run_every
+            if not run.is_full:
+                self.tree.event("timers", timers=dict(self.timers))
+        run.dg_stack.append(writer)
+        run.fragment_stack.append(fragment)
+        try:
+            return func(*args, **kwargs)
+        except FragmentHandledException:
+            raise
+        except Exception as exc:
+            # Shown inside the fragment; what called the fragment ends there.
+            self._show_exception(run, exc, writer)
+            raise FragmentHandledException(exc) from exc
+        finally:
+            run.fragment_stack.pop()
+            if run.dg_stack and run.dg_stack[-1] is writer:
+                run.dg_stack.pop()
+
+    # --- helpers for commands ----------------------------------------------------------------
+    def require_run(self) -> ScriptRun:
+        if self.current_run is None:
+            raise RuntimeError("No script run is in progress.")
+        return self.current_run
+
+    def rerun(self, scope: str = "app") -> None:
+        if scope not in ("app", "fragment"):
+            raise StreamlitAPIException(
+                f"'{scope}'is not a valid rerun scope. Valid scopes are 'app' and 'fragment'.")
+        run = self.require_run()
+        if scope == "fragment":
+            if run.is_full or run.current_fragment is None:
+                raise StreamlitAPIException(
+                    'scope="fragment" can only be specified from `@st.fragment`-decorated '
+                    "functions during fragment reruns.")
+            raise RerunException("fragment", run.current_fragment.fragment_id)
+        raise RerunException("app")

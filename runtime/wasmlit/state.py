@@ -1,0 +1,229 @@
+"""Session state: the user's keys and the widgets' values, and the rules for writing each.
+
+Widget values live under their widget id; a widget created with `key=` is also reachable
+as `st.session_state[key]`. Values the page sends are staged by the session and applied
+before the run that reads them; buttons are triggers, True for one run only.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable, Iterator
+
+from .errors import StreamlitAPIException
+
+
+@dataclass
+class WidgetEntry:
+    widget_id: str
+    kind: str
+    value: Any
+    key: str | None = None
+    fragment_ids: tuple[str, ...] = ()  # innermost fragment last; () outside fragments
+    form_id: str | None = None
+    is_trigger: bool = False
+    callback: Callable[..., Any] | None = None
+    callback_args: tuple = ()
+    callback_kwargs: dict = field(default_factory=dict)
+
+
+class SessionState:
+    def __init__(self) -> None:
+        self._user: dict[str, Any] = {}
+        self._widgets: dict[str, WidgetEntry] = {}
+        self._key_to_id: dict[str, str] = {}
+        self._rendered: set[str] = set()  # widget ids created in the current run
+
+    # --- the user's view: st.session_state -----------------------------------------
+    def __getitem__(self, key: str) -> Any:
+        widget_id = self._key_to_id.get(key)
+        if widget_id is not None and widget_id in self._widgets:
+            return self._widgets[widget_id].value
+        if key in self._user:
+            return self._user[key]
+        raise KeyError(key)
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        widget_id = self._key_to_id.get(key)
+        if widget_id is not None and widget_id in self._rendered:
+            raise StreamlitAPIException(
+                f"`st.session_state.{key}` cannot be modified after the widget with key "
+                f"`{key}` is instantiated."
+            )
+        if widget_id is not None and widget_id in self._widgets:
+            self._widgets[widget_id].value = value
+        else:
+            self._user[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        widget_id = self._key_to_id.pop(key, None)
+        found = key in self._user
+        self._user.pop(key, None)
+        if widget_id is not None and self._widgets.pop(widget_id, None) is not None:
+            found = True
+        if not found:
+            raise KeyError(key)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._user or (
+            key in self._key_to_id and self._key_to_id[key] in self._widgets)  # type: ignore[index]
+
+    def keys(self) -> list[str]:
+        return list(self._user) + [k for k, wid in self._key_to_id.items() if wid in self._widgets]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.keys())
+
+    def __len__(self) -> int:
+        return len(self.keys())
+
+    def to_dict(self) -> dict[str, Any]:
+        return {k: self[k] for k in self.keys()}
+
+    def clear(self) -> None:
+        self._user.clear()
+        for key in list(self._key_to_id):
+            self._widgets.pop(self._key_to_id.pop(key), None)
+
+    # --- the engine's view ------------------------------------------------------------
+    def begin_run(self) -> None:
+        self._rendered = set()
+
+    def is_rendered(self, widget_id: str) -> bool:
+        return widget_id in self._rendered
+
+    def widget(self, widget_id: str) -> WidgetEntry | None:
+        return self._widgets.get(widget_id)
+
+    def register_widget(self, entry: WidgetEntry, default: Any) -> Any:
+        """Record that the run created this widget, and return the value it has now.
+
+        The value is, in order: the widget's own value from earlier runs (or from the
+        page), a value the user put under its key before creating it, its default.
+        """
+        known = self._widgets.get(entry.widget_id)
+        if known is not None:
+            entry.value = known.value
+        elif entry.key is not None and entry.key in self._user:
+            entry.value = self._user.pop(entry.key)
+        else:
+            entry.value = default
+        self._widgets[entry.widget_id] = entry
+        if entry.key is not None:
+            self._key_to_id[entry.key] = entry.widget_id
+        self._rendered.add(entry.widget_id)
+        return entry.value
+
+    def apply_page_values(self, updates: dict[str, Any]) -> list[WidgetEntry]:
+        """Take values the page sent; return the widgets whose callbacks are due."""
+        due = []
+        for widget_id, value in updates.items():
+            entry = self._widgets.get(widget_id)
+            if entry is None:
+                continue
+            changed = entry.is_trigger or entry.value != value
+            entry.value = value
+            if changed and entry.callback is not None:
+                due.append(entry)
+        return due
+
+    def end_run(self, fragment_id: str | None) -> None:
+        """Triggers fall back to False; widgets the run could have drawn but did not are
+        forgotten (a full run owns every widget, a fragment run those inside it)."""
+        for widget_id, entry in list(self._widgets.items()):
+            if entry.is_trigger:
+                entry.value = False
+            owned = fragment_id is None or fragment_id in entry.fragment_ids
+            if owned and widget_id not in self._rendered:
+                del self._widgets[widget_id]
+                if entry.key is not None and self._key_to_id.get(entry.key) == widget_id:
+                    del self._key_to_id[entry.key]
+
+
+class SessionStateProxy:
+    """`st.session_state`: item and attribute access to one session's state."""
+
+    __slots__ = ("_state",)
+
+    def __init__(self, state: SessionState) -> None:
+        object.__setattr__(self, "_state", state)
+
+    def __getitem__(self, key: str) -> Any:
+        try:
+            return self._state[key]
+        except KeyError:
+            raise KeyError(
+                f'st.session_state has no key "{key}". Did you forget to initialize it? More '
+                "info: https://docs.streamlit.io/develop/concepts/architecture/session-state#initialization"
+            ) from None
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self._state[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self._state[key]
+
+    def __getattr__(self, key: str) -> Any:
+        try:
+            return self._state[key]
+        except KeyError:
+            raise AttributeError(
+                f'st.session_state has no attribute "{key}". Did you forget to initialize it? '
+                "More info: https://docs.streamlit.io/develop/concepts/architecture/session-state#initialization"
+            ) from None
+
+    def __setattr__(self, key: str, value: Any) -> None:
+        self._state[key] = value
+
+    def __delattr__(self, key: str) -> None:
+        try:
+            del self._state[key]
+        except KeyError:
+            raise AttributeError(key) from None
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._state
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._state)
+
+    def __len__(self) -> int:
+        return len(self._state)
+
+    def keys(self):
+        return self._state.keys()
+
+    def values(self):
+        return [self._state[k] for k in self._state.keys()]
+
+    def items(self):
+        return [(k, self._state[k]) for k in self._state.keys()]
+
+    def get(self, key: str, default: Any = None) -> Any:
+        return self._state[key] if key in self._state else default
+
+    def setdefault(self, key: str, default: Any = None) -> Any:
+        if key not in self._state:
+            self._state[key] = default
+        return self._state[key]
+
+    def pop(self, key: str, *default: Any) -> Any:
+        if key in self._state:
+            value = self._state[key]
+            del self._state[key]
+            return value
+        if default:
+            return default[0]
+        raise KeyError(key)
+
+    def update(self, *args: Any, **kwargs: Any) -> None:
+        for key, value in dict(*args, **kwargs).items():
+            self._state[key] = value
+
+    def clear(self) -> None:
+        self._state.clear()
+
+    def to_dict(self) -> dict[str, Any]:
+        return self._state.to_dict()
+
+    def __repr__(self) -> str:
+        return repr(self._state.to_dict())

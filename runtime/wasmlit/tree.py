@@ -1,0 +1,104 @@
+"""The element tree an app shows, and the list of changes that brings the page in line.
+
+Blocks (containers) hold an ordered list of children; leaves are single elements.
+Writing at a position reuses the node already there when it is the same thing, so only
+what changed is sent to the page: each change is a small dict in `Tree.changes`, which
+the page (or a test) applies in order.
+"""
+from __future__ import annotations
+
+import itertools
+from typing import Any
+
+Props = dict[str, Any]
+
+
+class Node:
+    __slots__ = ("id", "kind", "props")
+
+    def __init__(self, node_id: str, kind: str, props: Props) -> None:
+        self.id = node_id
+        self.kind = kind
+        self.props = props
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} {self.kind} {self.id}>"
+
+
+class Element(Node):
+    __slots__ = ()
+
+
+class Block(Node):
+    __slots__ = ("children", "path")
+
+    def __init__(self, node_id: str, kind: str, props: Props, path: tuple[int, ...]) -> None:
+        super().__init__(node_id, kind, props)
+        self.children: list[Node] = []
+        self.path = path  # position from the root: (root index, child index, ...)
+
+    def walk(self):
+        """Every node below this block, depth first, in order."""
+        for child in self.children:
+            yield child
+            if isinstance(child, Block):
+                yield from child.walk()
+
+
+def _identity(kind: str, props: Props) -> tuple:
+    # A widget is only "the same element" when its widget id is the same too.
+    return (kind, props.get("id"))
+
+
+class Tree:
+    """Roots for the main area, the sidebar and the app-level events (toasts)."""
+
+    ROOTS = ("main", "sidebar")
+
+    def __init__(self) -> None:
+        self._ids = itertools.count(1)
+        self.roots = {name: Block(name, "root", {}, (i,)) for i, name in enumerate(self.ROOTS)}
+        self.changes: list[dict] = []
+
+    def _new_id(self) -> str:
+        return f"n{next(self._ids)}"
+
+    def place(self, parent: Block, index: int, kind: str, props: Props, *, block: bool = False) -> Node:
+        """Put an element (or an empty block) at `index` of `parent`, reusing what is there.
+
+        A block of the same kind keeps its children (the run rewrites or trims them);
+        an element with the same props is left untouched.
+        """
+        children = parent.children
+        existing = children[index] if index < len(children) else None
+        if existing is not None and isinstance(existing, Block) == block and \
+                _identity(existing.kind, existing.props) == _identity(kind, props):
+            if existing.props != props:
+                existing.props = props
+                self.changes.append({"op": "update", "id": existing.id, "props": props})
+            return existing
+        node: Node = Block(self._new_id(), kind, props, parent.path + (index,)) if block \
+            else Element(self._new_id(), kind, props)
+        if existing is not None:
+            children[index] = node
+        else:
+            # A cursor never skips ahead, but guard against gaps all the same.
+            index = len(children)
+            children.append(node)
+        self.changes.append({"op": "set", "parent": parent.id, "index": index, "id": node.id,
+                             "kind": kind, "props": props, "block": block})
+        return node
+
+    def trim(self, parent: Block, length: int) -> None:
+        """Drop the children of `parent` from `length` on (stale ones left by an earlier run)."""
+        if len(parent.children) > length:
+            del parent.children[length:]
+            self.changes.append({"op": "trim", "parent": parent.id, "length": length})
+
+    def event(self, op: str, **fields: Any) -> None:
+        """A one-off change that is not part of the tree (toasts, timers, run state)."""
+        self.changes.append({"op": op, **fields})
+
+    def take_changes(self) -> list[dict]:
+        changes, self.changes = self.changes, []
+        return changes

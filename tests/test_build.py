@@ -1,0 +1,241 @@
+"""Tests for build.py: dist/ contents, the wasmlit wheel, and `--app`/`--serve`.
+
+Runs on CPython without a browser. dist/ is built once per module; the first run
+on a fresh checkout also does `npm ci` and downloads micropip (cached after).
+"""
+import base64
+import csv
+import hashlib
+import html.parser
+import io
+import json
+import os
+import subprocess
+import sys
+import urllib.request
+import zipfile
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+DIST = ROOT / "dist"
+EXAMPLE = ROOT / "examples" / "seed_counts.py"
+sys.path.insert(0, str(ROOT))
+import build  # noqa: E402
+
+
+def run_build(*args, timeout=600):
+    return subprocess.run([sys.executable, str(ROOT / "build.py"), *map(str, args)],
+                          capture_output=True, text=True, timeout=timeout)
+
+
+def sha256(path):
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()
+
+
+@pytest.fixture(scope="module")
+def dist():
+    proc = run_build()
+    assert proc.returncode == 0, proc.stderr
+    return DIST
+
+
+@pytest.fixture(scope="module")
+def lock(dist):
+    return json.loads((dist / "pyodide" / "pyodide-lock.json").read_text())
+
+
+@pytest.fixture(scope="module")
+def wheel(dist):
+    return dist / "pyodide" / f"wasmlit-{build.wasmlit_version()}-py3-none-any.whl"
+
+
+# -- dist/ -------------------------------------------------------------------
+
+def test_dist_has_pyodide_runtime_and_bundle(dist):
+    for name in build.PYODIDE_FILES:
+        assert (dist / "pyodide" / name).read_bytes() == (build.PYODIDE_NPM / name).read_bytes()
+    assert not list((dist / "pyodide").glob("*.map"))
+    assert "markdownit" in (dist / "markdown.js").read_text()
+    for path in build.web_files():
+        assert (dist / path.name).read_bytes() == path.read_bytes()
+
+
+def test_wheel_is_valid_and_record_hashes_match(wheel):
+    version = build.wasmlit_version()
+    info = f"wasmlit-{version}.dist-info"
+    with zipfile.ZipFile(wheel) as zf:
+        assert zf.testzip() is None
+        names = zf.namelist()
+        record = list(csv.reader(io.StringIO(zf.read(f"{info}/RECORD").decode())))
+        assert sorted(row[0] for row in record) == sorted(names)
+        for name, digest, size in record:
+            if name == f"{info}/RECORD":
+                assert digest == size == ""
+                continue
+            data = zf.read(name)
+            expected = base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=").decode()
+            assert digest == f"sha256={expected}" and int(size) == len(data), name
+        wheel_meta = zf.read(f"{info}/WHEEL").decode()
+        metadata = zf.read(f"{info}/METADATA").decode()
+        top_level = zf.read(f"{info}/top_level.txt").decode()
+    assert "Root-Is-Purelib: true" in wheel_meta and "Tag: py3-none-any" in wheel_meta
+    assert "Name: wasmlit" in metadata and f"Version: {version}" in metadata
+    assert top_level.split() == ["wasmlit"]
+    assert "wasmlit/__init__.py" in names
+    assert not [n for n in names if "__pycache__" in n or n.endswith((".pyc", ".pyo"))]
+    assert all(n.startswith(("wasmlit/", f"{info}/")) for n in names)
+
+
+def test_wheel_holds_every_runtime_python_file(wheel):
+    expected = {f"wasmlit/{p.relative_to(build.RUNTIME).as_posix()}"
+                for p in build.RUNTIME.rglob("*.py") if "__pycache__" not in p.parts}
+    with zipfile.ZipFile(wheel) as zf:
+        assert expected <= set(zf.namelist())
+
+
+def test_wheel_is_deterministic(tmp_path, wheel):
+    (tmp_path / "a").mkdir()
+    again = build.build_wasmlit_wheel(tmp_path / "a", build.wasmlit_version())
+    assert again.read_bytes() == wheel.read_bytes()
+
+
+def test_lock_lists_our_wheels_with_correct_hashes(dist, lock):
+    upstream = json.loads((build.PYODIDE_NPM / "pyodide-lock.json").read_text())
+    assert lock["info"] == upstream["info"]
+    assert set(lock["packages"]) == {"micropip", "wasmlit"}
+    for name, entry in lock["packages"].items():
+        path = dist / "pyodide" / entry["file_name"]
+        assert entry["sha256"] == sha256(path), name
+        assert set(entry) == set(upstream["packages"]["micropip"]), name
+        assert entry["name"] == name and entry["imports"] == [name] and entry["depends"] == []
+        assert entry["install_dir"] == "site" and entry["package_type"] == "package"
+    assert lock["packages"]["wasmlit"]["version"] == build.wasmlit_version()
+    assert lock["packages"]["micropip"]["version"] == upstream["packages"]["micropip"]["version"]
+
+
+def test_dist_is_reused_when_up_to_date(dist):
+    before = (dist / build.STAMP).stat().st_mtime_ns
+    proc = run_build()
+    assert proc.returncode == 0 and "wrote dist" not in proc.stderr
+    assert (dist / build.STAMP).stat().st_mtime_ns == before
+
+
+# -- --app -------------------------------------------------------------------
+
+def write(path, data):
+    path.write_bytes(data)
+    return path
+
+
+BAD_APPS = {
+    "missing": (lambda d: d / "nope.py", "not found"),
+    "directory": (lambda d: (d / "pkg.py").mkdir() or d / "pkg.py", "directory"),
+    "syntax": (lambda d: write(d / "broken.py", b"x = 1\ndef f(:\n"), "broken.py:2: SyntaxError"),
+    "non_utf8": (lambda d: write(d / "latin.py", b"s = '\xe9t\xe9'\n"), "not UTF-8"),
+    "null_byte": (lambda d: write(d / "nul.py", b"x = 1\x00\n"), "null bytes"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BAD_APPS))
+def test_bad_app_exits_2_and_writes_nothing(dist, tmp_path, case):
+    make, message = BAD_APPS[case]
+    app = make(tmp_path)
+    before = set(tmp_path.iterdir())
+    proc = run_build("--app", app, "--out", tmp_path / "site")
+    assert proc.returncode == 2
+    assert message in proc.stderr and len(proc.stderr.strip().splitlines()) == 1, proc.stderr
+    assert set(tmp_path.iterdir()) == before
+
+
+def test_out_that_is_a_file_exits_2(dist, tmp_path):
+    out = write(tmp_path / "site", b"keep me")
+    proc = run_build("--app", EXAMPLE, "--out", out)
+    assert proc.returncode == 2 and "not a directory" in proc.stderr
+    assert out.read_bytes() == b"keep me" and set(tmp_path.iterdir()) == {out}
+
+
+def test_out_that_is_some_other_directory_is_not_replaced(dist, tmp_path):
+    write(tmp_path / "notes.txt", b"mine")
+    proc = run_build("--app", EXAMPLE, "--out", tmp_path)
+    assert proc.returncode == 2 and "refusing" in proc.stderr
+    assert [p.name for p in tmp_path.iterdir()] == ["notes.txt"]
+
+
+class UrlCollector(html.parser.HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.urls, self.inline_scripts, self.in_script = [], 0, False
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        self.urls += [attrs[a] for a in ("src", "href") if a in attrs]
+        self.in_script = tag == "script"
+        if tag == "script" and "src" not in attrs:
+            self.inline_scripts += 1
+
+    def handle_data(self, data):
+        if self.in_script and data.strip():
+            self.inline_scripts += 1
+
+
+def test_good_app_writes_self_contained_site(dist, tmp_path):
+    out = tmp_path / "site"
+    proc = run_build("--app", EXAMPLE, "--out", out)
+    assert proc.returncode == 0, proc.stderr
+    assert (out / "app.py").read_bytes() == EXAMPLE.read_bytes()
+    assert (out / "pyodide" / "pyodide-lock.json").read_bytes() == (dist / "pyodide" / "pyodide-lock.json").read_bytes()
+    assert not (out / "sites").exists() and not (out / build.STAMP).exists()
+    page = (out / "index.html").read_text()
+    assert page.startswith("<!doctype html>") and '<meta charset="utf-8">' in page
+    assert "<title>seed_counts</title>" in page and '<div data-wasmlit-app="app.py"></div>' in page
+    parser = UrlCollector()
+    parser.feed(page)
+    assert parser.inline_scripts == 0
+    assert "wasmlit.js" in parser.urls and "wasmlit.css" in parser.urls
+    for url in parser.urls:
+        assert url.startswith("data:") or ("://" not in url and not url.startswith("/")), url
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+def test_app_replaces_a_previous_site(dist, tmp_path):
+    out = tmp_path / "site"
+    assert run_build("--app", EXAMPLE, "--out", out).returncode == 0
+    (out / "stale.txt").write_text("old")
+    other = ROOT / "examples" / "seed_balloons.py"
+    assert run_build("--app", other, "--out", out).returncode == 0
+    assert not (out / "stale.txt").exists()
+    assert (out / "app.py").read_bytes() == other.read_bytes()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+# -- --serve -----------------------------------------------------------------
+
+def test_serve_builds_sites_and_serves_them(dist):
+    proc = subprocess.Popen([sys.executable, str(ROOT / "build.py"), "--serve", "--port", "0", EXAMPLE],
+                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    try:
+        line = proc.stdout.readline()
+        assert line.startswith("Serving wasmlit examples at http://127.0.0.1:"), line
+        base = line.split(" at ")[1].strip()
+        with urllib.request.urlopen(base, timeout=10) as r:
+            assert 'href="seed_counts/"' in r.read().decode()
+        for path, mime in [("seed_counts/pyodide/pyodide.asm.wasm", "application/wasm"),
+                           ("seed_counts/pyodide/pyodide.mjs", "text/javascript"),
+                           ("seed_counts/markdown.js", "text/javascript")]:
+            with urllib.request.urlopen(base + path, timeout=10) as r:
+                assert r.headers.get_content_type() == mime, path
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+        proc.stdout.close()
+    assert sorted(p.name for p in (DIST / "sites").iterdir()) == ["index.html", "seed_counts"]
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root can read a chmod 000 file")
+def test_unreadable_app_exits_2(dist, tmp_path):
+    app = write(tmp_path / "secret.py", b"x = 1\n")
+    app.chmod(0)
+    proc = run_build("--app", app, "--out", tmp_path / "site")
+    assert proc.returncode == 2 and "cannot read" in proc.stderr
