@@ -1,0 +1,82 @@
+// wasmlit loader: starts Pyodide from ./pyodide/, loads the wasmlit wheel offline, and
+// mounts apps. Every element with a `data-wasmlit-app="app.py"` attribute on the page is
+// mounted automatically; `mount(element, {code, filename})` does it by hand.
+import { AppView } from "./render.js";
+
+const BASE = new URL(".", import.meta.url);
+let pyodideReady = null;
+let markdownReady = null;
+
+function loadMarkdown() {
+  markdownReady ??= import(new URL("markdown.js", BASE).href).then(({ default: markdownit }) => ({
+    safe: markdownit({ html: false, linkify: false, typographer: false }),
+    html: markdownit({ html: true, linkify: false, typographer: false }),
+  }));
+  return markdownReady;
+}
+
+function loadRuntime(progress) {
+  pyodideReady ??= (async () => {
+    progress("Loading Python…");
+    const { loadPyodide } = await import(new URL("pyodide/pyodide.mjs", BASE).href);
+    const pyodide = await loadPyodide({ indexURL: new URL("pyodide/", BASE).href });
+    progress("Loading wasmlit…");
+    await pyodide.loadPackage("wasmlit", { messageCallback: () => {} });
+    return pyodide;
+  })();
+  return pyodideReady;
+}
+
+function showLoading(element) {
+  const box = document.createElement("div");
+  box.className = "wl-loading";
+  box.setAttribute("role", "progressbar");
+  box.setAttribute("aria-busy", "true");
+  const spinner = document.createElement("i");
+  spinner.className = "wl-spinner-icon";
+  const text = document.createElement("span");
+  box.append(spinner, text);
+  element.replaceChildren(box);
+  return {
+    progress(message) { text.textContent = message; box.setAttribute("aria-label", message); },
+    fail(message) {
+      box.className = "wl-load-error";
+      box.setAttribute("role", "alert");
+      box.removeAttribute("aria-busy");
+      spinner.remove();
+      text.textContent = message;
+    },
+  };
+}
+
+export async function mount(element, { code, filename = "app.py" } = {}) {
+  const loading = showLoading(element);
+  try {
+    const [pyodide, markdown] = await Promise.all([loadRuntime(loading.progress), loadMarkdown()]);
+    loading.progress("Starting app…");
+    const view = new AppView(element, { markdown });
+    const bridge = pyodide.pyimport("wasmlit.bridge");
+    bridge.start(view, code, filename);
+    return view;
+  } catch (err) {
+    console.error("wasmlit: loading failed", err);
+    loading.fail(`This app could not be loaded: ${err && err.message ? err.message : err}`);
+    throw err;
+  }
+}
+
+async function mountFromAttribute(element) {
+  const src = element.getAttribute("data-wasmlit-app");
+  let code;
+  try {
+    const response = await fetch(new URL(src, document.baseURI));
+    if (!response.ok) throw new Error(`${src}: HTTP ${response.status}`);
+    code = await response.text();
+  } catch (err) {
+    showLoading(element).fail(`This app could not be loaded: ${err.message}`);
+    return;
+  }
+  await mount(element, { code, filename: src.split("/").pop() }).catch(() => {});
+}
+
+for (const element of document.querySelectorAll("[data-wasmlit-app]")) mountFromAttribute(element);
