@@ -196,7 +196,7 @@ export class AppView {
 
   buildLeaf(id, kind, props) {
     const api = buildElement(kind, props, this);
-    const el = h("div", { testid: "stElementContainer", class: `wl-element wl-${kind}` }, api.el);
+    const el = h("div", { testid: "stElementContainer", class: `wl-element wl-el-${kind}` }, api.el);
     el.dataset.wlId = id;
     const node = { el, kind, props, api };
     this.nodes.set(id, node);

@@ -86,7 +86,12 @@ class SessionState:
 
     # --- the engine's view ------------------------------------------------------------
     def begin_run(self) -> None:
+        """A run starts: no widget is drawn yet, and no button is pressed unless the
+        request that started this run says so (a rerun does not press it again)."""
         self._rendered = set()
+        for entry in self._widgets.values():
+            if entry.is_trigger:
+                entry.value = False
 
     def is_rendered(self, widget_id: str) -> bool:
         return widget_id in self._rendered
