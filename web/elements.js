@@ -70,7 +70,7 @@ const BUILDERS = {
     code.textContent = props.body;
     const pre = h("pre", { class: "wl-pre" + (props.wrap_lines ? " wl-wrap" : "") }, code);
     const copy = h("button", { type: "button", class: "wl-copy", testid: "stCodeCopyButton",
-      title: "Copy to clipboard", "aria-label": "Copy to clipboard" }, "⧉");
+      title: "Copy to clipboard", "aria-label": "Copy to clipboard" });
     copy.addEventListener("click", () => navigator.clipboard && navigator.clipboard.writeText(props.body));
     const el = h("div", { testid: "stCode", class: "wl-code" }, pre, copy);
     return { el };
@@ -93,24 +93,33 @@ const BUILDERS = {
   },
 
   exception(props, view) {
+    // "Type: message". Streamlit's own errors carry Markdown (rendered, so no backticks
+    // show); any other message is plain text.
     const message = h("div", { testid: "stExceptionMessage", class: "wl-exc-message" });
     const type = h("strong", { class: "wl-exc-type" });
     type.textContent = props.type;
     if (props.markdown) {
-      const body = h("div", { class: "wl-md" });
+      const body = h("div", { testid: "stMarkdownContainer", class: "wl-md" });
       view.renderMarkdown(body, props.message, false);
-      message.append(type, body);
+      const first = body.firstElementChild && body.firstElementChild.tagName === "P" ? body.firstElementChild : null;
+      if (first) first.prepend(type, ": ");
+      else body.prepend(h("p", {}, type, ": "));
+      message.append(body);
     } else {
       message.append(type, document.createTextNode(props.message ? `: ${props.message}` : ""));
     }
-    const trace = h("div", { testid: "stExceptionTraceback", class: "wl-exc-trace" });
+    const content = h("div", { testid: "stAlertContentError", class: "wl-alert-content wl-exc-content" }, message);
     if (props.traceback.length) {
-      const pre = h("pre", {}, h("code"));
-      pre.firstChild.textContent = props.traceback.join("\n");
-      trace.append(h("p", { class: "wl-exc-trace-title" }, "Traceback:"), pre);
+      const rows = props.traceback.map((line) => {
+        const row = h("div", { testid: "stExceptionTraceRow", class: "wl-exc-row" });
+        row.textContent = line;
+        return row;
+      });
+      content.append(h("div", { testid: "stExceptionTraceback", class: "wl-exc-trace" },
+        h("p", { class: "wl-exc-trace-title" }, "Traceback:"), h("pre", {}, ...rows)));
     }
-    const el = h("div", { testid: "stException", role: "alert",
-      class: "wl-exception" + (props.is_warning ? " wl-exc-warning" : "") }, message, trace);
+    const el = h("div", { testid: "stException", class: "wl-exception" + (props.is_warning ? " wl-exc-warning" : "") },
+      h("div", { testid: "stAlertContainer", role: "alert", class: "wl-alert-box" }, content));
     return { el };
   },
 
@@ -152,7 +161,7 @@ const BUILDERS = {
       target = h("div", { testid: "stTooltipHoverTarget", class: "wl-tooltip-target" }, button);
     }
     const el = h("div", { testid: props.submit ? "stFormSubmitButton" : "stButton", class: "wl-button-row" }, target);
-    return { el, formId: props.form };
+    return { el, formId: props.form, submits: props.submit && !props.disabled };
   },
 
   checkbox(props, view) {
@@ -189,7 +198,11 @@ const BUILDERS = {
       committed = input.value;
       view.sendWidget(props.id, input.value);
     };
-    input.addEventListener("keydown", (ev) => { if (ev.key === "Enter") commit(); });
+    input.addEventListener("keydown", (ev) => {
+      if (ev.key !== "Enter") return;
+      if (props.form) view.submitFormByEnter(props.form);
+      else commit();
+    });
     input.addEventListener("blur", commit);
     const el = h("div", { testid: "stTextInput", class: "wl-text-input" },
       widgetLabel(view, props, id),
@@ -239,7 +252,11 @@ const BUILDERS = {
       input.value = show(v);
       commit();
     };
-    input.addEventListener("keydown", (ev) => { if (ev.key === "Enter") commit(); });
+    input.addEventListener("keydown", (ev) => {
+      if (ev.key !== "Enter") return;
+      commit();
+      if (props.form) view.submitFormByEnter(props.form);
+    });
     input.addEventListener("blur", commit);
     const down = h("button", { type: "button", testid: "stNumberInputStepDown", class: "wl-step",
       "aria-label": "Decrement", tabindex: "-1", disabled: props.disabled }, "−");

@@ -293,6 +293,13 @@ export class AppView {
     this.post({ kind: "widgets", values });
   }
 
+  // Enter in a form's text field submits the form, as if its first submit button were pressed.
+  submitFormByEnter(formId) {
+    for (const [wid, api] of this.widgets) {
+      if (api.formId === formId && api.submits) { this.submitForm(formId, wid); return; }
+    }
+  }
+
   showFatal(message) {
     let box = this.app.querySelector(".wl-fatal");
     if (!box) {

@@ -23,7 +23,8 @@ SIDEBAR_IN_FRAGMENT = (
 
 class DeltaGenerator:
     def __init__(self, session: "AppSession", block: Block, *, root: str | None = None,
-                 single_slot: bool = False, form_id: str | None = None) -> None:
+                 single_slot: bool = False, form_id: str | None = None,
+                 trimmed: bool = True) -> None:
         self._session = session
         self._block = block
         self._cursor = 0
@@ -31,8 +32,8 @@ class DeltaGenerator:
         self._single_slot = single_slot  # st.empty(): every write replaces the one slot
         self._form_id = form_id
         run = session.current_run
-        if run is not None:
-            run.created.append(self)
+        if run is not None and trimmed:
+            run.created.append(self)  # the run's end drops what this writer did not rewrite
 
     # --- context manager: `with col:` --------------------------------------------------
     def __enter__(self) -> "DeltaGenerator":

@@ -77,3 +77,9 @@ class RerunException(ScriptControlException):
 
 class RunInterrupted(ScriptControlException):
     """A request that supersedes the current run arrived; abandon it without cleanup."""
+
+
+# Users (and their tests) see these under Streamlit's module name, as in Streamlit.
+for _cls in list(globals().values()):
+    if isinstance(_cls, type) and issubclass(_cls, BaseException) and _cls.__module__ == __name__:
+        _cls.__module__ = "streamlit.errors"

@@ -26,6 +26,7 @@ class Fragment:
     outer_stack: list["DeltaGenerator"]  # the `with` writers around the call
     outer_fragments: list["Fragment"]    # enclosing fragments, outermost first
     run_every: float | None
+    sidebar_cursor: int = 0             # where the sidebar's next element went at the call
 
 
 def fragment(func: Callable | None = None, *, run_every: Any = None):

@@ -15,6 +15,7 @@ from . import alias
 from .delta_generator import DeltaGenerator
 from .errors import (FragmentHandledException, RerunException, RunInterrupted, StopException,
                      StreamlitAPIException)
+from .elements.status import show_exception
 from .fragments import Fragment
 from .run_queue import RunQueue
 from .script_run import ScriptRun
@@ -150,14 +151,24 @@ class AppSession:
         self.flush()
 
     def _run_callbacks(self, run: ScriptRun, widget_values: dict[str, Any]) -> None:
-        for entry in self.state.apply_page_values(widget_values):
-            run.in_callback = True
-            try:
-                entry.callback(*entry.callback_args, **entry.callback_kwargs)
-            except RerunException:
-                run.active_dg().warning("Calling st.rerun() within a callback is a no-op.")
-            finally:
-                run.in_callback = False
+        """Callbacks run before the script or fragment body. What they draw goes to the top
+        of the main area (in a fragment run it replaces main's first element, as in 1.50)."""
+        due = self.state.apply_page_values(widget_values)
+        if not due:
+            return
+        top = run.dg_stack[0] if run.is_full else \
+            DeltaGenerator(self, self.tree.roots["main"], trimmed=False)
+        run.dg_stack.append(top)
+        run.in_callback = True
+        try:
+            for entry in due:
+                try:
+                    entry.callback(*entry.callback_args, **entry.callback_kwargs)
+                except RerunException:
+                    top.warning("Calling st.rerun() within a callback is a no-op.")
+        finally:
+            run.in_callback = False
+            run.dg_stack.pop()
 
     def _run_script(self, run: ScriptRun, widget_values: dict[str, Any]) -> None:
         main = DeltaGenerator(self, self.tree.roots["main"], root="main")
@@ -185,6 +196,10 @@ class AppSession:
 
     def _run_fragment(self, run: ScriptRun, fragment: Fragment, widget_values: dict) -> None:
         writer = DeltaGenerator(self, fragment.block, form_id=None)
+        if self.sidebar is not None:
+            # `st.sidebar.container()` in the body lands where it did in the full run
+            # (it replaces, not accumulates), as Streamlit restores its root cursors.
+            self.sidebar._cursor = fragment.sidebar_cursor
         run.dg_stack.extend(fragment.outer_stack)
         run.dg_stack.append(writer)
         run.fragment_stack.extend(fragment.outer_fragments)
@@ -215,8 +230,11 @@ class AppSession:
             return "interrupted"
         except RunInterrupted:
             return "interrupted"
-        except FragmentHandledException:
-            pass
+        except FragmentHandledException as handled:
+            # Already shown inside the fragment that raised. At the top of a script run
+            # that is all; the body of a fragment rerun shows it once more, as Streamlit does.
+            if show_in is not None:
+                self._show_exception(run, handled, show_in)
         except Exception as exc:  # the app's own error: show it where it happened
             self._show_exception(run, exc, show_in or run.dg_stack[0])
         return "done"
@@ -225,7 +243,7 @@ class AppSession:
         saved = run.fragment_stack
         run.fragment_stack = []  # the error element itself is never refused
         try:
-            writer.exception(exc)
+            show_exception(writer, exc, uncaught=True)
         except RunInterrupted:
             pass
         finally:
@@ -243,7 +261,8 @@ class AppSession:
                                     "-".join(map(str, writer.block.path)))
         fragment = Fragment(fragment_id, func, args, kwargs, writer.block,
                             outer_stack=list(run.dg_stack),
-                            outer_fragments=list(run.fragment_stack), run_every=run_every)
+                            outer_fragments=list(run.fragment_stack), run_every=run_every,
+                            sidebar_cursor=self.sidebar._cursor if self.sidebar else 0)
         self.fragments[fragment_id] = fragment
         if run_every is not None:
             self.timers[fragment_id] = run_every
@@ -253,10 +272,10 @@ class AppSession:
         run.fragment_stack.append(fragment)
         try:
             return func(*args, **kwargs)
-        except FragmentHandledException:
-            raise
         except Exception as exc:
-            # Shown inside the fragment; what called the fragment ends there.
+            # Shown inside the fragment; what called the fragment gets a (catchable)
+            # FragmentHandledException, and an enclosing fragment shows that one too,
+            # as Streamlit 1.50 does.
             self._show_exception(run, exc, writer)
             raise FragmentHandledException(exc) from exc
         finally:

@@ -58,16 +58,24 @@ def _message(exc: BaseException) -> str:
         return ""
 
 
-def _type_name(exc: BaseException) -> str:
+def _type_name(exc: BaseException, uncaught: bool) -> str:
+    # Streamlit names an uncaught error's type with its module (`__main__.MyError`,
+    # `streamlit.errors.StreamlitAPIException`), a shown one by its bare name.
     cls = type(exc)
+    if not uncaught:
+        return cls.__name__
     module = cls.__module__
     return cls.__qualname__ if module == "builtins" else f"{module}.{cls.__qualname__}"
 
 
 @command
 def exception(dg, exception: BaseException, *, width: Any = "stretch"):
+    return show_exception(dg, exception, uncaught=False)
+
+
+def show_exception(dg, exception: BaseException, *, uncaught: bool):
     return dg._enqueue("exception", {
-        "type": _type_name(exception),
+        "type": _type_name(exception, uncaught),
         "message": _message(exception),
         "markdown": isinstance(exception, StreamlitAPIException),
         "is_warning": isinstance(exception, Warning),

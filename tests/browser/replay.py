@@ -1,0 +1,85 @@
+"""Replays a recorded conformance case (app.py, steps.json, expected.json) in a page.
+
+The step kinds are those of the recorder (`shared/tools/conform.py --oracle`); each
+returns what a person would see, so the recording from Streamlit 1.50 and our replay can
+be compared observation by observation.
+"""
+from __future__ import annotations
+
+import json
+import re
+import time
+from pathlib import Path
+
+IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
+
+
+def load_case(case_dir: Path) -> tuple[list[dict], list[dict]]:
+    steps = json.loads((case_dir / "steps.json").read_text())
+    expected = json.loads((case_dir / "expected.json").read_text())
+    return steps, expected
+
+
+def _texts(page, testid: str) -> list[str]:
+    loc = page.locator(f"[data-testid='{testid}']").filter(visible=True)
+    return [t.strip() for t in loc.all_inner_texts()]
+
+
+def run_steps(page, steps: list[dict]) -> list[dict]:
+    observations: list[dict] = []
+    last_action = time.time()
+    for step in steps:
+        if "wait_idle" in step:
+            page.wait_for_timeout(250)
+            page.wait_for_selector(IDLE, timeout=step.get("timeout", 60) * 1000)
+        elif "sleep" in step:
+            page.wait_for_timeout(int(step["sleep"] * 1000))
+        elif "click" in step:
+            buttons = page.get_by_role("button", name=step["click"], exact=True).filter(visible=True)
+            last_action = time.time()
+            buttons.nth(step.get("nth", 0)).click(timeout=15000)
+        elif "fill" in step:
+            field = page.get_by_label(step["fill"], exact=True).filter(visible=True).first
+            last_action = time.time()
+            field.fill(step["value"])
+            field.press("Enter")
+        elif "check" in step:
+            last_action = time.time()
+            page.get_by_text(step["check"], exact=True).filter(visible=True).first.click()
+        elif "observe" in step:
+            observations.append({"observe": {tid: _texts(page, tid) for tid in step["observe"]}})
+        elif "count" in step:
+            observations.append({"count": {tid: page.locator(f"[data-testid='{tid}']").count()
+                                           for tid in step["count"]}})
+        elif "css" in step:
+            observations.append({"css": {sel: page.locator(sel).count() for sel in step["css"]}})
+        elif "between" in step:
+            texts = page.locator(f"[data-testid='{step['between']}']").all_inner_texts()
+            numbers = [int(m.group(1)) for t in texts for m in [re.search(step["pattern"], t)] if m]
+            value = numbers[-1] if numbers else None
+            observations.append({"between": step["pattern"], "value": value,
+                                 "ok": value is not None and step["min"] <= value <= step["max"]})
+        elif "elapsed_below" in step:
+            observations.append({"elapsed_below": step["elapsed_below"],
+                                 "ok": time.time() - last_action < step["elapsed_below"]})
+        elif "contains" in step:
+            texts = page.locator(f"[data-testid='{step['contains']}']").all_inner_texts()
+            observations.append({"contains": step["text"], "ok": any(step["text"] in t for t in texts)})
+        else:
+            raise ValueError(f"unknown step {step}")
+    return observations
+
+
+def comparable(observations: list[dict]) -> list[dict]:
+    """Observations without the measured value of range checks (only `ok` must agree)."""
+    return [{k: v for k, v in o.items() if k != "value"} for o in observations]
+
+
+def first_difference(expected: list[dict], observed: list[dict]) -> str | None:
+    want, got = comparable(expected), comparable(observed)
+    for i, (w, g) in enumerate(zip(want, got)):
+        if w != g:
+            return f"observation {i}:\n  Streamlit 1.50: {json.dumps(w)}\n  wasmlit:        {json.dumps(g)}"
+    if len(want) != len(got):
+        return f"{len(got)} observations, Streamlit 1.50 made {len(want)}"
+    return None
