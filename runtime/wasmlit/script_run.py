@@ -25,6 +25,7 @@ class ScriptRun:
         self.interrupted = False
         self.dialog_open = False
         self.forms: set[str] = set()
+        self.fragments_called: dict[str, "Fragment"] = {}
 
     @property
     def is_full(self) -> bool:

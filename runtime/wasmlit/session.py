@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import builtins
 import contextvars
+import linecache
 import sys
 from typing import Any, Callable, Protocol
 
@@ -73,6 +74,8 @@ class AppSession:
     # --- input from the page ------------------------------------------------------------
     def set_source(self, source: str) -> None:
         self._source = source
+        # Tracebacks show the app's source lines, as for a file on disk.
+        linecache.cache[self.filename] = (len(source), None, source.splitlines(True), self.filename)
         try:
             self._code = compile(source, self.filename, "exec", dont_inherit=True)
             self._compile_error = None
@@ -174,7 +177,6 @@ class AppSession:
         main = DeltaGenerator(self, self.tree.roots["main"], root="main")
         self.sidebar = DeltaGenerator(self, self.tree.roots["sidebar"], root="sidebar")
         run.dg_stack.append(main)
-        self.fragments = {}
         timers_before, self.timers = self.timers, {}
         namespace = {"__name__": "__main__", "__file__": self.filename,
                      "__builtins__": builtins}
@@ -184,6 +186,9 @@ class AppSession:
             return
         run.finish()
         self.state.end_run(None)
+        # Only now do fragments this run no longer called go away: a tick or click for
+        # one that arrived during the run still finds it, and waits for the run to end.
+        self.fragments = run.fragments_called
         self.tree.event("timers", timers={fid: secs for fid, secs in self.timers.items()})
 
     def _exec_script(self, run: ScriptRun, namespace: dict, widget_values: dict) -> None:
@@ -264,6 +269,7 @@ class AppSession:
                             outer_fragments=list(run.fragment_stack), run_every=run_every,
                             sidebar_cursor=self.sidebar._cursor if self.sidebar else 0)
         self.fragments[fragment_id] = fragment
+        run.fragments_called[fragment_id] = fragment
         if run_every is not None:
             self.timers[fragment_id] = run_every
             if not run.is_full:
