@@ -19,7 +19,13 @@ function loadRuntime(progress) {
   pyodideReady ??= (async () => {
     progress("Loading Python…");
     const { loadPyodide } = await import(new URL("pyodide/pyodide.mjs", BASE).href);
-    const pyodide = await loadPyodide({ indexURL: new URL("pyodide/", BASE).href });
+    // Pyodide never settles when its .wasm cannot be fetched, so check that file beside it.
+    const wasm = new URL("pyodide/pyodide.asm.wasm", BASE).href;
+    const wasmMissing = fetch(wasm, { method: "HEAD" }).then((r) => {
+      if (!r.ok) throw new Error(`${wasm}: HTTP ${r.status}`);
+      return new Promise(() => {});
+    });
+    const pyodide = await Promise.race([loadPyodide({ indexURL: new URL("pyodide/", BASE).href }), wasmMissing]);
     progress("Loading wasmlit…");
     await pyodide.loadPackage("wasmlit", { messageCallback: () => {} });
     return pyodide;

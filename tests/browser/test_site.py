@@ -1,0 +1,103 @@
+"""A built site in Chromium: it runs offline from its own folder, shows progress while
+loading, explains a failed load in the page, keeps raw HTML as text, and reports how long
+the first app element takes."""
+from __future__ import annotations
+
+import shutil
+import time
+from urllib.parse import urlsplit
+
+import pytest
+
+from conftest import ROOT, build_site
+
+IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
+
+APP = '''
+import streamlit as st
+st.title("Offline app")
+st.markdown("**bold** and <b id='injected'>raw html</b>")
+st.write({"a": 1})
+name = st.text_input("Your name", value="Ada")
+st.write(f"Hello {name}")
+'''
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    work = tmp_path_factory.mktemp("site")
+    app = work / "offline_app.py"
+    app.write_text(APP)
+    return build_site(app, work / "site")
+
+
+def test_site_requests_nothing_outside_its_folder(site, serve, page):
+    server = serve(site)
+    origin = urlsplit(server.url)
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    # Anything leaving the site's origin fails the load, so a hidden CDN use cannot pass.
+    page.route(lambda url: urlsplit(url).netloc != origin.netloc and not url.startswith("data:"),
+               lambda route: route.abort())
+    page.goto(server.url)
+    page.wait_for_selector(IDLE, timeout=60000)
+    assert page.get_by_role("heading", name="Offline app").is_visible()
+    outside = [u for u in requested if not u.startswith("data:") and urlsplit(u).netloc != origin.netloc]
+    assert outside == []
+    for url in requested:
+        if url.startswith("data:"):
+            continue
+        path = urlsplit(url).path.lstrip("/")
+        assert (site / path).exists() or path == "", f"{url} is not a file of the site"
+
+
+def test_markdown_is_rendered_and_raw_html_stays_text(site, serve, page):
+    server = serve(site)
+    page.goto(server.url)
+    page.wait_for_selector(IDLE, timeout=60000)
+    markdown = page.get_by_test_id("stMarkdownContainer").filter(has_text="bold and").first
+    assert markdown.locator("strong").inner_text() == "bold"
+    assert page.locator("#injected").count() == 0
+    assert "<b id='injected'>raw html</b>" in markdown.inner_text()
+
+
+def test_typed_value_reruns_the_script(site, serve, page):
+    server = serve(site)
+    page.goto(server.url)
+    page.wait_for_selector(IDLE, timeout=60000)
+    field = page.get_by_label("Your name", exact=True)
+    field.fill("Grace")
+    field.press("Enter")
+    page.get_by_text("Hello Grace").wait_for(timeout=10000)
+    assert field.input_value() == "Grace"
+
+
+def test_loading_shows_progress_then_the_app(site, serve, page):
+    server = serve(site)
+    page.goto(server.url)
+    progress = page.get_by_role("progressbar")
+    progress.wait_for(timeout=10000)
+    page.wait_for_selector("[data-testid='stElementContainer']", timeout=60000)
+    assert progress.count() == 0
+
+
+def test_a_failed_load_is_explained_in_the_page(site, serve, page, tmp_path):
+    broken = tmp_path / "broken"
+    shutil.copytree(site, broken)
+    (broken / "pyodide" / "pyodide.asm.wasm").unlink()
+    server = serve(broken)
+    page.goto(server.url)
+    alert = page.get_by_role("alert")
+    alert.wait_for(timeout=60000)
+    assert "could not be loaded" in alert.inner_text()
+
+
+def test_time_to_first_app_element_is_reported(site, serve, page):
+    """Not a timed test: it prints the figure the spine issue asks for."""
+    server = serve(site)
+    start = time.perf_counter()
+    page.goto(server.url)
+    page.wait_for_selector("[data-testid='stElementContainer']", timeout=60000)
+    elapsed = time.perf_counter() - start
+    print(f"\nnavigation to first app element: {elapsed * 1000:.0f} ms")
+    assert page.get_by_role("heading", name="Offline app").is_visible()
