@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, build_site
+from sites import ROOT, build_site
 from replay import first_difference, load_case, run_steps
 
 CASES = sorted(p for p in (ROOT / "tests" / "conformance").iterdir() if (p / "expected.json").exists())

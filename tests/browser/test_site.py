@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from conftest import ROOT, build_site
+from sites import ROOT, build_site
 
 IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
 
