@@ -28,15 +28,8 @@ def button(dg, label: str, key: Any = None, help: str | None = None,
     _check_type(type)
     if dg.form_id is not None:
         raise StreamlitAPIException(f"`st.button()` can't be used in an `st.form()`.{FORM_DOCS_INFO}")
-    _, value = add_widget(
-        dg, "button", key=key, default=False, is_trigger=True,
-        identity={"label": str(label), "icon": icon, "help": help, "type": type,
-                  "is_form_submitter": False},
-        props={"label": str(label), "help": help, "type": type, "icon": icon,
-               "disabled": bool(disabled), "stretch": bool(use_container_width) or width == "stretch",
-               "submit": False},
-        on_change=on_click, args=args, kwargs=kwargs)
-    return bool(value)
+    return _add_button(dg, label, key, help, on_click, args, kwargs, type, icon, disabled,
+                       use_container_width, width, submit=False)
 
 
 @command
@@ -49,12 +42,18 @@ def form_submit_button(dg, label: str = "Submit", help: str | None = None,
     if dg.form_id is None:
         raise StreamlitAPIException(
             f"`st.form_submit_button()` must be used inside an `st.form()`.{FORM_DOCS_INFO}")
+    return _add_button(dg, label, key, help, on_click, args, kwargs, type, icon, disabled,
+                       use_container_width, width, submit=True)
+
+
+def _add_button(dg, label, key, help, on_click, args, kwargs, type, icon, disabled,
+                use_container_width, width, *, submit: bool) -> bool:
     _, value = add_widget(
-        dg, "button", key=key, default=False, is_trigger=True, allow_form_callback=True,
+        dg, "button", key=key, default=False, is_trigger=True, allow_form_callback=submit,
         identity={"label": str(label), "icon": icon, "help": help, "type": type,
-                  "is_form_submitter": True},
+                  "is_form_submitter": submit},
         props={"label": str(label), "help": help, "type": type, "icon": icon,
                "disabled": bool(disabled), "stretch": bool(use_container_width) or width == "stretch",
-               "submit": True},
+               "submit": submit},
         on_change=on_click, args=args, kwargs=kwargs)
     return bool(value)
