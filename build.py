@@ -269,7 +269,7 @@ PAGE = """<!doctype html>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{title}</title>{head}
 </head>
-<body>
+<body class="wl-page">
 {body}
 </body>
 </html>
