@@ -21,9 +21,6 @@ class ScriptRun:
         self.fragment_stack: list["Fragment"] = []
         self.element_ids: set[str] = set()       # widget ids seen, for duplicate detection
         self.user_keys: set[str] = set()
-        self.in_callback = False
-        self.interrupted = False
-        self.dialog_open = False
         self.forms: set[str] = set()
         self.fragments_called: dict[str, "Fragment"] = {}
 
@@ -44,7 +41,6 @@ class ScriptRun:
         session = self.session
         session.absorb_page_events()
         if session.queue.has_full_run():
-            self.interrupted = True
             raise RunInterrupted()
 
     def finish(self) -> None:

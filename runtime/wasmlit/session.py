@@ -9,7 +9,6 @@ from __future__ import annotations
 import builtins
 import contextvars
 import linecache
-import sys
 from typing import Any, Callable, Protocol
 
 from . import alias
@@ -66,14 +65,12 @@ class AppSession:
         self.current_run: ScriptRun | None = None
         self.run_count = 0
         alias.install()
-        self._source = source
         self._code: Any = None
         self._compile_error: BaseException | None = None
         self.set_source(source)
 
     # --- input from the page ------------------------------------------------------------
     def set_source(self, source: str) -> None:
-        self._source = source
         # Tracebacks show the app's source lines, as for a file on disk.
         linecache.cache[self.filename] = (len(source), None, source.splitlines(True), self.filename)
         try:
@@ -162,7 +159,6 @@ class AppSession:
         top = run.dg_stack[0] if run.is_full else \
             DeltaGenerator(self, self.tree.roots["main"], trimmed=False)
         run.dg_stack.append(top)
-        run.in_callback = True
         try:
             for entry in due:
                 try:
@@ -170,7 +166,6 @@ class AppSession:
                 except RerunException:
                     top.warning("Calling st.rerun() within a callback is a no-op.")
         finally:
-            run.in_callback = False
             run.dg_stack.pop()
 
     def _run_script(self, run: ScriptRun, widget_values: dict[str, Any]) -> None:
@@ -195,9 +190,7 @@ class AppSession:
         self._run_callbacks(run, widget_values)
         if self._compile_error is not None:
             raise self._compile_error
-        main_module = sys.modules.get("__main__")
         exec(self._code, namespace)
-        del main_module
 
     def _run_fragment(self, run: ScriptRun, fragment: Fragment, widget_values: dict) -> None:
         writer = DeltaGenerator(self, fragment.block, form_id=None)
