@@ -26,6 +26,7 @@ nothing half-written. Exit codes: 0 ok, 1 build failure, 2 bad input.
 import argparse
 import ast
 import base64
+import contextlib
 import functools
 import hashlib
 import html
@@ -38,6 +39,11 @@ import tempfile
 import tomllib
 import zipfile
 from pathlib import Path
+
+try:
+    import fcntl
+except ImportError:  # not on Windows: builds there are not serialised
+    fcntl = None
 
 ROOT = Path(__file__).resolve().parent
 RUNTIME = ROOT / "runtime" / "wasmlit"
@@ -112,7 +118,24 @@ def runtime_files():
 
 
 def web_files():
-    return sorted(p for p in WEB.glob("*") if p.is_file() and p.suffix in (".js", ".css"))
+    """Our JS modules (web/ and web/widgets/) and stylesheets (web/wasmlit.css, web/styles/)."""
+    return sorted(p for p in WEB.rglob("*") if p.is_file() and p.suffix in (".js", ".css")
+                  and "vendor-entry" not in p.relative_to(WEB).parts)
+
+
+def write_web_files(tmp):
+    """JS keeps its path under web/; every stylesheet goes into one wasmlit.css."""
+    styles = []
+    for path in web_files():
+        rel = path.relative_to(WEB)
+        if path.suffix == ".css":
+            styles.append(path)
+            continue
+        (tmp / rel).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(path, tmp / rel)
+    styles.sort(key=lambda p: (p.name != "wasmlit.css", str(p)))
+    css = "".join(f"/* {p.relative_to(WEB)} */\n{p.read_text('utf-8')}\n" for p in styles)
+    (tmp / "wasmlit.css").write_text(css, "utf-8")
 
 
 def wasmlit_version():
@@ -212,8 +235,7 @@ def fill_dist(tmp, fingerprint):
     wheel = build_wasmlit_wheel(pyodide_dir, version)
     write_lock(pyodide_dir, Path(micropip), wheel, version)
     bundle_markdown(tmp / "markdown.js")
-    for path in web_files():
-        shutil.copy2(path, tmp / path.name)
+    write_web_files(tmp)
     (tmp / STAMP).write_text(fingerprint + "\n")
 
 
@@ -348,9 +370,10 @@ def serve(app_args, port):
     apps = collect_apps(app_args)
     for app in apps:
         check_app(app)
-    build_dist()
-    sites = DIST / "sites"
-    build_into(sites, lambda tmp: fill_sites(tmp, apps))
+    with build_lock():
+        build_dist()
+        sites = DIST / "sites"
+        build_into(sites, lambda tmp: fill_sites(tmp, apps))
     server = make_server(sites, port)
     print(f"Serving wasmlit examples at http://127.0.0.1:{server.server_address[1]}/", flush=True)
     with server:
@@ -382,22 +405,38 @@ def parse_args(argv):
     return args
 
 
+@contextlib.contextmanager
+def build_lock():
+    """One build at a time on this checkout: dist/ is swapped in whole, and a site copies it."""
+    ROOT.joinpath(".build.lock").touch()
+    with open(ROOT / ".build.lock") as handle:
+        if fcntl is not None:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
+
+
 def main(argv=None):
     args = parse_args(argv)
     try:
-        if args.serve:
-            serve(args.apps, 8000 if args.port is None else args.port)
-        elif args.app:
-            build_site(args.app, args.out.resolve())
-            print(f"build.py: wrote site for {args.app} to {args.out}", file=sys.stderr)
-        else:
-            build_dist()
+        return run(args)
     except BadInput as e:
         print(f"build.py: error: {e}", file=sys.stderr)
         return 2
     except (BuildError, OSError) as e:
         print(f"build.py: error: {e}", file=sys.stderr)
         return 1
+
+
+def run(args):
+    if args.serve:
+        serve(args.apps, 8000 if args.port is None else args.port)
+    elif args.app:
+        with build_lock():
+            build_site(args.app, args.out.resolve())
+        print(f"build.py: wrote site for {args.app} to {args.out}", file=sys.stderr)
+    else:
+        with build_lock():
+            build_dist()
     return 0
 
 

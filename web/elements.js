@@ -2,32 +2,15 @@
 // `update(props, before)` patches in place (widgets keep focus and what the user typed);
 // without it, an update rebuilds the element. `read()` gives a widget's current value
 // (forms send them all on submit).
-import { h, uid } from "./dom.js";
-
-function markdownContainer(view, body, allowHtml, testid = "stMarkdownContainer") {
-  const el = h("div", { testid, class: "wl-md" });
-  view.renderMarkdown(el, body, allowHtml);
-  return el;
-}
-
-function helpIcon(help) {
-  if (!help) return null;
-  const icon = h("span", { testid: "stTooltipIcon", class: "wl-help", title: help, tabindex: "0",
-    "aria-label": help }, "?");
-  return icon;
-}
-
-function widgetLabel(view, props, forId, tag = "label") {
-  const label = h(tag, { testid: "stWidgetLabel", class: "wl-label", for: tag === "label" ? forId : null });
-  const text = h("div", { testid: "stMarkdownContainer", class: "wl-md wl-label-text" });
-  view.renderMarkdown(text, props.label, false, true);
-  label.append(text);
-  if (props.label_visibility === "hidden") label.classList.add("wl-label-hidden");
-  if (props.label_visibility === "collapsed") label.classList.add("wl-label-collapsed");
-  const help = helpIcon(props.help);
-  // The help icon sits beside the label, so the widget's accessible name is the label alone.
-  return help ? h("div", { class: "wl-label-row" }, label, help) : label;
-}
+import { h } from "./dom.js";
+import { helpIcon, markdownContainer } from "./widget-parts.js";
+import { BUILDERS as BASIC } from "./widgets/basic.js";
+import { BUILDERS as CHOICE } from "./widgets/choice.js";
+import { BUILDERS as RANGES } from "./widgets/ranges.js";
+import { BUILDERS as PICKERS } from "./widgets/pickers.js";
+import { BUILDERS as CHAT } from "./widgets/chat.js";
+import { BUILDERS as FILES } from "./widgets/files.js";
+import { BUILDERS as DATA_EDITOR } from "./widgets/data_editor.js";
 
 const BUILDERS = {
   markdown(props, view) {
@@ -142,152 +125,7 @@ const BUILDERS = {
       h("i", { testid: "stSpinnerIcon", class: "wl-spinner-icon", "aria-hidden": "true" }), text);
     return { el };
   },
-
-  button(props, view) {
-    const variant = props.submit ? `${props.type}FormSubmit` : props.type;
-    const label = h("div", { testid: "stMarkdownContainer", class: "wl-md wl-button-label" });
-    view.renderMarkdown(label, props.label, false, true);
-    const button = h("button", { type: "button", testid: `stBaseButton-${variant}`,
-      class: `wl-button wl-button-${props.type}`, disabled: props.disabled }, label);
-    if (props.icon) button.prepend(h("span", { class: "wl-icon" }, props.icon));
-    if (props.stretch) button.classList.add("wl-stretch");
-    button.addEventListener("click", () => {
-      if (props.submit) view.submitForm(props.form, props.id);
-      else view.sendWidget(props.id, true);
-    });
-    let target = button;
-    if (props.help) {
-      button.title = props.help;
-      target = h("div", { testid: "stTooltipHoverTarget", class: "wl-tooltip-target" }, button);
-    }
-    const el = h("div", { testid: props.submit ? "stFormSubmitButton" : "stButton", class: "wl-button-row" }, target);
-    return { el, formId: props.form, submits: props.submit && !props.disabled };
-  },
-
-  checkbox(props, view) {
-    const input = h("input", { type: "checkbox", class: "wl-checkbox-input",
-      role: props.style === "toggle" ? "switch" : null, disabled: props.disabled });
-    input.checked = Boolean(props.value);
-    const label = h("label", { class: "wl-checkbox-label" }, input, h("span", { class: "wl-checkmark", "aria-hidden": "true" }),
-      widgetLabel(view, props, null, "div"));
-    const el = h("div", { testid: "stCheckbox", class: "wl-checkbox" }, label);
-    input.addEventListener("change", () => {
-      if (!props.form) view.sendWidget(props.id, input.checked);
-    });
-    return {
-      el, formId: props.form,
-      read: () => input.checked,
-      update(p, before) {
-        props = p;
-        if (p.value !== before.value) input.checked = Boolean(p.value);
-        input.disabled = Boolean(p.disabled);
-      },
-    };
-  },
-
-  text_input(props, view) {
-    const id = uid("text-input");
-    const input = h("input", { id, type: props.type === "password" ? "password" : "text",
-      testid: "stTextInputField", class: "wl-input", autocomplete: props.autocomplete || "off",
-      placeholder: props.placeholder, maxlength: props.max_chars, disabled: props.disabled,
-      "aria-label": props.label });
-    input.value = props.value ?? "";
-    let committed = input.value;
-    const commit = () => {
-      if (props.form || input.value === committed) return;
-      committed = input.value;
-      view.sendWidget(props.id, input.value);
-    };
-    input.addEventListener("keydown", (ev) => {
-      if (ev.key !== "Enter") return;
-      if (props.form) view.submitFormByEnter(props.form);
-      else commit();
-    });
-    input.addEventListener("blur", commit);
-    const el = h("div", { testid: "stTextInput", class: "wl-text-input" },
-      widgetLabel(view, props, id),
-      h("div", { testid: "stTextInputRootElement", class: "wl-input-root" }, input));
-    return {
-      el, formId: props.form,
-      read: () => input.value,
-      update(p, before) {
-        props = p;
-        // Only a value the script changed replaces what is in the box.
-        if (p.value !== before.value) { input.value = p.value ?? ""; committed = input.value; }
-        input.disabled = Boolean(p.disabled);
-        input.placeholder = p.placeholder || "";
-      },
-    };
-  },
-
-  number_input(props, view) {
-    const id = uid("number-input");
-    const input = h("input", { id, type: "number", testid: "stNumberInputField", class: "wl-input",
-      step: props.step, min: props.min ?? null, max: props.max ?? null,
-      placeholder: props.placeholder, disabled: props.disabled, "aria-label": props.label });
-    const show = (v) => (v === null || v === undefined ? "" :
-      props.is_int ? String(Math.trunc(v)) : formatNumber(v, props.format));
-    input.value = show(props.value);
-    let committed = props.value;
-    const parse = () => {
-      if (input.value.trim() === "") return null;
-      let v = Number(input.value);
-      if (Number.isNaN(v)) return committed;
-      if (props.is_int) v = Math.trunc(v);
-      if (props.min !== null && props.min !== undefined) v = Math.max(props.min, v);
-      if (props.max !== null && props.max !== undefined) v = Math.min(props.max, v);
-      return v;
-    };
-    const commit = () => {
-      const v = parse();
-      input.value = show(v);
-      if (props.form || v === committed) return;
-      committed = v;
-      view.sendWidget(props.id, v);
-    };
-    const stepBy = (dir) => {
-      const base = parse() ?? 0;
-      let v = base + dir * props.step;
-      if (!props.is_int) v = Number(v.toFixed(12));
-      input.value = show(v);
-      commit();
-    };
-    input.addEventListener("keydown", (ev) => {
-      if (ev.key !== "Enter") return;
-      commit();
-      if (props.form) view.submitFormByEnter(props.form);
-    });
-    input.addEventListener("blur", commit);
-    const down = h("button", { type: "button", testid: "stNumberInputStepDown", class: "wl-step",
-      "aria-label": "Decrement", tabindex: "-1", disabled: props.disabled }, "−");
-    const up = h("button", { type: "button", testid: "stNumberInputStepUp", class: "wl-step",
-      "aria-label": "Increment", tabindex: "-1", disabled: props.disabled }, "+");
-    down.addEventListener("click", () => stepBy(-1));
-    up.addEventListener("click", () => stepBy(1));
-    const el = h("div", { testid: "stNumberInput", class: "wl-number-input" },
-      widgetLabel(view, props, id),
-      h("div", { testid: "stNumberInputContainer", class: "wl-input-root" }, input, down, up));
-    return {
-      el, formId: props.form,
-      read: () => parse(),
-      update(p, before) {
-        props = p;
-        if (p.value !== before.value) { committed = p.value; input.value = show(p.value); }
-        input.disabled = down.disabled = up.disabled = Boolean(p.disabled);
-      },
-    };
-  },
 };
-
-// printf-style "%0.2f" / "%d" / "%.3e" formatting for number inputs.
-function formatNumber(value, format) {
-  const m = /%[0-9]*(?:\.([0-9]+))?([dfeiu])/.exec(format || "");
-  if (!m) return String(value);
-  const digits = m[1] === undefined ? 6 : Number(m[1]);
-  if (m[2] === "f") return value.toFixed(digits);
-  if (m[2] === "e") return value.toExponential(digits);
-  return String(Math.trunc(value));
-}
 
 function unknown(kind) {
   return () => {
@@ -297,7 +135,10 @@ function unknown(kind) {
   };
 }
 
+const WIDGETS = { ...BASIC, ...CHOICE, ...RANGES, ...PICKERS, ...CHAT, ...FILES, ...DATA_EDITOR };
+
 export function buildElement(kind, props, view) {
+  if (kind in WIDGETS) return WIDGETS[kind](props, view);
   return (BUILDERS[kind] || unknown(kind))(props, view);
 }
 

@@ -24,6 +24,8 @@ class WidgetEntry:
     callback: Callable[..., Any] | None = None
     callback_args: tuple = ()
     callback_kwargs: dict = field(default_factory=dict)
+    # How a value the page sends becomes the Python value (an option's index -> the option).
+    deserialize: Callable[[Any], Any] | None = None
 
 
 class SessionState:
@@ -125,6 +127,8 @@ class SessionState:
             entry = self._widgets.get(widget_id)
             if entry is None:
                 continue
+            if entry.deserialize is not None:
+                value = entry.deserialize(value)
             changed = entry.is_trigger or entry.value != value
             entry.value = value
             if changed and entry.callback is not None:

@@ -46,6 +46,18 @@ def run_steps(page, steps: list[dict]) -> list[dict]:
         elif "check" in step:
             last_action = time.time()
             page.get_by_text(step["check"], exact=True).filter(visible=True).first.click()
+        elif "select" in step:
+            last_action = time.time()
+            box = page.locator("[data-testid='stSelectbox']").filter(has_text=step["select"])
+            box.filter(visible=True).first.click()
+            page.get_by_role("option", name=step["option"], exact=True).first.click(timeout=15000)
+        elif "press" in step:
+            last_action = time.time()
+            box = page.locator("[data-testid='stSlider']").filter(has_text=step["press"])
+            knob = box.filter(visible=True).first.get_by_role("slider").first
+            knob.focus()
+            for _ in range(step.get("times", 1)):
+                knob.press(step["key"])
         elif "observe" in step:
             observations.append({"observe": {tid: _texts(page, tid) for tid in step["observe"]}})
         elif "count" in step:

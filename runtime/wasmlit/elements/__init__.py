@@ -16,4 +16,5 @@ def command(func: Callable[..., Any]) -> Callable[..., Any]:
 
 
 from . import layout, status, text  # noqa: E402,F401  (they register themselves)
-from ..widgets import buttons, inputs  # noqa: E402,F401
+from ..widgets import (buttons, chat, choice, data_editor, files, inputs, pickers,  # noqa: E402,F401
+                       sliders)

@@ -26,8 +26,15 @@ def widget_id(kind: str, key: str | None, identity: dict[str, Any]) -> str:
 def add_widget(dg, kind: str, *, key: Any, default: Any, identity: dict[str, Any],
                key_identity: tuple[str, ...] = (), props: dict[str, Any],
                on_change: Callable | None = None, args: Any = None, kwargs: Any = None,
-               is_trigger: bool = False, allow_form_callback: bool = False) -> tuple[str, Any]:
-    """Register a widget in the current run and draw it; return (widget id, value)."""
+               is_trigger: bool = False, allow_form_callback: bool = False,
+               serialize: Callable[[Any], Any] | None = None,
+               deserialize: Callable[[Any], Any] | None = None) -> tuple[str, Any]:
+    """Register a widget in the current run and draw it; return (widget id, value).
+
+    `serialize` turns the Python value into what the page shows (JSON-ready: an option
+    becomes its index, a date its ISO text); `deserialize` turns what the page sends back
+    into the Python value. Without them, values pass as they are.
+    """
     session = dg._session
     run = session.require_run()
     user_key = None if key is None else str(key)
@@ -46,14 +53,15 @@ def add_widget(dg, kind: str, *, key: Any, default: Any, identity: dict[str, Any
     entry = WidgetEntry(widget_id=wid, kind=kind, value=None, key=user_key,
                         fragment_ids=fragments, form_id=dg.form_id, is_trigger=is_trigger,
                         callback=on_change, callback_args=tuple(args or ()),
-                        callback_kwargs=dict(kwargs or {}))
+                        callback_kwargs=dict(kwargs or {}), deserialize=deserialize)
     # Policies (fragment outside-container, sidebar) are checked before state changes.
     dg._check_policies(is_widget=True)
     value = session.state.register_widget(entry, default)
     run.element_ids.add(wid)
     if user_key is not None:
         run.user_keys.add(user_key)
-    dg._enqueue(kind, dict(props, id=wid, form=dg.form_id, value=_shown(value)), is_widget=True)
+    shown = serialize(value) if serialize is not None else _shown(value)
+    dg._enqueue(kind, dict(props, id=wid, form=dg.form_id, value=shown), is_widget=True)
     return wid, value
 
 

@@ -1,0 +1,2 @@
+"""chat widgets (being built)."""
+from __future__ import annotations

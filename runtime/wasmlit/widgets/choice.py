@@ -1,0 +1,2 @@
+"""choice widgets (being built)."""
+from __future__ import annotations

@@ -1,0 +1,2 @@
+"""files widgets (being built)."""
+from __future__ import annotations

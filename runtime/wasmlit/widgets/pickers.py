@@ -1,0 +1,2 @@
+"""pickers widgets (being built)."""
+from __future__ import annotations

@@ -1,0 +1,2 @@
+"""sliders widgets (being built)."""
+from __future__ import annotations

@@ -1,0 +1,2 @@
+// chat widgets (being built).
+export const BUILDERS = {};

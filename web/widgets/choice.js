@@ -1,0 +1,2 @@
+// choice widgets (being built).
+export const BUILDERS = {};

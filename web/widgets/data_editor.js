@@ -1,0 +1,2 @@
+// data_editor widgets (being built).
+export const BUILDERS = {};

@@ -1,0 +1,2 @@
+// files widgets (being built).
+export const BUILDERS = {};

@@ -1,0 +1,2 @@
+// pickers widgets (being built).
+export const BUILDERS = {};

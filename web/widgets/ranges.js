@@ -1,0 +1,2 @@
+// ranges widgets (being built).
+export const BUILDERS = {};
