@@ -58,8 +58,14 @@ def test_dist_has_pyodide_runtime_and_bundle(dist):
         assert (dist / "pyodide" / name).read_bytes() == (build.PYODIDE_NPM / name).read_bytes()
     assert not list((dist / "pyodide").glob("*.map"))
     assert "markdownit" in (dist / "markdown.js").read_text()
+    css = (dist / "wasmlit.css").read_text("utf-8")
     for path in build.web_files():
-        assert (dist / path.name).read_bytes() == path.read_bytes()
+        rel = path.relative_to(build.WEB)
+        if path.suffix == ".css":  # every stylesheet lands in the one wasmlit.css
+            assert path.read_text("utf-8") in css, rel
+        else:
+            assert (dist / rel).read_bytes() == path.read_bytes(), rel
+    assert css.index("/* wasmlit.css */") == 0  # the theme comes first
 
 
 def test_wheel_is_valid_and_record_hashes_match(wheel):
@@ -239,3 +245,48 @@ def test_unreadable_app_exits_2(dist, tmp_path):
     app.chmod(0)
     proc = run_build("--app", app, "--out", tmp_path / "site")
     assert proc.returncode == 2 and "cannot read" in proc.stderr
+
+
+# -- secrets.toml --------------------------------------------------------------
+
+APP_SOURCE = b"import streamlit as st\nst.write(st.secrets['greeting'])\n"
+
+
+def test_app_secrets_toml_goes_into_the_site_and_is_announced(dist, tmp_path):
+    app = write(tmp_path / "app_with_secrets.py", APP_SOURCE)
+    (tmp_path / ".streamlit").mkdir()
+    secrets = write(tmp_path / ".streamlit" / "secrets.toml", b'greeting = "hi"\n[db]\nuser = "me"\n')
+    write(tmp_path / "secrets.toml", b'greeting = "loses to .streamlit/secrets.toml"\n')
+    out = tmp_path / "site"
+    proc = run_build("--app", app, "--out", out)
+    assert proc.returncode == 0, proc.stderr
+    assert (out / "secrets.toml").read_bytes() == secrets.read_bytes()
+    page = (out / "index.html").read_text()
+    assert '<div data-wasmlit-app="app.py" data-wasmlit-secrets="secrets.toml"></div>' in page
+
+
+def test_secrets_toml_beside_the_app_is_used_too(dist, tmp_path):
+    app = write(tmp_path / "plain.py", APP_SOURCE)
+    secrets = write(tmp_path / "secrets.toml", b'greeting = "hello"\n')
+    out = tmp_path / "site"
+    assert run_build("--app", app, "--out", out).returncode == 0
+    assert (out / "secrets.toml").read_bytes() == secrets.read_bytes()
+    assert 'data-wasmlit-secrets="secrets.toml"' in (out / "index.html").read_text()
+
+
+def test_app_without_secrets_gets_no_secrets_file_nor_marker(dist, tmp_path):
+    out = tmp_path / "site"
+    assert run_build("--app", EXAMPLE, "--out", out).returncode == 0
+    assert not (out / "secrets.toml").exists()
+    assert "data-wasmlit-secrets" not in (out / "index.html").read_text()
+
+
+def test_invalid_secrets_toml_exits_2_and_writes_nothing(dist, tmp_path):
+    app = write(tmp_path / "app.py", APP_SOURCE)
+    write(tmp_path / "secrets.toml", b"greeting = \n")
+    before = set(tmp_path.iterdir())
+    proc = run_build("--app", app, "--out", tmp_path / "site")
+    assert proc.returncode == 2
+    assert "secrets.toml is not a valid TOML file" in proc.stderr
+    assert len(proc.stderr.strip().splitlines()) == 1, proc.stderr
+    assert set(tmp_path.iterdir()) == before

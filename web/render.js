@@ -6,8 +6,10 @@
 // with raw HTML disabled unless the app passed unsafe_allow_html=True.
 import { h } from "./dom.js";
 import { buildElement, updateElement } from "./elements.js";
+import { pageInfo, showQuery, watchHistory } from "./page-info.js";
 
 const IDLE = "notRunning";
+const CLEARED = Symbol("cleared");
 const RUNNING = "running";
 
 // Block kinds: how each container looks, and where its children go.
@@ -80,6 +82,9 @@ const BLOCKS = {
     const el = h("div", { role: "tabpanel", testid: "stTabPanel", class: "wl-tabpanel" }, body);
     return { el, body };
   },
+  dialog(props, view) {
+    return makeDialog(props, view);
+  },
   form(props) {
     const body = h("div", { testid: "stVerticalBlock", class: "wl-vblock" });
     const el = h("div", { testid: "stForm", class: "wl-form" + (props.border ? " wl-border" : "") }, body);
@@ -87,6 +92,82 @@ const BLOCKS = {
     return { el, body };
   },
 };
+
+// A modal in the event area. Closing it (Escape, the close button, a click outside)
+// detaches the modal but keeps its body, so a rerun that reopens it finds it intact.
+function makeDialog(props, view) {
+  const slot = h("div", { class: "wl-dialog-slot" });
+  const body = h("div", { testid: "stVerticalBlock", class: "wl-vblock" });
+  const title = h("div", { testid: "stMarkdownContainer", class: "wl-md wl-dialog-title" });
+  const close = h("button", { type: "button", class: "wl-dialog-close", "aria-label": "Close" }, "×");
+  const box = h("div", { role: "dialog", "aria-modal": "true", "aria-label": "dialog", tabindex: "-1",
+    class: `wl-dialog-box wl-dialog-${props.width}` }, h("div", { class: "wl-dialog-head" }, title, close),
+    h("div", { class: "wl-dialog-body" }, body));
+  const modal = h("div", { testid: "stDialog", class: "wl-dialog" }, box);
+  let returnFocus = null;
+
+  const draw = (p) => {
+    view.renderMarkdown(title, p.title, false, true);
+    close.hidden = !p.dismissible;
+  };
+  // While open, the modal owns the keyboard: Escape dismisses, Tab cycles inside it.
+  const onKey = (ev) => {
+    if (ev.key === "Escape") { ev.preventDefault(); dismiss(); }
+    else if (ev.key === "Tab") trapFocus(box, ev);
+  };
+  const hide = () => {
+    modal.remove();
+    document.removeEventListener("keydown", onKey, true);
+  };
+  const open = () => {
+    if (modal.isConnected) return;
+    returnFocus = document.activeElement;
+    slot.append(modal);
+    document.addEventListener("keydown", onKey, true);
+    // The slot joins the page after the builder returns: focus once it is there.
+    requestAnimationFrame(() => { if (modal.isConnected && !box.contains(document.activeElement)) box.focus(); });
+  };
+  const dismiss = () => {
+    if (!props.dismissible || !modal.isConnected) return;
+    hide();
+    if (returnFocus && returnFocus.isConnected) returnFocus.focus();
+    if (props.dismiss_id) view.sendWidget(props.dismiss_id, true);
+  };
+  close.addEventListener("click", dismiss);
+  modal.addEventListener("mousedown", (ev) => { if (ev.target === modal) dismiss(); });
+  draw(props);
+  open();
+  return {
+    el: slot, body,
+    update(p, before) {
+      props = p;
+      draw(p);
+      if (p.opened !== before.opened) open();
+    },
+    dispose: hide,
+  };
+}
+
+// Keep Tab and Shift+Tab inside a modal.
+function trapFocus(container, ev) {
+  const focusable = [...container.querySelectorAll(
+    "button, [href], input, select, textarea, [tabindex]:not([tabindex='-1'])")]
+    .filter((e) => !e.disabled && e.offsetParent !== null);
+  if (!focusable.length) { ev.preventDefault(); return; }
+  const first = focusable[0];
+  const last = focusable[focusable.length - 1];
+  if (ev.shiftKey && (document.activeElement === first || document.activeElement === container)) {
+    ev.preventDefault(); last.focus();
+  } else if (!ev.shiftKey && document.activeElement === last) {
+    ev.preventDefault(); first.focus();
+  }
+}
+
+// Streamlit's notice in a form that has no submit button.
+const MISSING_SUBMIT = "**Missing Submit Button**\n\nThis form has no submit button, which means " +
+  "that user interactions will never be sent to your Streamlit app.\n\nTo create a submit button, " +
+  "use the `st.form_submit_button()` function.\n\nFor more information, refer to the " +
+  "[documentation for forms](https://docs.streamlit.io/develop/api-reference/execution-flow/st.form).";
 
 export class AppView {
   constructor(root, { markdown } = {}) {
@@ -98,6 +179,7 @@ export class AppView {
     this.nodes = new Map();       // node id -> {el, body, kind, props, api}
     this.widgets = new Map();     // widget id -> api of the widget's element
     this.timers = new Map();      // fragment id -> interval handle
+    this.clearedNodes = new Set(); // form widgets cleared on submit, until the run ends
     this.jspi = typeof WebAssembly.Suspending === "function" || typeof WebAssembly.promising === "function";
 
     this.mainBody = h("div", { testid: "stVerticalBlock", class: "wl-vblock" });
@@ -108,10 +190,17 @@ export class AppView {
       h("div", { testid: "stSidebarContent" },
         h("div", { testid: "stSidebarUserContent" }, this.sidebarBody)));
     this.toasts = h("div", { class: "wl-toasts", "aria-live": "polite" });
+    this.eventBody = h("div", { class: "wl-event-area" });
     this.app = h("div", { testid: "stApp", class: "wl-app", "data-test-script-state": RUNNING },
-      h("div", { class: "wl-app-view" }, this.main), this.toasts);
+      h("div", { class: "wl-app-view" }, this.main), this.toasts, this.eventBody);
     this.nodes.set("main", { el: this.main, body: this.mainBody, kind: "root" });
     this.nodes.set("sidebar", { el: this.sidebar, body: this.sidebarBody, kind: "root" });
+    this.nodes.set("event", { el: this.eventBody, body: this.eventBody, kind: "root" });
+    // The bottom area (st.chat_input in main), shown only while it holds something.
+    this.bottomBody = h("div", { testid: "stVerticalBlock", class: "wl-vblock" });
+    this.bottom = h("div", { testid: "stBottom", class: "wl-bottom" }, h("div", { class: "wl-bottom-inner" },
+      h("div", { testid: "stBottomBlockContainer", class: "wl-bottom-block" }, this.bottomBody)));
+    this.nodes.set("bottom", { el: this.bottom, body: this.bottomBody, kind: "root" });
     root.replaceChildren(this.app);
   }
 
@@ -122,7 +211,10 @@ export class AppView {
       console.warn("wasmlit: this browser has no JSPI (WebAssembly stack switching): " +
         "time.sleep() in an app blocks the page and nothing repaints until the run ends.");
     }
-    this.post({ kind: "rerun" });
+    // The first run gets the URL's query string and st.context's values (so does a rerun
+    // after Back/Forward).
+    this.post({ kind: "rerun", ...pageInfo() });
+    this.stopWatchingHistory = watchHistory((info) => this.post({ kind: "rerun", ...info }));
   }
 
   post(event) {
@@ -151,6 +243,9 @@ export class AppView {
       this.showFatal(`wasmlit stopped: ${err && err.message ? err.message : err}`);
     } finally {
       this.busy = false;
+      this.markFormsWithoutSubmit();
+      for (const node of this.clearedNodes) node.submitted = undefined;
+      this.clearedNodes.clear();
       this.app.setAttribute("data-test-script-state", IDLE);
     }
   }
@@ -164,6 +259,7 @@ export class AppView {
         case "trim": this.trim(change); break;
         case "timers": this.setTimers(change.timers); break;
         case "toast": this.toast(change); break;
+        case "query": showQuery(change.query); break;
         default: console.warn("wasmlit: unknown change", change);
       }
     }
@@ -182,14 +278,33 @@ export class AppView {
       body.append(node.el);
     }
     if (parentNode.api && parentNode.api.childAdded) parentNode.api.childAdded();
+    this.showIfFilled(parentNode);
     if (parent === "sidebar") this.showSidebar(true);
+    if (parent === "bottom") this.showBottom(true);
+  }
+
+  // A block Streamlit does not draw while empty (allow_empty false: a form, a plain
+  // container) stands in its parent as a bare placeholder until it gets a child.
+  showIfFilled(node) {
+    if (!node.placeholder) return;
+    const filled = node.body.children.length > 0;
+    const showing = filled ? node.blockEl : node.placeholder;
+    if (node.el !== showing) {
+      node.el.replaceWith(showing);
+      node.el = showing;
+    }
   }
 
   buildBlock(id, kind, props) {
     const make = BLOCKS[kind] || BLOCKS.vertical;
     const api = make(props, this);
     api.el.dataset.wlId = id;
-    const node = { el: api.el, body: api.body, kind, props, api };
+    const node = { el: api.el, blockEl: api.el, body: api.body, kind, props, api };
+    if (props.allow_empty === false) {
+      node.placeholder = h("div", { class: "wl-empty-block", hidden: true });
+      node.placeholder.dataset.wlId = id;
+      node.el = node.placeholder;
+    }
     this.nodes.set(id, node);
     return node;
   }
@@ -207,7 +322,11 @@ export class AppView {
   update({ id, props }) {
     const node = this.nodes.get(id);
     if (!node) return;
-    const before = node.props;
+    let before = node.props;
+    if (node.submitted !== undefined && JSON.stringify(props.value) === node.submitted) {
+      // A cleared form widget: the script now holds what was submitted; keep the default shown.
+      before = { ...before, value: props.value };
+    }
     node.props = props;
     if (node.api && node.api.update) node.api.update(props, before);
     else if (!node.body) updateElement(node, props, this);
@@ -222,7 +341,9 @@ export class AppView {
       this.forget(last);
       last.remove();
     }
+    this.showIfFilled(parentNode);
     if (parent === "sidebar" && length === 0) this.showSidebar(false);
+    if (parent === "bottom" && length === 0) this.showBottom(false);
   }
 
   // Drop map entries (and widget handles) of a subtree leaving the page.
@@ -231,6 +352,9 @@ export class AppView {
     for (const e of gone) {
       const node = this.nodes.get(e.dataset.wlId);
       if (!node) continue;
+      if (node.placeholder && e === node.placeholder) {
+        gone.push(...node.blockEl.querySelectorAll("[data-wl-id]"));
+      }
       if (node.props && node.props.id && this.widgets.get(node.props.id) === node.api) {
         this.widgets.delete(node.props.id);
       }
@@ -243,6 +367,14 @@ export class AppView {
     const view = this.app.querySelector(".wl-app-view");
     if (on && !this.sidebar.isConnected) view.prepend(this.sidebar);
     if (!on && this.sidebar.isConnected) this.sidebar.remove();
+  }
+
+  // With a bottom area, Streamlit's main section is its scroll-to-bottom container.
+  showBottom(on) {
+    if (on && !this.bottom.isConnected) this.main.append(this.bottom);
+    if (!on && this.bottom.isConnected) this.bottom.remove();
+    this.main.dataset.testid = on ? "stAppScrollToBottomContainer" : "stMain";
+    this.main.classList.toggle("wl-has-bottom", on);
   }
 
   // --- run_every timers: every full run sends the whole set
@@ -291,12 +423,52 @@ export class AppView {
       if (api.formId === formId && api.read && wid !== submitId) values[wid] = api.read();
     }
     this.post({ kind: "widgets", values });
+    const form = this.formNode(formId);
+    if (form && form.props.clear_on_submit) this.clearForm(formId, values);
   }
 
   // Enter in a form's text field submits the form, as if its first submit button were pressed.
   submitFormByEnter(formId) {
+    const form = this.formNode(formId);
+    if (form && form.props.enter_to_submit === false) return;
     for (const [wid, api] of this.widgets) {
       if (api.formId === formId && api.submits) { this.submitForm(formId, wid); return; }
+    }
+  }
+
+  formNode(formId) {
+    for (const node of this.nodes.values()) {
+      if (node.kind === "form" && node.props.form_id === formId) return node;
+    }
+    return null;
+  }
+
+  // clear_on_submit: the script gets what was submitted, the form shows its defaults again
+  // (an update whose value "changed" to the default; the script's state keeps the values).
+  clearForm(formId, values) {
+    for (const node of this.nodes.values()) {
+      const p = node.props;
+      if (!p || p.form !== formId || p.submit || !p.id || !node.api || !node.api.update) continue;
+      node.api.update({ ...p, value: p.default }, { ...p, value: CLEARED });
+      node.submitted = JSON.stringify(values[p.id]);
+      this.clearedNodes.add(node);
+    }
+  }
+
+  // After each run: a form with no submit button says so, as Streamlit's does.
+  markFormsWithoutSubmit() {
+    for (const node of this.nodes.values()) {
+      if (node.kind !== "form") continue;
+      const hasSubmit = node.body.querySelector("[data-testid='stFormSubmitButton']");
+      let notice = node.blockEl.querySelector(":scope > .wl-form-missing-submit");
+      if (hasSubmit && notice) notice.remove();
+      if (hasSubmit || notice) continue;
+      const text = h("div", { testid: "stMarkdownContainer", class: "wl-md" });
+      this.renderMarkdown(text, MISSING_SUBMIT, false);
+      notice = h("div", { testid: "stAlert", class: "wl-alert wl-alert-error wl-form-missing-submit" },
+        h("div", { testid: "stAlertContainer", role: "alert", class: "wl-alert-box" },
+          h("div", { testid: "stAlertContentError", class: "wl-alert-content" }, text)));
+      node.blockEl.append(notice);
     }
   }
 
@@ -310,6 +482,7 @@ export class AppView {
   }
 
   unmount() {
+    if (this.stopWatchingHistory) this.stopWatchingHistory();
     for (const handle of this.timers.values()) clearInterval(handle);
     this.timers.clear();
     this.events = [];

@@ -10,15 +10,18 @@ export function markdownContainer(view, body, allowHtml, testid = "stMarkdownCon
 
 export function helpIcon(help) {
   if (!help) return null;
+  // The "?" is drawn by CSS: like Streamlit's icon (an SVG) it adds no text to the page.
   const icon = h("span", { testid: "stTooltipIcon", class: "wl-help", title: help, tabindex: "0",
-    "aria-label": help }, "?");
+    "aria-label": help });
   return icon;
 }
 
 export function widgetLabel(view, props, forId, tag = "label") {
   const label = h(tag, { testid: "stWidgetLabel", class: "wl-label", for: tag === "label" ? forId : null });
-  const text = h("div", { testid: "stMarkdownContainer", class: "wl-md wl-label-text" });
-  view.renderMarkdown(text, props.label, false, true);
+  // Streamlit's label Markdown is a paragraph (it shows in the widget's innerText).
+  const paragraph = h("p");
+  view.renderMarkdown(paragraph, props.label, false, true);
+  const text = h("div", { testid: "stMarkdownContainer", class: "wl-md wl-label-text" }, paragraph);
   label.append(text);
   if (props.label_visibility === "hidden") label.classList.add("wl-label-hidden");
   if (props.label_visibility === "collapsed") label.classList.add("wl-label-collapsed");

@@ -9,8 +9,18 @@ from typing import Any
 from . import commands as _commands
 from .errors import (StreamlitAPIException, StreamlitBadTimeStringError,
                      StreamlitFragmentWidgetsNotAllowedOutsideError)
+from .dialogs import dialog
 from .fragments import fragment
 from .session import AppSession, current_session
+from .caching import cache, cache_data, cache_resource
+from .context import ContextProxy as _ContextProxy
+from .query_params import (QueryParamsProxy as _QueryParamsProxy, experimental_get_query_params,
+                           experimental_set_query_params)
+from .secrets import secrets
+
+# The modules context.py and query_params.py must not shadow st.context / st.query_params.
+globals().pop("context", None)
+globals().pop("query_params", None)
 
 __version__ = "0.1.0"
 
@@ -25,9 +35,15 @@ def __getattr__(name: str) -> Any:
         return current_session().state_proxy
     if name == "sidebar":
         return current_session().sidebar
+    if name == "query_params":
+        return _QueryParamsProxy(current_session().query_params)
+    if name == "context":
+        return _ContextProxy(current_session().context_info)
     raise AttributeError(f"module 'streamlit' has no attribute '{name}'")
 
 
-__all__ = ["AppSession", "StreamlitAPIException", "StreamlitBadTimeStringError",
+__all__ = ["AppSession", "dialog", "StreamlitAPIException", "StreamlitBadTimeStringError",
            "StreamlitFragmentWidgetsNotAllowedOutsideError", "fragment", "rerun", "stop",
+           "cache", "cache_data", "cache_resource", "secrets", "experimental_get_query_params",
+           "experimental_set_query_params",
            *_commands.ST_COMMANDS]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from .caching import replay as _cache_replay
 from .errors import StreamlitAPIException, StreamlitFragmentWidgetsNotAllowedOutsideError
 from .tree import Block, Node, Props
 
@@ -85,6 +86,7 @@ class DeltaGenerator:
         run = self._session.require_run()
         run.checkpoint()
         self._check_policies(is_widget)
+        _cache_replay.element_written(self, kind, props, is_widget)  # recorded in a cached function
         node = self._session.tree.place(self._block, self._next_index(), kind, props)
         if self._single_slot:
             self._session.tree.trim(self._block, 1)
@@ -95,6 +97,7 @@ class DeltaGenerator:
         """Create a container at the cursor and return a writer for it."""
         run = self._session.require_run()
         run.checkpoint()
+        recorded = _cache_replay.block_added(self, kind, props or {}, single_slot, form_id)
         block = self._session.tree.place(self._block, self._next_index(), kind, props or {},
                                          block=True)
         assert isinstance(block, Block)
@@ -102,8 +105,10 @@ class DeltaGenerator:
             self._session.tree.trim(self._block, 1)
         if single_slot:
             self._session.tree.trim(block, 0)
-        return DeltaGenerator(self._session, block, single_slot=single_slot,
-                              form_id=form_id if form_id is not None else self._form_id)
+        writer = DeltaGenerator(self._session, block, single_slot=single_slot,
+                                form_id=form_id if form_id is not None else self._form_id)
+        recorded(writer)
+        return writer
 
     def _finish(self) -> None:
         """End of a run that created this writer: drop children it did not rewrite."""

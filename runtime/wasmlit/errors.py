@@ -48,6 +48,66 @@ class StreamlitDuplicateElementKey(DuplicateWidgetID):
         )
 
 
+class StreamlitInvalidFormCallbackError(StreamlitAPIException):
+    def __init__(self) -> None:
+        super().__init__(
+            "Within a form, callbacks can only be defined on `st.form_submit_button`. "
+            "Defining callbacks on other widgets inside a form is not allowed."
+        )
+
+
+class StreamlitValueAssignmentNotAllowedError(StreamlitAPIException):
+    def __init__(self, key: str) -> None:
+        super().__init__(
+            f"Values for the widget with `key` '{key}' cannot be set using `st.session_state`."
+        )
+
+
+class StreamlitInvalidWidthError(StreamlitAPIException):
+    def __init__(self, width, allow_content: bool = False) -> None:
+        valid = ("an integer (pixels), 'stretch', or 'content'" if allow_content
+                 else "an integer (pixels) or 'stretch'")
+        super().__init__(f"Invalid width value: {width!r}. Width must be either {valid}.")
+
+
+class StreamlitInvalidHeightError(StreamlitAPIException):
+    def __init__(self, height, allow_content: bool = False) -> None:
+        valid = ("an integer (pixels), 'stretch', or 'content'" if allow_content
+                 else "an integer (pixels) or 'stretch'")
+        super().__init__(f"Invalid height value: {height!r}. Height must be either {valid}.")
+
+
+class StreamlitMixedNumericTypesError(StreamlitAPIException):
+    def __init__(self, value, min_value, max_value, step) -> None:
+        # Streamlit names only the arguments that are truthy.
+        message = "All numerical arguments must be of the same type."
+        for name, arg in (("value", value), ("min_value", min_value),
+                          ("max_value", max_value), ("step", step)):
+            if arg:
+                message += f"\n`{name}` has {type(arg).__name__} type."
+        super().__init__(message)
+
+
+class StreamlitValueBelowMinError(StreamlitAPIException):
+    def __init__(self, value, min_value) -> None:
+        super().__init__(f"The `value` {value} is less than the `min_value` {min_value}.")
+
+
+class StreamlitValueAboveMaxError(StreamlitAPIException):
+    def __init__(self, value, max_value) -> None:
+        super().__init__(f"The `value` {value} is greater than the `max_value` {max_value}.")
+
+
+class StreamlitJSNumberBoundsError(StreamlitAPIException):
+    pass
+
+
+class StreamlitInvalidNumberFormatError(StreamlitAPIException):
+    def __init__(self, format: str) -> None:
+        super().__init__(
+            f"Format string for `st.number_input` contains invalid characters: {format}")
+
+
 class FragmentHandledException(Exception):
     """A fragment already showed its error; the run ends without showing it twice.
 

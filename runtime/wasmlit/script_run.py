@@ -23,6 +23,8 @@ class ScriptRun:
         self.user_keys: set[str] = set()
         self.forms: set[str] = set()
         self.fragments_called: dict[str, "Fragment"] = {}
+        self.event_writer: DeltaGenerator | None = None  # where a dialog opens
+        self.has_dialog_opened = False
 
     @property
     def is_full(self) -> bool:

@@ -12,11 +12,13 @@ import linecache
 from typing import Any, Callable, Protocol
 
 from . import alias
+from .context import ContextInfo
 from .delta_generator import DeltaGenerator
 from .errors import (FragmentHandledException, RerunException, RunInterrupted, StopException,
                      StreamlitAPIException)
 from .elements.status import show_exception
 from .fragments import Fragment
+from .query_params import QueryParams
 from .run_queue import RunQueue
 from .script_run import ScriptRun
 from .state import SessionState, SessionStateProxy
@@ -59,11 +61,15 @@ class AppSession:
         self.state = SessionState()
         self.state_proxy = SessionStateProxy(self.state)
         self.sidebar: DeltaGenerator | None = None
+        self.bottom: DeltaGenerator | None = None
         self.queue = RunQueue()
         self.fragments: dict[str, Fragment] = {}
         self.timers: dict[str, float] = {}       # fragment id -> seconds, as the page has them
         self.current_run: ScriptRun | None = None
         self.run_count = 0
+        self.query_params = QueryParams(self.tree)  # the page URL's, sent with a rerun event
+        self.context_info = ContextInfo()           # what st.context shows, likewise
+        self.warned_default_and_state = False  # Streamlit shows that warning once
         alias.install()
         self._code: Any = None
         self._compile_error: BaseException | None = None
@@ -82,12 +88,16 @@ class AppSession:
     def enqueue(self, event: dict) -> None:
         """Queue what a page event asks for.
 
-        {"kind": "rerun"}: a full run; {"kind": "tick", "fragment": id}: a timer tick;
+        {"kind": "rerun"}: a full run (the page's first, and one after Back/Forward, carries
+        "query", its URL's query string, and "context", what st.context shows);
+        {"kind": "tick", "fragment": id}: a timer tick;
         {"kind": "widgets", "values": {widget_id: value}}: widgets changed (a form submit
         sends all its widgets at once); the run is scoped to the first widget's fragment.
         """
         kind = event.get("kind")
         if kind == "rerun":
+            self.query_params.from_page(event.get("query"))
+            self.context_info.from_page(event.get("context"))
             self.queue.request_full()
         elif kind == "tick":
             if event.get("fragment") in self.fragments:
@@ -140,6 +150,7 @@ class AppSession:
         run = ScriptRun(self, fragment_id)
         self.current_run = run
         self.state.begin_run()
+        self.query_params.begin_run()
         self.run_count += 1
         try:
             if fragment_id is None:
@@ -171,6 +182,10 @@ class AppSession:
     def _run_script(self, run: ScriptRun, widget_values: dict[str, Any]) -> None:
         main = DeltaGenerator(self, self.tree.roots["main"], root="main")
         self.sidebar = DeltaGenerator(self, self.tree.roots["sidebar"], root="sidebar")
+        # st.chat_input written to the main area is pinned in the bottom area.
+        self.bottom = DeltaGenerator(self, self.tree.roots["bottom"], root="bottom")
+        # A dialog the run does not open again closes at its end.
+        run.event_writer = DeltaGenerator(self, self.tree.roots["event"], root="event")
         run.dg_stack.append(main)
         timers_before, self.timers = self.timers, {}
         namespace = {"__name__": "__main__", "__file__": self.filename,
@@ -194,6 +209,9 @@ class AppSession:
 
     def _run_fragment(self, run: ScriptRun, fragment: Fragment, widget_values: dict) -> None:
         writer = DeltaGenerator(self, fragment.block, form_id=None)
+        # A fragment run may open a dialog (in place of the open one), never close one.
+        run.event_writer = DeltaGenerator(self, self.tree.roots["event"], root="event",
+                                          trimmed=False)
         if self.sidebar is not None:
             # `st.sidebar.container()` in the body lands where it did in the full run
             # (it replaces, not accumulates), as Streamlit restores its root cursors.
@@ -254,7 +272,7 @@ class AppSession:
         draw it in a new block at the call position and run its body now."""
         run = self.require_run()
         outer = run.active_dg()
-        writer = outer._add_block("vertical", {"fragment": True})
+        writer = outer._add_block("vertical", {"fragment": True, "allow_empty": False})
         fragment_id = "%s.%s@%s" % (getattr(func, "__module__", ""), func.__qualname__,
                                     "-".join(map(str, writer.block.path)))
         fragment = Fragment(fragment_id, func, args, kwargs, writer.block,

@@ -21,11 +21,16 @@ class WidgetEntry:
     fragment_ids: tuple[str, ...] = ()  # innermost fragment last; () outside fragments
     form_id: str | None = None
     is_trigger: bool = False
+    trigger_reset: Any = False  # what a trigger falls back to (chat_input: None)
     callback: Callable[..., Any] | None = None
     callback_args: tuple = ()
     callback_kwargs: dict = field(default_factory=dict)
     # How a value the page sends becomes the Python value (an option's index -> the option).
     deserialize: Callable[[Any], Any] | None = None
+    # The value as the page sends it back from the next run on (Streamlit's page returns
+    # every widget's value with each rerun: a list set in session state comes back as a
+    # tuple, a time without its seconds). None: the value stays as it is.
+    settle: Callable[[Any], Any] | None = None
 
 
 class SessionState:
@@ -34,6 +39,7 @@ class SessionState:
         self._widgets: dict[str, WidgetEntry] = {}
         self._key_to_id: dict[str, str] = {}
         self._rendered: set[str] = set()  # widget ids created in the current run
+        self._new_keys: set[str] = set()  # keys the app wrote since the run began
 
     # --- the user's view: st.session_state -----------------------------------------
     def __getitem__(self, key: str) -> Any:
@@ -51,6 +57,7 @@ class SessionState:
                 f"`st.session_state.{key}` cannot be modified after the widget with key "
                 f"`{key}` is instantiated."
             )
+        self._new_keys.add(key)
         if widget_id is not None and widget_id in self._widgets:
             self._widgets[widget_id].value = value
         else:
@@ -91,9 +98,16 @@ class SessionState:
         """A run starts: no widget is drawn yet, and no button is pressed unless the
         request that started this run says so (a rerun does not press it again)."""
         self._rendered = set()
+        self._new_keys = set()
         for entry in self._widgets.values():
             if entry.is_trigger:
-                entry.value = False
+                entry.value = entry.trigger_reset
+            elif entry.settle is not None:
+                entry.value = entry.settle(entry.value)
+
+    def is_new_value(self, key: str) -> bool:
+        """The app set `st.session_state[key]` during this run (callbacks included)."""
+        return key in self._new_keys
 
     def is_rendered(self, widget_id: str) -> bool:
         return widget_id in self._rendered
@@ -140,7 +154,7 @@ class SessionState:
         forgotten (a full run owns every widget, a fragment run those inside it)."""
         for widget_id, entry in list(self._widgets.items()):
             if entry.is_trigger:
-                entry.value = False
+                entry.value = entry.trigger_reset
             owned = fragment_id is None or fragment_id in entry.fragment_ids
             if owned and widget_id not in self._rendered:
                 del self._widgets[widget_id]

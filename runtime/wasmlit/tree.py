@@ -51,9 +51,9 @@ def _identity(kind: str, props: Props) -> tuple:
 
 
 class Tree:
-    """Roots for the main area, the sidebar and the app-level events (toasts)."""
+    """Roots for the main area, the sidebar and the app-level events (dialogs)."""
 
-    ROOTS = ("main", "sidebar")
+    ROOTS = ("main", "sidebar", "event", "bottom")
 
     def __init__(self) -> None:
         self._ids = itertools.count(1)

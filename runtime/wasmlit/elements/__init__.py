@@ -16,5 +16,5 @@ def command(func: Callable[..., Any]) -> Callable[..., Any]:
 
 
 from . import layout, status, text  # noqa: E402,F401  (they register themselves)
-from ..widgets import (buttons, chat, choice, data_editor, files, inputs, pickers,  # noqa: E402,F401
-                       sliders)
+from ..widgets import (button_group, buttons, chat, choice, data_editor, files,  # noqa: E402,F401
+                       inputs, pickers, sliders)

@@ -12,8 +12,10 @@ from . import command
 def container(dg, *, border: bool | None = None, key: str | None = None, height: Any = None,
               width: Any = "stretch", horizontal: bool = False, horizontal_alignment: str = "left",
               vertical_alignment: str = "top", gap: str | None = "small"):
+    # Like Streamlit, a container shows while empty only with a border or a fixed height.
+    allow_empty = bool(border) or (isinstance(height, int) and not isinstance(height, bool))
     return dg._add_block("vertical", {"border": bool(border), "height": height,
-                                      "horizontal": bool(horizontal)})
+                                      "horizontal": bool(horizontal), "allow_empty": allow_empty})
 
 
 @command
@@ -75,6 +77,6 @@ def form(dg, key: str, clear_on_submit: bool = False, *, enter_to_submit: bool =
             f"There are multiple identical forms with `key='{form_id}'`. To fix this, please "
             "make sure that the `key` argument is unique for each `st.form` you create.")
     run.forms.add(form_id)
-    return dg._add_block("form", {"form_id": form_id, "border": bool(border),
+    return dg._add_block("form", {"form_id": form_id, "border": bool(border), "allow_empty": False,
                                   "clear_on_submit": bool(clear_on_submit),
                                   "enter_to_submit": bool(enter_to_submit)}, form_id=form_id)

@@ -77,7 +77,8 @@ def show_exception(dg, exception: BaseException, *, uncaught: bool):
     return dg._enqueue("exception", {
         "type": _type_name(exception, uncaught),
         "message": _message(exception),
-        "markdown": isinstance(exception, StreamlitAPIException),
+        "markdown": isinstance(exception, StreamlitAPIException)
+        or getattr(exception, "message_is_markdown", False),  # Streamlit's MarkdownFormattedException
         "is_warning": isinstance(exception, Warning),
         "traceback": _user_frames(exception),
     })

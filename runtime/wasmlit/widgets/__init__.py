@@ -9,13 +9,10 @@ from __future__ import annotations
 import hashlib
 from typing import Any, Callable
 
-from ..errors import StreamlitAPIException, StreamlitDuplicateElementId, StreamlitDuplicateElementKey
+from ..errors import (StreamlitAPIException, StreamlitDuplicateElementId,
+                      StreamlitDuplicateElementKey, StreamlitInvalidFormCallbackError,
+                      StreamlitValueAssignmentNotAllowedError)
 from ..state import WidgetEntry
-
-FORM_CALLBACK_ERROR = (
-    "With forms, callbacks can only be defined on the `st.form_submit_button`. Defining "
-    "callbacks on other widgets inside a form is not allowed."
-)
 
 
 def widget_id(kind: str, key: str | None, identity: dict[str, Any]) -> str:
@@ -24,21 +21,39 @@ def widget_id(kind: str, key: str | None, identity: dict[str, Any]) -> str:
 
 
 def add_widget(dg, kind: str, *, key: Any, default: Any, identity: dict[str, Any],
-               key_identity: tuple[str, ...] = (), props: dict[str, Any],
+               key_identity: tuple[str, ...] | None = (), props: dict[str, Any],
                on_change: Callable | None = None, args: Any = None, kwargs: Any = None,
-               is_trigger: bool = False, allow_form_callback: bool = False,
+               is_trigger: bool = False, trigger_reset: Any = False,
+               allow_form_callback: bool = False,
+               writes_allowed: bool = True, explicit_default: Any = ...,
                serialize: Callable[[Any], Any] | None = None,
                deserialize: Callable[[Any], Any] | None = None) -> tuple[str, Any]:
     """Register a widget in the current run and draw it; return (widget id, value).
 
+    With `key=`, the id is the key plus the `key_identity` parameters (Streamlit's
+    `key_as_main_identity`); `key_identity=None` keeps every parameter, the form and the
+    root in the id even with a key, as Streamlit does for sliders, radios and uploaders.
+
     `serialize` turns the Python value into what the page shows (JSON-ready: an option
     becomes its index, a date its ISO text); `deserialize` turns what the page sends back
-    into the Python value. Without them, values pass as they are.
+    into the Python value. Without them, values pass as they are. `writes_allowed=False`
+    (buttons, uploaders) refuses a value the app put under the widget's key.
+    `explicit_default` is the default Streamlit checks for its "created with a default
+    value but also had its value set via the Session State API" warning: None when the
+    call left the default alone (each Streamlit widget says which values count), else
+    `default` is used.
     """
     session = dg._session
     run = session.require_run()
     user_key = None if key is None else str(key)
-    if user_key is not None:
+    # Checked in Streamlit's order: fragment policy, callbacks in forms, session state
+    # writes, then the widget's id.
+    dg._check_policies(is_widget=True)
+    if dg.form_id is not None and on_change is not None and not allow_form_callback:
+        raise StreamlitInvalidFormCallbackError()
+    _check_session_state_rules(dg, user_key, default if explicit_default is ... else explicit_default,
+                               writes_allowed)
+    if user_key is not None and key_identity is not None:
         ids = {name: identity[name] for name in key_identity if name in identity}
     else:
         ids = dict(identity, form_id=dg.form_id, root=_root_of(dg))
@@ -47,22 +62,38 @@ def add_widget(dg, kind: str, *, key: Any, default: Any, identity: dict[str, Any
         raise StreamlitDuplicateElementKey(user_key)
     if wid in run.element_ids:
         raise StreamlitDuplicateElementId(kind)
-    if dg.form_id is not None and on_change is not None and not allow_form_callback:
-        raise StreamlitAPIException(FORM_CALLBACK_ERROR)
     fragments = tuple(f.fragment_id for f in run.fragment_stack)
     entry = WidgetEntry(widget_id=wid, kind=kind, value=None, key=user_key,
                         fragment_ids=fragments, form_id=dg.form_id, is_trigger=is_trigger,
+                        trigger_reset=trigger_reset,
                         callback=on_change, callback_args=tuple(args or ()),
                         callback_kwargs=dict(kwargs or {}), deserialize=deserialize)
-    # Policies (fragment outside-container, sidebar) are checked before state changes.
-    dg._check_policies(is_widget=True)
     value = session.state.register_widget(entry, default)
     run.element_ids.add(wid)
     if user_key is not None:
         run.user_keys.add(user_key)
-    shown = serialize(value) if serialize is not None else _shown(value)
-    dg._enqueue(kind, dict(props, id=wid, form=dg.form_id, value=shown), is_widget=True)
+    show = serialize if serialize is not None else _shown
+    # `default` lets a form with clear_on_submit show the widget's default again.
+    dg._enqueue(kind, dict(props, id=wid, form=dg.form_id, value=show(value),
+                           default=show(default)), is_widget=True)
     return wid, value
+
+
+DEFAULT_AND_STATE_WARNING = (
+    'The widget with key "{key}" was created with a default value but also had its value '
+    "set via the Session State API.")
+
+
+def _check_session_state_rules(dg, key: str | None, default: Any, writes_allowed: bool) -> None:
+    """Streamlit's rules for a value the app set under a widget's key during this run."""
+    session = dg._session
+    if key is None or not session.state.is_new_value(key):
+        return
+    if not writes_allowed:
+        raise StreamlitValueAssignmentNotAllowedError(key)
+    if default is not None and not session.warned_default_and_state:
+        session.warned_default_and_state = True
+        dg.warning(DEFAULT_AND_STATE_WARNING.format(key=key))
 
 
 def _root_of(dg) -> str:
