@@ -17,7 +17,9 @@ dist/ (first runs `npm ci` if node_modules is missing or package-lock.json chang
   *.js, *.css                             copied from the top level of web/
 
 A site is dist/ plus app.py and an index.html that mounts it with wasmlit.js;
-it loads nothing from outside its folder. --app first checks that APP.py is a
+it loads nothing from outside its folder. An app with a .streamlit/secrets.toml
+(or a secrets.toml) beside it gets it as the site's secrets.toml (st.secrets):
+every visitor can read it, so it must hold nothing secret. --app first checks that APP.py is a
 readable UTF-8 file that compiles, and that DIR is neither a file nor a
 non-empty directory other than a previous site. Each output directory is built
 in a temp directory beside it, then renamed into place: a failed build leaves
@@ -62,6 +64,8 @@ MICROPIP_VERSION = "0.11.1"
 MICROPIP_SHA256 = "768de165adb8e66906039d8fec4127a57f522dfdf8e6fbff877a4616941ecfd3"
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 SITE_MARKER = "data-wasmlit-app"
+SECRETS_MARKER = "data-wasmlit-secrets"
+SECRETS_NAME = "secrets.toml"  # in a site, beside index.html
 
 
 class BadInput(Exception):
@@ -298,23 +302,42 @@ PAGE = """<!doctype html>
 """
 
 
-def index_html(title):
+def index_html(title, secrets=False):
     head = '\n<link rel="icon" href="data:,">\n<link rel="stylesheet" href="wasmlit.css">'
+    marker = f' {SECRETS_MARKER}="{SECRETS_NAME}"' if secrets else ""
     return PAGE.format(title=html.escape(title), head=head,
-                       body=f'<div {SITE_MARKER}="app.py"></div>\n<script type="module" src="wasmlit.js"></script>')
+                       body=f'<div {SITE_MARKER}="app.py"{marker}></div>\n<script type="module" src="wasmlit.js"></script>')
+
+
+def read_secrets(app):
+    """The bytes of the app's .streamlit/secrets.toml (else secrets.toml) beside it, or
+    None; BadInput if it is not UTF-8 TOML."""
+    for path in (app.parent / ".streamlit" / "secrets.toml", app.parent / "secrets.toml"):
+        if path.is_file():
+            data = path.read_bytes()
+            try:
+                tomllib.loads(data.decode("utf-8-sig"))
+            except (UnicodeDecodeError, tomllib.TOMLDecodeError) as e:
+                raise BadInput(f"{path} is not a valid TOML file: {e}") from None
+            return data
+    return None
 
 
 def fill_site(tmp, app, data):
-    """Copy dist/ (without sites/, the stamp and temp dirs) and add the app."""
+    """Copy dist/ (without sites/, the stamp and temp dirs) and add the app (and its secrets)."""
     shutil.copytree(DIST, tmp, dirs_exist_ok=True, ignore=lambda d, names: [
         n for n in names if Path(d) == DIST and (n == "sites" or n.startswith("."))])
     (tmp / "app.py").write_bytes(data)
-    (tmp / "index.html").write_text(index_html(app.stem), "utf-8")
+    secrets = read_secrets(app)
+    if secrets is not None:
+        (tmp / SECRETS_NAME).write_bytes(secrets)
+    (tmp / "index.html").write_text(index_html(app.stem, secrets is not None), "utf-8")
 
 
 def build_site(app, out):
     """Validate app and out, then write the site for app into out."""
     data = check_app(app)
+    read_secrets(app)  # a bad secrets.toml stops the build before anything is written
     check_out_dir(out)
     build_dist()
     build_into(out, lambda tmp: fill_site(tmp, app, data))

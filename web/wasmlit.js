@@ -1,6 +1,8 @@
 // wasmlit loader: starts Pyodide from ./pyodide/, loads the wasmlit wheel offline, and
 // mounts apps. Every element with a `data-wasmlit-app="app.py"` attribute on the page is
-// mounted automatically; `mount(element, {code, filename})` does it by hand.
+// mounted automatically; `mount(element, {code, filename})` does it by hand. An app whose
+// site has a secrets.toml says so with `data-wasmlit-secrets="secrets.toml"` (build.py
+// writes it); its text becomes st.secrets (`mount(element, {..., secrets})` by hand).
 import { AppView } from "./render.js";
 
 const BASE = new URL(".", import.meta.url);
@@ -55,12 +57,13 @@ function showLoading(element) {
   };
 }
 
-export async function mount(element, { code, filename = "app.py" } = {}) {
+export async function mount(element, { code, filename = "app.py", secrets } = {}) {
   const loading = showLoading(element);
   try {
     const [pyodide, markdown] = await Promise.all([loadRuntime(loading.progress), loadMarkdown()]);
     loading.progress("Starting app…");
     const view = new AppView(element, { markdown });
+    if (secrets !== undefined) pyodide.pyimport("wasmlit").secrets.load_text(secrets);  // st.secrets
     const bridge = pyodide.pyimport("wasmlit.bridge");
     bridge.start(view, code, filename);
     return view;
@@ -73,16 +76,23 @@ export async function mount(element, { code, filename = "app.py" } = {}) {
 
 async function mountFromAttribute(element) {
   const src = element.getAttribute("data-wasmlit-app");
+  const secretsSrc = element.getAttribute("data-wasmlit-secrets");
   let code;
+  let secrets;
   try {
-    const response = await fetch(new URL(src, document.baseURI));
-    if (!response.ok) throw new Error(`${src}: HTTP ${response.status}`);
-    code = await response.text();
+    code = await fetchText(src);
+    if (secretsSrc) secrets = await fetchText(secretsSrc);
   } catch (err) {
     showLoading(element).fail(`This app could not be loaded: ${err.message}`);
     return;
   }
-  await mount(element, { code, filename: src.split("/").pop() }).catch(() => {});
+  await mount(element, { code, filename: src.split("/").pop(), secrets }).catch(() => {});
+}
+
+async function fetchText(src) {
+  const response = await fetch(new URL(src, document.baseURI));
+  if (!response.ok) throw new Error(`${src}: HTTP ${response.status}`);
+  return response.text();
 }
 
 for (const element of document.querySelectorAll("[data-wasmlit-app]")) mountFromAttribute(element);
