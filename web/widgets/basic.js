@@ -1,142 +1,602 @@
-// Buttons and the basic value widgets: button, form_submit_button, checkbox,
-// text_input, number_input. Each builder returns {el, update?, read?, formId?} (see
-// elements.js).
+// Buttons and the basic value widgets: button, form_submit_button, download_button,
+// link_button, checkbox, toggle, text_input, text_area, number_input.
+// Each builder returns {el, update?, read?, formId?} (see elements.js). Their DOM follows
+// Streamlit 1.50's (test ids, aria-labels, instructions), and so do their commit rules:
+// text commits on Enter (Ctrl/Cmd+Enter in a text area) or blur, only when edited.
 import { h, uid } from "../dom.js";
-import { formatNumber, widgetLabel } from "../widget-parts.js";
+import { widgetLabel } from "../widget-parts.js";
+
+const IS_MAC = typeof navigator !== "undefined" &&
+  /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent || "");
+
+// --- shared pieces -------------------------------------------------------------------------
+
+// Material "visibility" / "visibility_off" icons (the password reveal button).
+const EYE = "M12 4.5C7 4.5 2.73 7.61 1 12c1.73 4.39 6 7.5 11 7.5s9.27-3.11 11-7.5c-1.73-4.39-6-7.5-11-7.5zM12 17c-2.76 0-5-2.24-5-5s2.24-5 5-5 5 2.24 5 5-2.24 5-5 5zm0-8c-1.66 0-3 1.34-3 3s1.34 3 3 3 3-1.34 3-3-1.34-3-3-3z";
+const EYE_OFF = "M12 7c2.76 0 5 2.24 5 5 0 .65-.13 1.26-.36 1.83l2.92 2.92c1.51-1.26 2.7-2.89 3.43-4.75-1.73-4.39-6-7.5-11-7.5-1.4 0-2.74.25-3.98.7l2.16 2.16C10.74 7.13 11.35 7 12 7zM2 4.27l2.28 2.28.46.46C3.08 8.3 1.78 10.02 1 12c1.73 4.39 6 7.5 11 7.5 1.55 0 3.03-.3 4.38-.84l.42.42L19.73 22 21 20.73 3.27 3 2 4.27zM7.53 9.8l1.55 1.55c-.05.21-.08.43-.08.65 0 1.66 1.34 3 3 3 .22 0 .44-.03.65-.08l1.55 1.55c-.67.33-1.41.53-2.2.53-2.76 0-5-2.24-5-5 0-.79.2-1.53.53-2.2zm4.31-.78l3.15 3.15.02-.16c0-1.66-1.34-3-3-3l-.17.01z";
+
+function svgIcon(path) {
+  const ns = "http://www.w3.org/2000/svg";
+  const svg = document.createElementNS(ns, "svg");
+  svg.setAttribute("viewBox", "0 0 24 24");
+  svg.setAttribute("aria-hidden", "true");
+  svg.setAttribute("focusable", "false");
+  svg.setAttribute("fill", "currentColor");
+  const d = document.createElementNS(ns, "path");
+  d.setAttribute("d", path);
+  svg.append(d);
+  return svg;
+}
+
+// An icon as Streamlit draws it: an emoji, or a Material Symbols ligature name.
+export function iconElement(icon, testid = null) {
+  if (!icon) return null;
+  const material = /^:material\/(.+):$/.exec(icon);
+  const inner = material
+    ? h("span", { testid: "stIconMaterial", class: "wl-material-icon", translate: "no" }, material[1])
+    : h("span", { testid: "stIconEmoji", class: "wl-emoji-icon", "aria-hidden": "true" }, icon);
+  return h("span", { testid, class: "wl-icon" }, inner);
+}
+
+// The label of a button: inline Markdown in a stMarkdownContainer paragraph.
+function buttonLabel(view, text) {
+  const p = h("p");
+  view.renderMarkdown(p, text, false, true);
+  return h("div", { testid: "stMarkdownContainer", class: "wl-md wl-button-label" }, p);
+}
+
+// A button or link with `help`: Streamlit 1.50 draws it twice, in its tooltip hover
+// target, and as a plain copy it shows only on touch screens (always hidden here).
+// `make()` builds one copy; `layout(p)` arranges them when `help` comes or goes.
+function helpedControl(el, make) {
+  const copies = [make()];
+  let shownHelp;
+  return {
+    copies,
+    layout(p) {
+      const help = p.help || null;
+      if (help === shownHelp) return;
+      shownHelp = help;
+      if (!help) { el.replaceChildren(copies[0]); return; }
+      if (copies.length === 1) copies.push(make());
+      el.replaceChildren(
+        h("div", { class: "wl-help-wrap" }, h("div", { testid: "stTooltipIcon", class: "wl-tooltip" },
+          h("div", { testid: "stTooltipHoverTarget", class: "wl-tooltip-target", title: help }, copies[0]))),
+        h("div", { class: "wl-touch-copy" }, copies[1]));
+    },
+  };
+}
+
+// width: "content" (fit), "stretch" (the container's width) or a number of pixels.
+function applyWidth(el, inner, width) {
+  const full = width === "stretch" || typeof width === "number";
+  el.classList.toggle("wl-stretch", full);
+  for (const control of inner || []) control.classList.toggle("wl-stretch", full);
+  el.style.width = typeof width === "number" ? `${width}px` : "";
+  el.style.maxWidth = typeof width === "number" ? "100%" : "";
+}
+
+// Streamlit lets Enter submit a form when the form allows it and its first submit
+// button is enabled.
+function formTakesEnter(view, formId) {
+  if (!formId) return false;
+  const form = view.formNode ? view.formNode(formId) : null;
+  if (form && form.props.enter_to_submit === false) return false;
+  for (const api of view.widgets.values()) {
+    if (api.formId === formId && api.isSubmit) return Boolean(api.submits);
+  }
+  return false;
+}
+
+// The "Press Enter to apply" / "3/10" hints under a focused text field.
+function inputInstructions() {
+  const el = h("div", { testid: "InputInstructions", class: "wl-instructions" });
+  return {
+    el,
+    show(parts) {
+      el.replaceChildren(...parts.map(([text, blink], i) => {
+        const span = h("span", { class: (i ? "wl-dot" : "") + (blink ? " wl-blink" : "") });
+        span.textContent = text;
+        return span;
+      }));
+    },
+  };
+}
+
+function instructionParts({ allowEnter, inForm, multiline, text, maxChars, dirty }) {
+  const parts = [];
+  if (allowEnter) {
+    const action = inForm ? "submit form" : "apply";
+    parts.push([multiline ? `Press ${IS_MAC ? "⌘" : "Ctrl"}+Enter to ${action}` : `Press Enter to ${action}`, false]);
+  }
+  if (maxChars) parts.push([`${text.length}/${maxChars}`, dirty && text.length >= maxChars]);
+  return parts;
+}
+
+function isEnter(ev) {
+  return (ev.key === "Enter" || ev.keyCode === 13) && !ev.isComposing;
+}
+
+// printf-style formatting as sprintf-js does it (Streamlit's number_input display):
+// %d %i %u %f %e %g %x %X %o %b %s with flags +, 0 / 'c padding, -, width, precision.
+export function sprintf(format, value) {
+  const re = /%(?:%|([+])?(0|'.)?(-)?(\d+)?(?:\.(\d+))?([bdieufgosxX]))/g;
+  return String(format).replace(re, (match, plus, pad, left, width, precision, type) => {
+    if (match === "%%") return "%";
+    let out;
+    const num = Number(value);
+    const p = precision === undefined ? undefined : Number(precision);
+    switch (type) {
+      case "d": case "i": out = parseInt(value, 10); break;
+      case "u": out = parseInt(value, 10) >>> 0; break;
+      case "f": out = p === undefined ? parseFloat(value) : parseFloat(value).toFixed(p); break;
+      case "e": out = p === undefined ? num.toExponential() : num.toExponential(p); break;
+      case "g": out = p === undefined ? parseFloat(value) : String(Number(num.toPrecision(p))); break;
+      case "x": out = (parseInt(value, 10) >>> 0).toString(16); break;
+      case "X": out = (parseInt(value, 10) >>> 0).toString(16).toUpperCase(); break;
+      case "o": out = (parseInt(value, 10) >>> 0).toString(8); break;
+      case "b": out = (parseInt(value, 10) >>> 0).toString(2); break;
+      default: out = p === undefined ? String(value) : String(value).slice(0, p);
+    }
+    out = String(out);
+    let sign = "";
+    if ("dieufg".includes(type)) {
+      if (out.startsWith("-")) { sign = "-"; out = out.slice(1); }
+      else if (plus) sign = "+";
+    }
+    const padChar = pad ? (pad === "0" ? "0" : pad[1]) : " ";
+    const fill = width ? Math.max(0, Number(width) - sign.length - out.length) : 0;
+    if (left) return sign + out + " ".repeat(fill);
+    if (padChar === "0") return sign + "0".repeat(fill) + out;
+    return padChar.repeat(fill) + sign + out;
+  });
+}
+
+function base64Bytes(data) {
+  const text = atob(data || "");
+  const bytes = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+  return bytes;
+}
+
+// Make the file in the page and hand it to the browser as a download.
+function downloadFile(props) {
+  const blob = new Blob([base64Bytes(props.data)], { type: props.mime || "application/octet-stream" });
+  const url = URL.createObjectURL(blob);
+  const link = h("a", { href: url, download: props.file_name || "", hidden: true });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60000);
+}
+
+// --- buttons -----------------------------------------------------------------------------
+
+// One button element (st.button, st.form_submit_button, st.download_button), its testids
+// as Streamlit's: stButton > stBaseButton-<type>, stFormSubmitButton > ...FormSubmit,
+// stDownloadButton > stBaseButton-<type>.
+function makeButton(props, view, { testid, variant, onClick }) {
+  let current = props;
+  const make = () => {
+    const button = h("button", { type: "button", kind: variant, testid: `stBaseButton-${variant}`,
+      class: `wl-button wl-button-${props.type}` });
+    button.addEventListener("click", () => onClick(current));
+    return button;
+  };
+  const draw = (p) => {
+    for (const button of control.copies) {
+      button.replaceChildren(...[iconElement(p.icon), buttonLabel(view, p.label)].filter(Boolean));
+      button.disabled = Boolean(p.disabled);
+    }
+  };
+  const el = h("div", { testid, class: "wl-button-row" });
+  const control = helpedControl(el, make);
+  control.layout(props);
+  draw(props);
+  applyWidth(el, control.copies, props.width);
+  return {
+    el,
+    refresh(p) {
+      current = p;
+      control.layout(p);
+      draw(p);
+      applyWidth(el, control.copies, p.width);
+    },
+  };
+}
+
+function submitButton(props, view) {
+  const made = makeButton(props, view, {
+    testid: "stFormSubmitButton", variant: `${props.type}FormSubmit`,
+    onClick: (p) => view.submitForm(p.form, p.id),
+  });
+  const api = {
+    el: made.el, formId: props.form, isSubmit: true, submits: !props.disabled,
+    update(p) {
+      props = p;
+      api.submits = !p.disabled;
+      made.refresh(p);
+    },
+  };
+  return api;
+}
 
 export const BUILDERS = {
   button(props, view) {
-    const variant = props.submit ? `${props.type}FormSubmit` : props.type;
-    const label = h("div", { testid: "stMarkdownContainer", class: "wl-md wl-button-label" });
-    view.renderMarkdown(label, props.label, false, true);
-    const button = h("button", { type: "button", testid: `stBaseButton-${variant}`,
-      class: `wl-button wl-button-${props.type}`, disabled: props.disabled }, label);
-    if (props.icon) button.prepend(h("span", { class: "wl-icon" }, props.icon));
-    if (props.stretch) button.classList.add("wl-stretch");
-    button.addEventListener("click", () => {
-      if (props.submit) view.submitForm(props.form, props.id);
-      else view.sendWidget(props.id, true);
+    if (props.submit) return submitButton(props, view);
+    const made = makeButton(props, view, {
+      testid: "stButton", variant: props.type,
+      onClick: (p) => view.sendWidget(p.id, true),
     });
-    let target = button;
-    if (props.help) {
-      button.title = props.help;
-      target = h("div", { testid: "stTooltipHoverTarget", class: "wl-tooltip-target" }, button);
-    }
-    const el = h("div", { testid: props.submit ? "stFormSubmitButton" : "stButton", class: "wl-button-row" }, target);
-    return { el, formId: props.form, submits: props.submit && !props.disabled };
+    return { el: made.el, update(p) { props = p; made.refresh(p); } };
   },
 
-  checkbox(props, view) {
-    const input = h("input", { type: "checkbox", class: "wl-checkbox-input",
-      role: props.style === "toggle" ? "switch" : null, disabled: props.disabled });
-    input.checked = Boolean(props.value);
-    const label = h("label", { class: "wl-checkbox-label" }, input, h("span", { class: "wl-checkmark", "aria-hidden": "true" }),
-      widgetLabel(view, props, null, "div"));
-    const el = h("div", { testid: "stCheckbox", class: "wl-checkbox" }, label);
-    input.addEventListener("change", () => {
-      if (!props.form) view.sendWidget(props.id, input.checked);
+  form_submit_button: submitButton,
+
+  download_button(props, view) {
+    let current = props;
+    const made = makeButton(props, view, {
+      testid: "stDownloadButton", variant: props.type,
+      onClick: () => {
+        if (!current.ignore_rerun) view.sendWidget(current.id, true);
+        downloadFile(current);
+      },
     });
+    return { el: made.el, update(p) { current = p; made.refresh(p); } };
+  },
+
+  link_button(props, view) {
+    const make = () => {
+      const link = h("a", { testid: `stBaseLinkButton-${props.type}`, kind: props.type,
+        class: `wl-button wl-button-${props.type} wl-link-button`, target: "_blank", rel: "noreferrer" });
+      link.addEventListener("click", (ev) => { if (link.hasAttribute("disabled")) ev.preventDefault(); });
+      return link;
+    };
+    const draw = (p) => {
+      for (const link of control.copies) {
+        link.href = p.url;
+        link.replaceChildren(...[iconElement(p.icon), buttonLabel(view, p.label)].filter(Boolean));
+        link.toggleAttribute("disabled", Boolean(p.disabled));
+        link.tabIndex = p.disabled ? -1 : 0;
+      }
+    };
+    const el = h("div", { testid: "stLinkButton", class: "wl-button-row" });
+    const control = helpedControl(el, make);
+    control.layout(props);
+    draw(props);
+    applyWidth(el, control.copies, props.width);
     return {
-      el, formId: props.form,
-      read: () => input.checked,
-      update(p, before) {
-        props = p;
-        if (p.value !== before.value) input.checked = Boolean(p.value);
-        input.disabled = Boolean(p.disabled);
+      el,
+      update(p) {
+        control.layout(p);
+        draw(p);
+        applyWidth(el, control.copies, p.width);
       },
     };
   },
 
+  // --- checkbox and toggle ---------------------------------------------------------------
+  checkbox(props, view) {
+    return checkLike(props, view, "checkbox");
+  },
+
+  toggle(props, view) {
+    return checkLike(props, view, "toggle");
+  },
+
+  // --- text --------------------------------------------------------------------------------
   text_input(props, view) {
-    const id = uid("text-input");
+    const id = uid("text_input");
     const input = h("input", { id, type: props.type === "password" ? "password" : "text",
-      testid: "stTextInputField", class: "wl-input", autocomplete: props.autocomplete || "off",
-      placeholder: props.placeholder, maxlength: props.max_chars, disabled: props.disabled,
-      "aria-label": props.label });
-    input.value = props.value ?? "";
-    let committed = input.value;
-    const commit = () => {
-      if (props.form || input.value === committed) return;
-      committed = input.value;
-      view.sendWidget(props.id, input.value);
-    };
-    input.addEventListener("keydown", (ev) => {
-      if (ev.key !== "Enter") return;
-      if (props.form) view.submitFormByEnter(props.form);
-      else commit();
-    });
-    input.addEventListener("blur", commit);
-    const el = h("div", { testid: "stTextInput", class: "wl-text-input" },
-      widgetLabel(view, props, id),
-      h("div", { testid: "stTextInputRootElement", class: "wl-input-root" }, input));
+      testid: "stTextInputField", class: "wl-input", inputmode: "text",
+      autocomplete: props.autocomplete ?? "", placeholder: props.placeholder ?? "",
+      disabled: props.disabled, "aria-label": props.label });
+    const base = h("div", { class: "wl-base-input" }, input);
+    let reveal = null;
+    if (props.type === "password") {
+      reveal = h("button", { type: "button", class: "wl-reveal", "aria-label": "Show password text",
+        title: "Show password text" }, svgIcon(EYE));
+      reveal.addEventListener("mousedown", (ev) => ev.preventDefault());  // keep the focus
+      reveal.addEventListener("click", () => {
+        const shown = input.type === "password";
+        input.type = shown ? "text" : "password";
+        const name = shown ? "Hide password text" : "Show password text";
+        reveal.setAttribute("aria-label", name);
+        reveal.title = name;
+        reveal.replaceChildren(svgIcon(shown ? EYE_OFF : EYE));
+      });
+      base.append(reveal);
+    }
+    const icon = iconElement(props.icon, "stTextInputIcon");
+    const root = h("div", { testid: "stTextInputRootElement", class: "wl-input-root" },
+      icon ? h("div", { class: "wl-input-icon" }, icon) : null, base);
+    const el = h("div", { testid: "stTextInput", class: "wl-text-input" }, widgetLabel(view, props, id), root);
+    const field = textField(props, view, input, el, false);
+    applyWidth(el, [], props.width);
     return {
       el, formId: props.form,
       read: () => input.value,
       update(p, before) {
         props = p;
-        // Only a value the script changed replaces what is in the box.
-        if (p.value !== before.value) { input.value = p.value ?? ""; committed = input.value; }
-        input.disabled = Boolean(p.disabled);
-        input.placeholder = p.placeholder || "";
+        field.update(p, before);
+        input.placeholder = p.placeholder ?? "";
+        applyWidth(el, [], p.width);
       },
     };
   },
 
-  number_input(props, view) {
-    const id = uid("number-input");
-    const input = h("input", { id, type: "number", testid: "stNumberInputField", class: "wl-input",
-      step: props.step, min: props.min ?? null, max: props.max ?? null,
-      placeholder: props.placeholder, disabled: props.disabled, "aria-label": props.label });
-    const show = (v) => (v === null || v === undefined ? "" :
-      props.is_int ? String(Math.trunc(v)) : formatNumber(v, props.format));
-    input.value = show(props.value);
-    let committed = props.value;
-    const parse = () => {
-      if (input.value.trim() === "") return null;
-      let v = Number(input.value);
-      if (Number.isNaN(v)) return committed;
-      if (props.is_int) v = Math.trunc(v);
-      if (props.min !== null && props.min !== undefined) v = Math.max(props.min, v);
-      if (props.max !== null && props.max !== undefined) v = Math.min(props.max, v);
-      return v;
+  text_area(props, view) {
+    const id = uid("text_area");
+    const area = h("textarea", { id, class: "wl-input wl-textarea", inputmode: "text",
+      placeholder: props.placeholder ?? "", disabled: props.disabled, "aria-label": props.label,
+      rows: "3" });
+    const root = h("div", { testid: "stTextAreaRootElement", class: "wl-input-root wl-textarea-root" },
+      h("div", { class: "wl-base-input" }, area));
+    const el = h("div", { testid: "stTextArea", class: "wl-text-area" }, widgetLabel(view, props, id), root);
+    const sizeArea = (p) => {
+      area.style.height = "";
+      area.classList.toggle("wl-stretch-height", p.height === "stretch");
+      if (typeof p.height === "number") {
+        const label = p.label_visibility === "collapsed" ? 2 : 30;
+        area.style.height = `${Math.max(0, p.height - label)}px`;
+      } else if (p.height === "content") {
+        area.style.height = "auto";
+        area.style.height = `${area.scrollHeight + 2}px`;
+      }
     };
-    const commit = () => {
-      const v = parse();
-      input.value = show(v);
-      if (props.form || v === committed) return;
-      committed = v;
-      view.sendWidget(props.id, v);
-    };
-    const stepBy = (dir) => {
-      const base = parse() ?? 0;
-      let v = base + dir * props.step;
-      if (!props.is_int) v = Number(v.toFixed(12));
-      input.value = show(v);
-      commit();
-    };
-    input.addEventListener("keydown", (ev) => {
-      if (ev.key !== "Enter") return;
-      commit();
-      if (props.form) view.submitFormByEnter(props.form);
-    });
-    input.addEventListener("blur", commit);
-    const down = h("button", { type: "button", testid: "stNumberInputStepDown", class: "wl-step",
-      "aria-label": "Decrement", tabindex: "-1", disabled: props.disabled }, "−");
-    const up = h("button", { type: "button", testid: "stNumberInputStepUp", class: "wl-step",
-      "aria-label": "Increment", tabindex: "-1", disabled: props.disabled }, "+");
-    down.addEventListener("click", () => stepBy(-1));
-    up.addEventListener("click", () => stepBy(1));
-    const el = h("div", { testid: "stNumberInput", class: "wl-number-input" },
-      widgetLabel(view, props, id),
-      h("div", { testid: "stNumberInputContainer", class: "wl-input-root" }, input, down, up));
+    const field = textField(props, view, area, el, true, () => { if (props.height === "content") sizeArea(props); });
+    sizeArea(props);
+    applyWidth(el, [], props.width);
     return {
       el, formId: props.form,
-      read: () => parse(),
+      read: () => area.value,
       update(p, before) {
         props = p;
-        if (p.value !== before.value) { committed = p.value; input.value = show(p.value); }
-        input.disabled = down.disabled = up.disabled = Boolean(p.disabled);
+        field.update(p, before);
+        area.placeholder = p.placeholder ?? "";
+        sizeArea(p);
+        applyWidth(el, [], p.width);
       },
     };
   },
+
+  // --- number ------------------------------------------------------------------------------
+  number_input(props, view) {
+    return numberInput(props, view);
+  },
 };
+
+// Checkbox and toggle: a real checkbox input (keyboard, forms, label click), drawn over.
+function checkLike(props, view, style) {
+  const input = h("input", { type: "checkbox", class: "wl-check-input", "aria-label": props.label,
+    disabled: props.disabled });
+  input.checked = Boolean(props.value);
+  const mark = style === "toggle"
+    ? h("span", { class: "wl-toggle-track", "aria-hidden": "true" }, h("span", { class: "wl-toggle-knob" }))
+    : h("span", { class: "wl-checkmark", "aria-hidden": "true" });
+  const text = widgetLabel(view, props, null, "div");
+  const label = h("label", { class: `wl-check-label wl-${style}` + (props.disabled ? " wl-disabled" : "") },
+    input, mark, text);
+  const el = h("div", { testid: "stCheckbox", class: "wl-checkbox" }, label);
+  input.addEventListener("change", () => {
+    if (!props.form) view.sendWidget(props.id, input.checked);
+  });
+  applyWidth(el, [], props.width);
+  return {
+    el, formId: props.form,
+    read: () => input.checked,
+    update(p, before) {
+      props = p;
+      if (p.value !== before.value) input.checked = Boolean(p.value);
+      input.disabled = Boolean(p.disabled);
+      label.classList.toggle("wl-disabled", Boolean(p.disabled));
+      input.setAttribute("aria-label", p.label);
+      if (p.label !== before.label || p.help !== before.help || p.label_visibility !== before.label_visibility) {
+        const fresh = widgetLabel(view, p, null, "div");
+        label.lastChild.replaceWith(fresh);
+      }
+      applyWidth(el, [], p.width);
+    },
+  };
+}
+
+// The editing rules text_input and text_area share: max_chars refuses a longer edit,
+// Enter (Ctrl/Cmd+Enter for a text area) or blur commits an edited value, in a form Enter
+// submits the form. `field.update` takes a value the script set.
+function textField(props, view, input, el, multiline, afterInput = () => {}) {
+  input.value = props.value ?? "";
+  let accepted = input.value;
+  let dirty = false;
+  let focused = false;
+  let lastSent;  // what this field sent, until the run that got it echoes it back
+  const hints = inputInstructions();
+
+  const showHints = () => {
+    if (!focused) { hints.el.remove(); return; }
+    const inForm = Boolean(props.form);
+    hints.show(instructionParts({ allowEnter: inForm ? formTakesEnter(view, props.form) : dirty,
+      inForm, multiline, text: input.value, maxChars: props.max_chars, dirty }));
+    if (!hints.el.isConnected) el.append(hints.el);
+  };
+  const commit = () => {
+    dirty = false;
+    if (!props.form) {
+      lastSent = input.value;
+      view.sendWidget(props.id, input.value);
+    }
+    showHints();
+  };
+  input.addEventListener("input", () => {
+    // As React's onChange: an edit that leaves the text as it was is no edit.
+    if (input.value === accepted) return;
+    if (props.max_chars && input.value.length > props.max_chars) {
+      const at = Math.max(0, input.selectionStart - (input.value.length - accepted.length));
+      input.value = accepted;
+      input.setSelectionRange(at, at);
+    } else {
+      accepted = input.value;
+      dirty = true;
+    }
+    afterInput();
+    showHints();
+  });
+  input.addEventListener("keydown", (ev) => {
+    if (!isEnter(ev)) return;
+    if (multiline && !(ev.metaKey || ev.ctrlKey)) return;
+    ev.preventDefault();
+    if (dirty) commit();
+    if (props.form && formTakesEnter(view, props.form)) view.submitFormByEnter(props.form);
+  });
+  input.addEventListener("focus", () => { focused = true; showHints(); });
+  input.addEventListener("blur", () => {
+    if (dirty) commit();
+    focused = false;
+    hints.el.remove();
+  });
+  return {
+    update(p, before) {
+      props = p;
+      input.disabled = Boolean(p.disabled);
+      input.setAttribute("aria-label", p.label);
+      if (p.value === lastSent) { lastSent = undefined; return; }
+      if (p.value !== before.value) {
+        input.value = p.value ?? "";
+        accepted = input.value;
+        dirty = false;
+        afterInput();
+      }
+    },
+  };
+}
+
+// st.number_input as Streamlit 1.50 runs it: what is typed is parsed at once (an int
+// widget keeps the integer part), committed on Enter or blur when edited; a value out of
+// [min, max] is not committed (the browser reports it); an empty field commits the
+// default. Arrow keys and the step buttons add or take one step and commit.
+function numberInput(props, view) {
+  const id = uid("number_input");
+  const isInt = () => props.data_type === "int";
+  const stepOf = (p) => p.step || (p.data_type === "int" ? 1 : 0.01);
+  const show = (v) => (v === null || v === undefined ? "" : sprintf(props.format, v));
+  let value = props.value ?? null;     // the number the field holds, typed or committed
+  let committed = value;
+  let dirty = false;
+  let focused = false;
+  let lastSent;
+  const input = h("input", { id, type: "number", testid: "stNumberInputField", class: "wl-input",
+    inputmode: "", autocomplete: "on", placeholder: props.placeholder ?? "", disabled: props.disabled,
+    "aria-label": props.label });
+  const setBounds = (p) => {
+    input.min = p.min; input.max = p.max; input.step = stepOf(p);
+  };
+  setBounds(props);
+  input.value = show(value);
+  const down = h("button", { type: "button", testid: "stNumberInputStepDown", class: "wl-step wl-step-down",
+    tabindex: "-1" });
+  const up = h("button", { type: "button", testid: "stNumberInputStepUp", class: "wl-step wl-step-up",
+    tabindex: "-1" });
+  const clear = h("button", { type: "button", class: "wl-clear", "aria-label": "Clear value", tabindex: "-1", hidden: true }, "×");
+  const clearable = () => (props.default === null || props.default === undefined) && !props.disabled;
+  const hints = inputInstructions();
+  const hintBox = h("div", { class: "wl-number-hints" });
+  const icon = iconElement(props.icon, "stNumberInputIcon");
+  const container = h("div", { testid: "stNumberInputContainer", class: "wl-input-root wl-number-root" },
+    h("div", { class: "wl-number-field" }, icon ? h("div", { class: "wl-input-icon" }, icon) : null,
+      h("div", { class: "wl-base-input" }, input, clear)),
+    h("div", { class: "wl-steps" }, down, up));
+  const el = h("div", { testid: "stNumberInput", class: "wl-number-input" },
+    widgetLabel(view, props, id), container, hintBox);
+
+  const canStep = (dir) => value !== null && (dir > 0 ? value + stepOf(props) <= props.max
+    : value - stepOf(props) >= props.min);
+  const refresh = () => {
+    down.disabled = !canStep(-1) || Boolean(props.disabled);
+    up.disabled = !canStep(1) || Boolean(props.disabled);
+    clear.hidden = !clearable() || input.value === "";
+    if (focused) {
+      const inForm = Boolean(props.form);
+      hints.show(instructionParts({ allowEnter: inForm ? formTakesEnter(view, props.form) : dirty,
+        inForm, multiline: false, text: "", maxChars: null, dirty }));
+      if (!hints.el.isConnected) hintBox.append(hints.el);
+    } else {
+      hints.el.remove();
+    }
+  };
+  const commit = (v) => {
+    if (v !== null && (v < props.min || v > props.max)) {
+      input.reportValidity();
+      return;
+    }
+    const next = v ?? props.default ?? null;
+    dirty = false;
+    value = committed = next;
+    input.value = lastText = show(next);
+    if (!props.form) {
+      lastSent = next;
+      view.sendWidget(props.id, next);
+    }
+    refresh();
+  };
+  const stepBy = (dir) => {
+    if (!canStep(dir)) return;
+    dirty = true;
+    commit((value ?? (dir > 0 ? props.min : props.max)) + dir * stepOf(props));
+  };
+  let lastText = input.value;
+  input.addEventListener("input", () => {
+    const text = input.value;
+    if (text === lastText) return;  // as React's onChange: no change, no edit
+    lastText = text;
+    value = text === "" ? null : (isInt() ? parseInt(text, 10) : parseFloat(text));
+    if (Number.isNaN(value)) value = null;
+    dirty = true;
+    refresh();
+  });
+  input.addEventListener("keydown", (ev) => {
+    if (ev.key === "ArrowUp") { ev.preventDefault(); stepBy(1); return; }
+    if (ev.key === "ArrowDown") { ev.preventDefault(); stepBy(-1); return; }
+    if (ev.key === "Escape" && clearable() && input.value !== "") {
+      input.value = lastText = ""; value = null; dirty = true; refresh(); return;
+    }
+    if (!isEnter(ev)) return;
+    if (dirty) commit(value);
+    if (props.form && formTakesEnter(view, props.form)) view.submitFormByEnter(props.form);
+  });
+  input.addEventListener("wheel", (ev) => ev.preventDefault(), { passive: false });
+  input.addEventListener("focus", () => { focused = true; refresh(); });
+  input.addEventListener("blur", () => {
+    // A value out of range is not committed: the browser reports it (and refocuses the
+    // field), but the field counts as left, so its hints go, as in Streamlit.
+    if (dirty) commit(value);
+    focused = false;
+    refresh();
+  });
+  down.addEventListener("click", () => stepBy(-1));
+  up.addEventListener("click", () => stepBy(1));
+  clear.addEventListener("mousedown", (ev) => ev.preventDefault());
+  clear.addEventListener("click", () => {
+    input.value = lastText = ""; value = null; dirty = true; input.focus(); refresh();
+  });
+  refresh();
+  applyWidth(el, [], props.width);
+  return {
+    el, formId: props.form,
+    read: () => committed,
+    update(p, before) {
+      props = p;
+      setBounds(p);
+      input.disabled = Boolean(p.disabled);
+      input.placeholder = p.placeholder ?? "";
+      input.setAttribute("aria-label", p.label);
+      if (p.value === lastSent) lastSent = undefined;
+      else if (p.value !== before.value || p.format !== before.format) {
+        value = committed = p.value ?? null;
+        dirty = false;
+        input.value = lastText = show(value);
+      }
+      applyWidth(el, [], p.width);
+      refresh();
+    },
+  };
+}
+

@@ -1,23 +1,43 @@
-"""Buttons: st.button and st.form_submit_button (triggers: True for one run)."""
+"""Buttons: st.button, st.form_submit_button, st.download_button (triggers: True for the
+one run their click starts) and st.link_button (a plain link, no widget)."""
 from __future__ import annotations
 
+import base64
+import io
+import mimetypes
 from typing import Any, Callable
 
 from ..elements import command
-from ..errors import StreamlitAPIException
+from ..errors import StreamlitAPIException, StreamlitInvalidFormCallbackError
 from . import add_widget
+from .validation import validate_icon, validate_width, width_prop
 
 FORM_DOCS_INFO = """
 
 For more information, refer to the
 [documentation for forms](https://docs.streamlit.io/develop/api-reference/execution-flow/st.form)."""
 
+BUTTON_TYPES = ("primary", "secondary", "tertiary")
 
-def _check_type(type: str) -> None:
-    if type not in ("primary", "secondary", "tertiary"):
+
+def _check_type(command_name: str, type: Any) -> None:
+    if type not in BUTTON_TYPES:
         raise StreamlitAPIException(
-            'The type argument to st.button must be "primary", "secondary", or "tertiary". '
-            f'\nThe argument passed was "{type}".')
+            f'The type argument to st.{command_name} must be "primary", "secondary", or '
+            f'"tertiary". \nThe argument passed was "{type}".')
+
+
+def _width(use_container_width: bool | None, width: Any) -> Any:
+    # `use_container_width`, when given, overrides `width` (deprecated in 1.50, still honoured).
+    if use_container_width is not None:
+        return "stretch" if use_container_width else "content"
+    return width
+
+
+def _button_props(label: Any, help: str | None, type: str, icon: str | None, disabled: bool,
+                  width: Any) -> dict:
+    return {"label": str(label), "help": help, "type": type, "icon": validate_icon(icon),
+            "disabled": bool(disabled), "width": width_prop(width)}
 
 
 @command
@@ -25,11 +45,14 @@ def button(dg, label: str, key: Any = None, help: str | None = None,
            on_click: Callable | None = None, args: Any = None, kwargs: Any = None, *,
            type: str = "secondary", icon: str | None = None, disabled: bool = False,
            use_container_width: bool | None = None, width: Any = "content") -> bool:
-    _check_type(type)
+    width = _width(use_container_width, width)
+    _check_type("button", type)
     if dg.form_id is not None:
+        if on_click is not None:
+            raise StreamlitInvalidFormCallbackError()
         raise StreamlitAPIException(f"`st.button()` can't be used in an `st.form()`.{FORM_DOCS_INFO}")
-    return _add_button(dg, label, key, help, on_click, args, kwargs, type, icon, disabled,
-                       use_container_width, width, submit=False)
+    return _add_button(dg, "button", label, key, help, on_click, args, kwargs, type, icon,
+                       disabled, width, submit=False)
 
 
 @command
@@ -38,22 +61,100 @@ def form_submit_button(dg, label: str = "Submit", help: str | None = None,
                        key: Any = None, type: str = "secondary", icon: str | None = None,
                        disabled: bool = False, use_container_width: bool | None = None,
                        width: Any = "content") -> bool:
-    _check_type(type)
+    width = _width(use_container_width, width)
+    _check_type("form_submit_button", type)
     if dg.form_id is None:
         raise StreamlitAPIException(
             f"`st.form_submit_button()` must be used inside an `st.form()`.{FORM_DOCS_INFO}")
-    return _add_button(dg, label, key, help, on_click, args, kwargs, type, icon, disabled,
-                       use_container_width, width, submit=True)
+    # Streamlit keys every submit button (it shows in st.session_state).
+    key = key if key is not None and str(key) else f"FormSubmitter:{dg.form_id}-{label}"
+    return _add_button(dg, "form_submit_button", label, key, help, on_click, args, kwargs, type,
+                       icon, disabled, width, submit=True)
 
 
-def _add_button(dg, label, key, help, on_click, args, kwargs, type, icon, disabled,
-                use_container_width, width, *, submit: bool) -> bool:
+def _add_button(dg, kind, label, key, help, on_click, args, kwargs, type, icon, disabled,
+                width, *, submit: bool) -> bool:
+    props = _button_props(label, help, type, icon, disabled, width)
+    validate_width(width, allow_content=True)
     _, value = add_widget(
-        dg, "button", key=key, default=False, is_trigger=True, allow_form_callback=submit,
+        dg, kind, key=key, default=False, is_trigger=True, allow_form_callback=submit,
+        writes_allowed=False, explicit_default=None,
         identity={"label": str(label), "icon": icon, "help": help, "type": type,
-                  "is_form_submitter": submit},
-        props={"label": str(label), "help": help, "type": type, "icon": icon,
-               "disabled": bool(disabled), "stretch": bool(use_container_width) or width == "stretch",
-               "submit": submit},
-        on_change=on_click, args=args, kwargs=kwargs)
+                  "is_form_submitter": submit, "width": width},
+        props=dict(props, submit=submit),
+        on_change=on_click, args=args, kwargs=kwargs, serialize=bool)
     return bool(value)
+
+
+# --- st.download_button -------------------------------------------------------------------
+
+def _file_bytes(data: Any, mime: str | None) -> tuple[bytes, str]:
+    """The file's bytes and its MIME type, as Streamlit reads each kind of `data`."""
+    if isinstance(data, str):
+        return data.encode(), mime or "text/plain"
+    if isinstance(data, io.TextIOWrapper):
+        return data.read().encode(), mime or "text/plain"
+    if isinstance(data, bytes):
+        return data, mime or "application/octet-stream"
+    if isinstance(data, io.BytesIO):
+        data.seek(0)
+        return data.getvalue(), mime or "application/octet-stream"
+    if isinstance(data, io.BufferedReader):
+        data.seek(0)
+        return data.read(), mime or "application/octet-stream"
+    if isinstance(data, io.RawIOBase):
+        data.seek(0)
+        return data.read() or b"", mime or "application/octet-stream"
+    raise StreamlitAPIException(f"Invalid binary data format: {type(data)}")
+
+
+def _default_file_name(mime: str) -> str:
+    # The name Streamlit's media server gives a download without `file_name`.
+    extension = {"audio/wav": ".wav", "text/vtt": ".vtt"}.get(mime)
+    if extension is None:
+        extension = mimetypes.guess_extension(mime, strict=False) or ""
+    return f"streamlit_download{extension}"
+
+
+@command
+def download_button(dg, label: str, data: Any, file_name: str | None = None,
+                    mime: str | None = None, key: Any = None, help: str | None = None,
+                    on_click: Any = "rerun", args: Any = None, kwargs: Any = None, *,
+                    type: str = "secondary", icon: str | None = None, disabled: bool = False,
+                    use_container_width: bool | None = None, width: Any = "content") -> bool:
+    """The file is made in the page (a Blob) when the button is clicked. `on_click`:
+    "rerun" (default) reruns the app, "ignore" does not, a callable runs then reruns."""
+    width = _width(use_container_width, width)
+    _check_type("download_button", type)
+    callback = None if on_click is None or on_click in ("ignore", "rerun") else on_click
+    if dg.form_id is not None:
+        if callback is not None:
+            raise StreamlitInvalidFormCallbackError()
+        raise StreamlitAPIException(
+            f"`st.download_button()` can't be used in an `st.form()`.{FORM_DOCS_INFO}")
+    content, file_mime = _file_bytes(data, mime)
+    props = dict(_button_props(label, help, type, icon, disabled, width),
+                 data=base64.b64encode(content).decode("ascii"), mime=file_mime,
+                 file_name=file_name or _default_file_name(file_mime),
+                 ignore_rerun=on_click == "ignore")
+    validate_width(width, allow_content=True)
+    _, value = add_widget(
+        dg, "download_button", key=key, default=False, is_trigger=True, writes_allowed=False,
+        explicit_default=None,
+        identity={"label": str(label), "icon": icon, "file_name": file_name, "mime": mime,
+                  "help": help, "type": type, "width": width},
+        props=props, on_change=callback, args=args, kwargs=kwargs, serialize=bool)
+    return bool(value)
+
+
+# --- st.link_button -----------------------------------------------------------------------
+
+@command
+def link_button(dg, label: str, url: str, *, help: str | None = None, type: str = "secondary",
+                icon: str | None = None, disabled: bool = False,
+                use_container_width: bool | None = None, width: Any = "content"):
+    _check_type("link_button", type)
+    width = _width(use_container_width, width)
+    props = dict(_button_props(label, help, type, icon, disabled, width), url=str(url))
+    validate_width(width, allow_content=True)
+    return dg._enqueue("link_button", props)
