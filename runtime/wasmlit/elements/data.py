@@ -1,0 +1,2 @@
+"""data elements (being built)."""
+from __future__ import annotations

@@ -1,0 +1,2 @@
+"""media elements (being built)."""
+from __future__ import annotations

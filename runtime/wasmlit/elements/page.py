@@ -1,0 +1,2 @@
+"""page elements (being built)."""
+from __future__ import annotations

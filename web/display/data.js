@@ -1,0 +1,2 @@
+// data display elements (being built).
+export const BUILDERS = {};

@@ -1,0 +1,2 @@
+// layout display elements (being built).
+export const BUILDERS = {};

@@ -1,0 +1,2 @@
+// media display elements (being built).
+export const BUILDERS = {};
