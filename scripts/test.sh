@@ -14,9 +14,11 @@ fi
 
 echo "== installing Python test packages"
 python3 -m pip install -q --disable-pip-version-check "pytest>=8" "pytest-playwright>=0.5" "playwright>=1.45"
+echo "== installing wasmlit itself (editable: activates its pytest plugin)"
+python3 -m pip install -q --disable-pip-version-check --no-deps -e .
 
 echo "== building dist/"
 python3 build.py
 
 echo "== running tests"
-python3 -m pytest -q -p no:cacheprovider tests "$@"
+python3 -m pytest -q -p no:cacheprovider tests examples "$@"

@@ -31,6 +31,9 @@ class WidgetEntry:
     # every widget's value with each rerun: a list set in session state comes back as a
     # tuple, a time without its seconds). None: the value stays as it is.
     settle: Callable[[Any], Any] | None = None
+    # How a Python value becomes what the page shows and sends back (set by add_widget;
+    # wasmlit.testing uses it to send a value the way the page would).
+    serialize: Callable[[Any], Any] | None = None
 
 
 class SessionState:

@@ -73,6 +73,7 @@ def add_widget(dg, kind: str, *, key: Any, default: Any, identity: dict[str, Any
     if user_key is not None:
         run.user_keys.add(user_key)
     show = serialize if serialize is not None else _shown
+    entry.serialize = show
     # `default` lets a form with clear_on_submit show the widget's default again.
     dg._enqueue(kind, dict(props, id=wid, form=dg.form_id, value=show(value),
                            default=show(default)), is_widget=True)

@@ -1,0 +1,334 @@
+"""`AppTest`: run a wasmlit app under plain CPython and drive it like a user would.
+
+The API is Streamlit 1.50's `streamlit.testing.v1.AppTest`; underneath runs wasmlit's own
+engine (`wasmlit.session.AppSession` with no page). A widget action records the value the
+browser page would send for that widget (the same JSON its builder in web/widgets/*.js
+sends); `run()` sends them as one page event, so a test sees what the browser would show.
+
+Deliberate differences from Streamlit's AppTest (they follow what the browser page does):
+- An interaction with a widget inside an `st.fragment` reruns only that fragment.
+- A widget inside an `st.form` keeps its new value until a submit button of its form is
+  clicked (the page sends form values only on submit).
+- `advance(seconds)` fires `run_every` fragment timers as if that much time had passed.
+"""
+from __future__ import annotations
+
+import inspect
+import itertools
+import textwrap
+import threading
+from pathlib import Path
+from typing import Any, Callable, Iterator, Sequence
+from urllib import parse
+
+from ..session import AppSession
+from .element_tree import Block, ElementList, Node, Toast, Widget, _Finder
+
+# Arguments for apps made by `from_function`, looked up by the script's last line.
+_CALL_ARGS: dict[int, tuple[tuple, dict]] = {}
+_tokens = itertools.count(1)
+
+
+class _TestHost:
+    """No page: keeps what each run sent, so the test can see timers and toasts."""
+
+    def __init__(self) -> None:
+        self.changes: list[dict] = []
+
+    def poll(self) -> list[dict]:
+        return []
+
+    def flush(self, changes: list[dict]) -> None:
+        self.changes.extend(changes)
+
+
+class AppTest(_Finder):
+    """A simulated wasmlit app. Make one with `from_file`, `from_string` or
+    `from_function`, call `run()`, inspect elements (`at.markdown[0].value`), act on
+    widgets (`at.button[0].click()`), and `run()` again.
+
+    Unlike Streamlit's AppTest, and like the browser page: a widget inside a fragment
+    reruns only that fragment, form widgets wait for their submit button, and
+    `advance(seconds)` fires `run_every` timers (see the module docstring)."""
+
+    def __init__(self, script_path: str | Path, *, default_timeout: float = 3,
+                 args: tuple | None = None, kwargs: dict | None = None,
+                 _source: str | None = None) -> None:
+        self._script_path = str(script_path)
+        self._source = _source
+        self.default_timeout = default_timeout
+        self.args, self.kwargs = args, kwargs
+        self.query_params: dict[str, Any] = {}
+        self.secrets: dict[str, Any] = {}
+        self._host = _TestHost()
+        self._session = AppSession(self._read_source(), self._script_path, self._host)
+        self._pending: dict[str, tuple[Any, Any, str | None]] = {}  # id -> (page, python, form)
+        self._last_triggered: dict[str, Any] = {}  # buttons / chat inputs sent in the last run
+        self._toasts: list[dict] = []
+        self._clock = 0.0                  # seconds of simulated time (advance)
+        self._timers: dict[str, list[float]] = {}  # fragment id -> [interval, next due]
+        self._ran = False
+
+    # --- making one -----------------------------------------------------------------------
+    @classmethod
+    def from_string(cls, script: str, *, default_timeout: float = 3) -> "AppTest":
+        """An app from source text (dedented); it must do its own imports."""
+        return cls("app_test_script.py", default_timeout=default_timeout,
+                   _source=textwrap.dedent(script))
+
+    @classmethod
+    def from_function(cls, script: Callable[..., Any], *, default_timeout: float = 3,
+                      args: tuple | None = None, kwargs: dict | None = None) -> "AppTest":
+        """An app whose script is the body of `script`, called with `args` / `kwargs`."""
+        source = textwrap.dedent("".join(inspect.getsourcelines(script)[0]))
+        token = next(_tokens)
+        _CALL_ARGS[token] = (tuple(args or ()), dict(kwargs or {}))
+        name = getattr(script, "__name__", "script")
+        call = (f"\n__wl_args, __wl_kwargs = __import__('wasmlit.testing.app_test', "
+                f"fromlist=['_CALL_ARGS'])._CALL_ARGS[{token}]\n"
+                f"{name}(*__wl_args, **__wl_kwargs)\n")
+        return cls(f"{name}.py", default_timeout=default_timeout, args=args, kwargs=kwargs,
+                   _source=source + call)
+
+    @classmethod
+    def from_file(cls, script_path: str | Path, *, default_timeout: float = 3) -> "AppTest":
+        """An app from a file; a relative path is taken from the calling test's folder
+        (then from the current directory)."""
+        path = Path(script_path)
+        if not path.is_absolute():
+            caller = Path(inspect.stack()[1].filename).resolve().parent
+            path = caller / path if (caller / path).exists() else path.resolve()
+        return cls(path, default_timeout=default_timeout)
+
+    def _read_source(self) -> str:
+        if self._source is not None:
+            return self._source
+        return Path(self._script_path).read_text(encoding="utf-8")
+
+    # --- state the test can set ---------------------------------------------------------------
+    @property
+    def session_state(self):
+        """The app's `st.session_state` (read and write between runs)."""
+        return self._session.state_proxy
+
+    # --- running ----------------------------------------------------------------------------
+    def run(self, *, timeout: float | None = None) -> "AppTest":
+        """Send what the test set (clicks, values) as the page would, and run the app (or
+        just the fragment the interaction belongs to). The first run, and a run with
+        nothing set, is a full rerun. Raises RuntimeError if it takes over `timeout` s."""
+        if self._source is None:
+            self._session.set_source(self._read_source())
+        query = parse.urlencode(self.query_params, doseq=True)
+        python_values = {wid: python for wid, (_, python, _) in self._pending.items()}
+        values, forms_submitted = self._take_pending()
+        if not self._ran or not values:
+            self._session.enqueue({"kind": "rerun", "query": query})
+        else:
+            self._session.query_params.from_page(query)
+            self._enqueue_widgets(values)
+        self._last_triggered = {wid: python_values[wid] for wid in values if self._is_trigger(wid)}
+        self._run_session(timeout)
+        self._ran = True
+        self._clear_forms(forms_submitted)
+        return self
+
+    def _clear_forms(self, forms: set[str]) -> None:
+        """After a submit, a form with clear_on_submit shows its widgets' defaults again
+        and sends those with its next submit, as the page does (the script keeps the
+        submitted values until then)."""
+        cleared = {b.props.get("form_id") for r in self._session.tree.roots.values()
+                   for b in r.walk() if b.kind == "form" and b.props.get("clear_on_submit")}
+        for form in forms & cleared:
+            for root in self._session.tree.roots.values():
+                for node in root.walk():
+                    props = node.props
+                    if props.get("form") != form or "id" not in props or props.get("submit") \
+                            or "default" not in props:
+                        continue
+                    entry = self._session.state.widget(props["id"])
+                    page = props["default"]
+                    python = entry.deserialize(page) if entry and entry.deserialize else page
+                    self._pending[props["id"]] = (page, python, form)
+
+    def _take_pending(self) -> tuple[dict[str, Any], set[str]]:
+        """Values to send now: everything outside forms, and a form's values only when one
+        of its submit buttons was clicked (the submit button first, as the page sends it)."""
+        submitted = {form for wid, (_, _, form) in self._pending.items()
+                     if form and self._is_submit(wid)}
+        values: dict[str, Any] = {}
+        for wid in sorted(self._pending, key=lambda w: not self._is_submit(w)):
+            page, _, form = self._pending[wid]
+            if not form or form in submitted:
+                values[wid] = page
+        for wid in values:
+            del self._pending[wid]
+        return values, submitted
+
+    def _is_submit(self, widget_id: str) -> bool:
+        entry = self._session.state.widget(widget_id)
+        return entry is not None and entry.kind == "form_submit_button"
+
+    def _is_trigger(self, widget_id: str) -> bool:
+        entry = self._session.state.widget(widget_id)
+        return entry is not None and entry.is_trigger
+
+    def _enqueue_widgets(self, values: dict[str, Any]) -> None:
+        """One page event; when the widgets belong to different scopes (say, one inside a
+        fragment and one outside), the whole app reruns with all of them."""
+        scopes = {self._scope(wid) for wid in values}
+        if len(scopes) == 1:
+            self._session.enqueue({"kind": "widgets", "values": values})
+        else:
+            self._session.queue.request_full(values)
+
+    def _scope(self, widget_id: str) -> str | None:
+        entry = self._session.state.widget(widget_id)
+        if entry is None or not entry.fragment_ids:
+            return None
+        return entry.fragment_ids[-1] if entry.fragment_ids[-1] in self._session.fragments else None
+
+    def _run_session(self, timeout: float | None) -> None:
+        timeout = self.default_timeout if timeout is None else timeout
+        start = len(self._host.changes)
+        failure: list[BaseException] = []
+
+        def work() -> None:
+            try:
+                with _secrets_from(self.secrets), _script_dir_on_path(self._script_dir()):
+                    self._session.run_pending()
+            except BaseException as exc:  # noqa: BLE001 - re-raised in the test's thread
+                failure.append(exc)
+
+        worker = threading.Thread(target=work, name="wasmlit-apptest", daemon=True)
+        worker.start()
+        worker.join(timeout)
+        if worker.is_alive():
+            raise RuntimeError(f"AppTest script run timed out after {timeout}(s)")
+        if failure:
+            raise failure[0]
+        self._after_run(self._host.changes[start:])
+
+    def _script_dir(self) -> str | None:
+        """A file's folder is importable during its runs, as in Streamlit."""
+        return None if self._source is not None else str(Path(self._script_path).resolve().parent)
+
+    def _after_run(self, changes: list[dict]) -> None:
+        self._toasts = [c for c in changes if c.get("op") == "toast"]
+        for change in changes:
+            if change.get("op") == "timers":
+                # The page restarts every interval when a run sends the set of timers.
+                self._timers = {fid: [float(secs), self._clock + float(secs)]
+                                for fid, secs in change["timers"].items()}
+        self.query_params = parse.parse_qs(self._session.query_params.query_string,
+                                           keep_blank_values=True)
+
+    def advance(self, seconds: float, *, timeout: float | None = None) -> "AppTest":
+        """Let `seconds` of simulated time pass: every `run_every` fragment timer that
+        falls due ticks (its fragment reruns), in time order, without waiting."""
+        if not self._ran:
+            raise RuntimeError("Call run() before advance().")
+        target = self._clock + float(seconds)
+        for _ in range(100_000):
+            due = [(t[1], fid) for fid, t in self._timers.items() if t[1] <= target]
+            if not due:
+                break
+            when, fid = min(due)
+            self._clock = when
+            self._timers[fid][1] = when + self._timers[fid][0]
+            self._last_triggered = {}
+            self._session.enqueue({"kind": "tick", "fragment": fid})
+            self._run_session(timeout)
+        self._clock = target
+        return self
+
+    def _set_pending(self, widget: Widget, page_value: Any, python_value: Any) -> None:
+        self._pending[widget.id] = (page_value, python_value, widget.proto.get("form"))
+
+    # --- the element tree -------------------------------------------------------------------
+    def _root(self, name: str) -> Block:
+        return Block(self._session.tree.roots[name], self, name)
+
+    @property
+    def main(self) -> Block:
+        """The main area."""
+        return self._root("main")
+
+    @property
+    def sidebar(self) -> Block:
+        """The sidebar."""
+        return self._root("sidebar")
+
+    def _roots(self) -> list[Block]:
+        return [self._root(name) for name in ("main", "sidebar", "event", "bottom")]
+
+    def __iter__(self) -> Iterator[Node]:
+        for root in self._roots():
+            yield from root
+
+    def __len__(self) -> int:
+        return len(self._roots())
+
+    def __getitem__(self, idx: int) -> Node:
+        return self._roots()[idx]
+
+    def get(self, element_type: str) -> Sequence[Node]:
+        """Every element of this Streamlit type (e.g. "markdown", "button") on the page."""
+        if element_type == "toast":
+            return self.toast._list
+        return super().get(element_type)
+
+    @property
+    def toast(self) -> ElementList:
+        """Toasts shown by the last run."""
+        return ElementList([Toast(_ToastNode(t), self, "toast") for t in self._toasts])
+
+    def switch_page(self, page_path: str) -> "AppTest":
+        raise NotImplementedError("wasmlit apps have one page: switch_page is not supported.")
+
+    def __repr__(self) -> str:
+        return f"AppTest(script={self._script_path!r}, runs={self._session.run_count})"
+
+
+class _ToastNode:
+    """A toast is a one-off change, not a tree node; this gives it a node's shape."""
+
+    def __init__(self, change: dict) -> None:
+        self.kind = "toast"
+        self.props = {"body": change.get("body", ""), "icon": change.get("icon")}
+
+
+class _secrets_from:
+    """During a run, `st.secrets` holds the test's `at.secrets` (when it set any)."""
+
+    def __init__(self, values: dict[str, Any]) -> None:
+        self.values = values
+
+    def __enter__(self) -> None:
+        from ..secrets import secrets
+        self.saved = (secrets._text, secrets._path, secrets._secrets)
+        if self.values:
+            object.__setattr__(secrets, "_text", "")
+            object.__setattr__(secrets, "_path", "AppTest.secrets")
+            object.__setattr__(secrets, "_secrets", dict(self.values))
+
+    def __exit__(self, *exc: Any) -> None:
+        from ..secrets import secrets
+        for name, value in zip(("_text", "_path", "_secrets"), self.saved):
+            object.__setattr__(secrets, name, value)
+
+
+class _script_dir_on_path:
+    def __init__(self, folder: str | None) -> None:
+        self.folder = folder
+        self.added = False
+
+    def __enter__(self) -> None:
+        import sys
+        if self.folder and self.folder not in sys.path:
+            sys.path.insert(0, self.folder)
+            self.added = True
+
+    def __exit__(self, *exc: Any) -> None:
+        import sys
+        if self.added and self.folder in sys.path:
+            sys.path.remove(self.folder)
