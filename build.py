@@ -13,13 +13,15 @@ dist/ (first runs `npm ci` if node_modules is missing or package-lock.json chang
   pyodide/micropip-0.11.1-py3-none-any.whl  from PyPI, cached in .cache/wheels/
   pyodide/wasmlit-VERSION-py3-none-any.whl  runtime/wasmlit packed as a wheel
   pyodide/pyodide-lock.json               Pyodide's "info", listing only those wheels
-  markdown.js                             markdown-it as one ES module (esbuild)
+  markdown.js                             markdown-it (+ emoji, KaTeX, Prism, DOMPurify) as one ES module (esbuild)
+  katex/katex.min.css, katex/fonts/*.woff2  KaTeX's stylesheet and fonts, from node_modules/katex
   *.js, *.css                             copied from the top level of web/
 
 A site is dist/ plus app.py and an index.html that mounts it with wasmlit.js;
 it loads nothing from outside its folder. An app with a .streamlit/secrets.toml
 (or a secrets.toml) beside it gets it as the site's secrets.toml (st.secrets):
-every visitor can read it, so it must hold nothing secret. --app first checks that APP.py is a
+every visitor can read it, so it must hold nothing secret. The [theme] table of a
+.streamlit/config.toml beside it goes into index.html (data-wasmlit-theme, as JSON). --app first checks that APP.py is a
 readable UTF-8 file that compiles, and that DIR is neither a file nor a
 non-empty directory other than a previous site. Each output directory is built
 in a temp directory beside it, then renamed into place: a failed build leaves
@@ -57,6 +59,7 @@ WHEEL_CACHE = ROOT / ".cache" / "wheels"
 STAMP = ".build-stamp"  # in dist/: fingerprint of the inputs it was built from
 NPM_STAMP = NODE_MODULES / ".wasmlit-package-lock.sha256"
 MARKDOWN_ENTRY = WEB / "vendor-entry" / "markdown.mjs"
+KATEX_DIST = NODE_MODULES / "katex" / "dist"
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
 MICROPIP_VERSION = "0.11.1"
 # sha256 of micropip-0.11.1-py3-none-any.whl as published on PyPI. Pyodide's
@@ -153,7 +156,7 @@ def wasmlit_version():
 def input_fingerprint():
     """Hash of every input of dist/, to skip rebuilding an up-to-date one."""
     inputs = [Path(__file__).resolve(), ROOT / "pyproject.toml", ROOT / "package-lock.json",
-              MARKDOWN_ENTRY, *runtime_files(), *web_files()]
+              *sorted(MARKDOWN_ENTRY.parent.glob("*.mjs")), *runtime_files(), *web_files()]
     digest = hashlib.sha256()
     for path in inputs:
         digest.update(f"{path.relative_to(ROOT)}:{sha256_file(path)}\n".encode())
@@ -224,9 +227,17 @@ def write_lock(pyodide_dir, micropip_wheel, wasmlit_wheel, version):
     (pyodide_dir / "pyodide-lock.json").write_text(json.dumps(lock, indent=2, sort_keys=True) + "\n")
 
 
-def bundle_markdown(out_file):
-    run_quietly([NODE_MODULES / ".bin" / "esbuild", MARKDOWN_ENTRY, "--bundle", "--format=esm",
+def bundle_markdown(out_file, entry=MARKDOWN_ENTRY):
+    run_quietly([NODE_MODULES / ".bin" / "esbuild", entry, "--bundle", "--format=esm",
                  "--minify", "--log-level=warning", f"--outfile={out_file}"], "esbuild")
+
+
+def copy_katex(out_dir):
+    """KaTeX's stylesheet and its woff2 fonts (the first format its @font-face lists)."""
+    (out_dir / "fonts").mkdir(parents=True)
+    shutil.copy2(KATEX_DIST / "katex.min.css", out_dir / "katex.min.css")
+    for font in sorted((KATEX_DIST / "fonts").glob("*.woff2")):
+        shutil.copy2(font, out_dir / "fonts" / font.name)
 
 
 def fill_dist(tmp, fingerprint):
@@ -239,6 +250,7 @@ def fill_dist(tmp, fingerprint):
     wheel = build_wasmlit_wheel(pyodide_dir, version)
     write_lock(pyodide_dir, Path(micropip), wheel, version)
     bundle_markdown(tmp / "markdown.js")
+    copy_katex(tmp / "katex")
     write_web_files(tmp)
     (tmp / STAMP).write_text(fingerprint + "\n")
 
@@ -302,9 +314,11 @@ PAGE = """<!doctype html>
 """
 
 
-def index_html(title, secrets=False):
+def index_html(title, secrets=False, theme=None):
     head = '\n<link rel="icon" href="data:,">\n<link rel="stylesheet" href="wasmlit.css">'
     marker = f' {SECRETS_MARKER}="{SECRETS_NAME}"' if secrets else ""
+    if theme:  # the [theme] of .streamlit/config.toml, applied by wasmlit.js
+        marker += f' data-wasmlit-theme="{html.escape(json.dumps(theme), quote=True)}"'
     return PAGE.format(title=html.escape(title), head=head,
                        body=f'<div {SITE_MARKER}="app.py"{marker}></div>\n<script type="module" src="wasmlit.js"></script>')
 
@@ -323,6 +337,19 @@ def read_secrets(app):
     return None
 
 
+def read_theme(app):
+    """The [theme] table of the app's .streamlit/config.toml beside it, or None; BadInput
+    if that file is not UTF-8 TOML."""
+    path = app.parent / ".streamlit" / "config.toml"
+    if not path.is_file():
+        return None
+    try:
+        theme = tomllib.loads(path.read_bytes().decode("utf-8-sig")).get("theme")
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as e:
+        raise BadInput(f"{path} is not a valid TOML file: {e}") from None
+    return theme if isinstance(theme, dict) and theme else None
+
+
 def fill_site(tmp, app, data):
     """Copy dist/ (without sites/, the stamp and temp dirs) and add the app (and its secrets)."""
     shutil.copytree(DIST, tmp, dirs_exist_ok=True, ignore=lambda d, names: [
@@ -331,13 +358,14 @@ def fill_site(tmp, app, data):
     secrets = read_secrets(app)
     if secrets is not None:
         (tmp / SECRETS_NAME).write_bytes(secrets)
-    (tmp / "index.html").write_text(index_html(app.stem, secrets is not None), "utf-8")
+    (tmp / "index.html").write_text(index_html(app.stem, secrets is not None, read_theme(app)), "utf-8")
 
 
 def build_site(app, out):
     """Validate app and out, then write the site for app into out."""
     data = check_app(app)
     read_secrets(app)  # a bad secrets.toml stops the build before anything is written
+    read_theme(app)
     check_out_dir(out)
     build_dist()
     build_into(out, lambda tmp: fill_site(tmp, app, data))

@@ -8,7 +8,9 @@ import { h } from "./dom.js";
 import { BLOCKS as LAYOUT_BLOCKS } from "./blocks.js";
 import { BLOCKS as STATUS_BLOCKS } from "./display/status.js";
 import { buildElement, updateElement } from "./elements.js";
+import { copyButton } from "./display/text.js";
 import { pageInfo, showQuery, watchHistory } from "./page-info.js";
+import { applyPageConfig, applyTheme, setupSidebar } from "./page-layout.js";
 
 const IDLE = "notRunning";
 const CLEARED = Symbol("cleared");
@@ -100,7 +102,7 @@ const MISSING_SUBMIT = "**Missing Submit Button**\n\nThis form has no submit but
   "[documentation for forms](https://docs.streamlit.io/develop/api-reference/execution-flow/st.form).";
 
 export class AppView {
-  constructor(root, { markdown } = {}) {
+  constructor(root, { markdown, theme } = {}) {
     this.root = root;
     this.markdown = markdown;
     this.events = [];
@@ -132,6 +134,8 @@ export class AppView {
       h("div", { testid: "stBottomBlockContainer", class: "wl-bottom-block" }, this.bottomBody)));
     this.nodes.set("bottom", { el: this.bottom, body: this.bottomBody, kind: "root" });
     root.replaceChildren(this.app);
+    applyTheme(this.app, theme);  // .streamlit/config.toml [theme]
+    this.setSidebarExpanded = setupSidebar(this);
   }
 
   // --- the run pump: Python pulls events with takeEvents() and pushes changes with apply()
@@ -190,6 +194,7 @@ export class AppView {
         case "timers": this.setTimers(change.timers); break;
         case "toast": this.toast(change); break;
         case "query": showQuery(change.query); break;
+        case "page_config": applyPageConfig(this, change.config); break;
         default: console.warn("wasmlit: unknown change", change);
       }
     }
@@ -322,9 +327,12 @@ export class AppView {
   toast({ body, icon, seconds }) {
     const text = h("div", { testid: "stToastText" });
     this.renderMarkdown(text, body, false);
-    const close = h("button", { type: "button", class: "wl-toast-close", "aria-label": "Close" }, "×");
+    // The × is drawn by CSS (Streamlit's is an SVG), so it adds no text to the toast.
+    const close = h("button", { type: "button", class: "wl-toast-close", "aria-label": "Close" });
     const el = h("div", { testid: "stToast", role: "status", class: "wl-toast" });
-    if (icon) el.append(h("span", { class: "wl-icon" }, icon));
+    const material = icon && /^:material\/(.+):$/.exec(icon);
+    if (material) el.append(h("span", { testid: "stToastDynamicIcon", class: "wl-material-icon", translate: "no" }, material[1]));
+    else if (icon) el.append(h("span", { testid: "stToastDynamicIcon", class: "wl-icon", "aria-hidden": "true" }, icon));
     el.append(text, close);
     close.addEventListener("click", () => el.remove());
     this.toasts.append(el);
@@ -335,10 +343,16 @@ export class AppView {
   renderMarkdown(el, body, allowHtml, inline = false) {
     if (!this.markdown) { el.textContent = body; return; }
     const md = allowHtml ? this.markdown.html : this.markdown.safe;
-    el.innerHTML = inline ? md.renderInline(body) : md.render(body);
-    for (const a of el.querySelectorAll("a[href]")) {
+    const html = inline ? md.renderInline(body) : md.render(body);
+    // With raw HTML allowed, scripts and event handlers still never run (as in Streamlit).
+    el.innerHTML = allowHtml && this.markdown.sanitizeMarkdown ? this.markdown.sanitizeMarkdown(html) : html;
+    for (const a of el.querySelectorAll("a[href]:not([href^='#'])")) {  // same-page anchors stay
       a.target = "_blank";
       a.rel = "noopener noreferrer";
+    }
+    // Fenced code blocks get st.code's copy button.
+    for (const block of el.querySelectorAll("[data-testid='stCode']")) {
+      block.append(copyButton(() => (block.querySelector("code") || block).textContent));
     }
   }
 

@@ -10,10 +10,19 @@ let pyodideReady = null;
 let markdownReady = null;
 
 function loadMarkdown() {
-  markdownReady ??= import(new URL("markdown.js", BASE).href).then(({ default: markdownit }) => ({
-    safe: markdownit({ html: false, linkify: false, typographer: false }),
-    html: markdownit({ html: true, linkify: false, typographer: false }),
-  }));
+  // Streamlit's Markdown (markdown.js), plus Prism, KaTeX and DOMPurify for st.code,
+  // math and st.html; KaTeX's stylesheet (with its fonts) comes from the site's katex/.
+  markdownReady ??= import(new URL("markdown.js", BASE).href).then((lib) => {
+    if (!document.querySelector("link[data-wasmlit-katex]")) {
+      const link = Object.assign(document.createElement("link"),
+        { rel: "stylesheet", href: new URL("katex/katex.min.css", BASE).href });
+      link.dataset.wasmlitKatex = "";
+      document.head.append(link);
+    }
+    return { safe: lib.createMarkdown(false), html: lib.createMarkdown(true),
+      highlight: lib.highlight, latex: lib.renderLatex, sanitize: lib.sanitizeHtml,
+      sanitizeMarkdown: lib.sanitizeMarkdownHtml };
+  });
   return markdownReady;
 }
 
@@ -57,12 +66,12 @@ function showLoading(element) {
   };
 }
 
-export async function mount(element, { code, filename = "app.py", secrets } = {}) {
+export async function mount(element, { code, filename = "app.py", secrets, theme } = {}) {
   const loading = showLoading(element);
   try {
     const [pyodide, markdown] = await Promise.all([loadRuntime(loading.progress), loadMarkdown()]);
     loading.progress("Starting app…");
-    const view = new AppView(element, { markdown });
+    const view = new AppView(element, { markdown, theme });
     if (secrets !== undefined) pyodide.pyimport("wasmlit").secrets.load_text(secrets);  // st.secrets
     const bridge = pyodide.pyimport("wasmlit.bridge");
     bridge.start(view, code, filename);
@@ -77,6 +86,8 @@ export async function mount(element, { code, filename = "app.py", secrets } = {}
 async function mountFromAttribute(element) {
   const src = element.getAttribute("data-wasmlit-app");
   const secretsSrc = element.getAttribute("data-wasmlit-secrets");
+  let theme;  // the [theme] of .streamlit/config.toml, as JSON (build.py writes it)
+  try { theme = JSON.parse(element.getAttribute("data-wasmlit-theme") || "null") || undefined; } catch { theme = undefined; }
   let code;
   let secrets;
   try {
@@ -86,7 +97,7 @@ async function mountFromAttribute(element) {
     showLoading(element).fail(`This app could not be loaded: ${err.message}`);
     return;
   }
-  await mount(element, { code, filename: src.split("/").pop(), secrets }).catch(() => {});
+  await mount(element, { code, filename: src.split("/").pop(), secrets, theme }).catch(() => {});
 }
 
 async function fetchText(src) {

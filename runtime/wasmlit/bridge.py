@@ -6,9 +6,12 @@ run-pump each app hands the page at start.
 """
 from __future__ import annotations
 
+import io
 import json
+import sys
 import time
 
+from js import console
 from pyodide.ffi import create_proxy
 
 from .session import AppSession, _current_session
@@ -31,6 +34,33 @@ class PageHost:
         self._view.apply(json.dumps(changes, default=str))
 
 
+class ConsoleStream(io.TextIOBase):
+    """sys.stdout / sys.stderr for app scripts: each complete line goes to the browser's
+    console (console.log, or console.error for stderr), as Streamlit's terminal shows it."""
+
+    encoding = "utf-8"  # some libraries read sys.stdout.encoding
+    errors = "strict"
+
+    def __init__(self, method: str) -> None:
+        self._method = method
+        self._pending = ""
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, text: str) -> int:
+        self._pending += text
+        *lines, self._pending = self._pending.split("\n")
+        for line in lines:
+            getattr(console, self._method)(line)
+        return len(text)
+
+    def flush(self) -> None:
+        if self._pending:
+            getattr(console, self._method)(self._pending)
+            self._pending = ""
+
+
 def _sleep_showing_progress(seconds: float) -> None:
     """time.sleep that first shows what the run drew so far (the page paints while a
     JSPI-suspended run sleeps)."""
@@ -43,6 +73,8 @@ def _sleep_showing_progress(seconds: float) -> None:
 def start(view, source: str, filename: str = "app.py") -> None:
     """Create the app's session and give the page the function that runs it."""
     time.sleep = _sleep_showing_progress
+    if not isinstance(sys.stdout, ConsoleStream):
+        sys.stdout, sys.stderr = ConsoleStream("log"), ConsoleStream("error")
     session = AppSession(source, filename, host=PageHost(view))
     pump = create_proxy(session.run_pending)
     _apps[id(view)] = (session, pump)
