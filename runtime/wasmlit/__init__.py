@@ -17,6 +17,7 @@ from .context import ContextProxy as _ContextProxy
 from .query_params import (QueryParamsProxy as _QueryParamsProxy, experimental_get_query_params,
                            experimental_set_query_params)
 from .secrets import secrets
+from . import column_config
 
 # The modules context.py and query_params.py must not shadow st.context / st.query_params.
 globals().pop("context", None)

@@ -1,2 +1,299 @@
-"""data elements (being built)."""
+"""Data elements: st.dataframe (a read-only grid the page virtualises), st.table (a static
+HTML table) and st.metric.
+
+The data is brought into columns by st.data_editor's code (widgets/data_editor.py: dicts
+of columns, lists, lists of records, pandas); numpy arrays, pandas Series/Stylers and
+pyarrow tables are recognised by duck typing and turned into those shapes first, so
+nothing here needs numpy, pandas or pyarrow to be importable.
+"""
 from __future__ import annotations
+
+import numbers
+from textwrap import dedent
+from typing import Any
+
+from . import command
+from ..errors import StreamlitAPIException
+from ..widgets import add_widget, data_editor as _de
+from ..widgets.validation import validate_height, validate_width, width_prop
+
+# Formats whose (range) index Streamlit hides in st.dataframe.
+_HIDDEN_INDEX_FORMATS = _de._INDEX_HIDDEN_FORMATS | {"numpy_list", "numpy_matrix"}
+
+# The grid's column type for each data kind when no column config names one.
+_TYPE_BY_KIND = {_de.INTEGER: "number", _de.FLOAT: "number", _de.DECIMAL: "number",
+                 _de.BOOLEAN: "checkbox", _de.DATE: "date", _de.DATETIME: "datetime",
+                 _de.TIME: "time", _de.LIST: "list"}
+
+
+class _Selection(dict):
+    """What st.dataframe returns with selections activated: {"selection": {"rows": [...],
+    "columns": [...], "cells": [...]}}, its keys also readable as attributes."""
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            value = self[name]
+        except KeyError:
+            raise AttributeError(name) from None
+        return _Selection(value) if isinstance(value, dict) and not isinstance(value, _Selection) else value
+
+
+# --- data -------------------------------------------------------------------------------
+
+def _module_of(data: Any) -> str:
+    return type(data).__module__.split(".")[0]
+
+
+def to_columns(data: Any) -> Any:
+    """The app's data as a data_editor Table (or PandasTable); None is an empty table."""
+    if data is None:
+        return _de.Table("list_of_values", [], {}, None)
+    cls = type(data).__name__
+    module = _module_of(data)
+    if module == "pandas" and cls == "Styler":
+        data = data.data
+        cls = type(data).__name__
+    if module == "pandas" and cls == "Series":
+        data = data.to_frame()
+    elif module == "pandas" and cls in ("Index", "RangeIndex", "DatetimeIndex"):
+        data = data.to_frame(index=False)
+    if module == "pyarrow" and hasattr(data, "to_pydict"):
+        columns = data.to_pydict()
+        return _de._table("column_value_mapping_arrow", dict(columns), None) if columns \
+            else _de.Table("pyarrow_table", [], {}, None)
+    if module == "numpy" and hasattr(data, "ndim") and hasattr(data, "tolist"):
+        values = data.tolist()
+        if data.ndim <= 1:
+            values = values if isinstance(values, list) else [values]
+            table = _de._table("numpy_list", {"0": values} if values else {}, None)
+        else:
+            width = len(values[0]) if values else 0
+            table = _de._table("numpy_matrix", {str(i): [row[i] for row in values]
+                                                for i in range(width)}, None)
+        return table
+    try:
+        return _de.to_table(data)
+    except StreamlitAPIException:
+        raise StreamlitAPIException(
+            f"Unable to convert object of type `{type(data)}` to `pandas.DataFrame`. "
+            "Offending object:\n```py\n" + repr(data)[:400] + "\n```") from None
+
+
+def _columnar(table: Any) -> list[list]:
+    """The index values, then each column's values, as JSON-ready lists."""
+    cell = _de._cell
+    if hasattr(table, "df"):
+        df = table.df
+        raw = [df.index.tolist()] + [df[name].tolist() for name in df.columns]
+    else:
+        index = table.index if table.index is not None else list(range(table.length))
+        raw = [index] + [table.values[name] for name in table.columns]
+    return [[cell(v) for v in column] for column in raw]
+
+
+def _grid_columns(table: Any, config: dict) -> list[dict]:
+    """What the page needs to show each column (the index first), in data order."""
+    out = []
+    for position, (name, kind) in enumerate(table.all_kinds()):
+        settings = _de._config_of(config, name, position)
+        type_config = dict(settings.get("type_config") or {})
+        is_index = name == _de.INDEX
+        label = settings.get("label")
+        out.append({
+            "name": name, "label": ("" if is_index else str(name)) if label is None else str(label),
+            "kind": kind, "type": type_config.get("type") or _TYPE_BY_KIND.get(kind, "text"),
+            "format": type_config.get("format"), "is_index": is_index,
+            "min": type_config.get("min_value"), "max": type_config.get("max_value"),
+            "display_text": type_config.get("display_text"),
+            "help": settings.get("help"), "width": settings.get("width"),
+            "alignment": settings.get("alignment"), "pinned": settings.get("pinned"),
+        })
+    return out
+
+
+# --- st.dataframe -------------------------------------------------------------------------
+
+_SELECTION_MODES = {"single-row", "multi-row", "single-column", "multi-column",
+                    "single-cell", "multi-cell"}
+
+
+@command
+def dataframe(dg, data: Any = None, width: Any = "stretch", height: Any = "auto", *,
+              use_container_width: bool | None = None, hide_index: bool | None = None,
+              column_order: Any = None, column_config: Any = None, key: Any = None,
+              on_select: Any = "ignore", selection_mode: Any = "multi-row",
+              row_height: int | None = None) -> Any:
+    if on_select not in ("ignore", "rerun") and not callable(on_select):
+        raise StreamlitAPIException(
+            f"You have passed {on_select} to `on_select`. But only 'ignore', "
+            "'rerun', or a callable is supported.")
+    if use_container_width is not None:
+        if use_container_width:
+            width = "stretch"
+        elif not isinstance(width, int):
+            width = "content"
+    validate_width(width, allow_content=True)
+    if height != "auto":
+        validate_height(height)
+    table = to_columns(data)
+    config = _de.process_config_mapping(column_config)
+    if table.format in _HIDDEN_INDEX_FORMATS:
+        _de._update(config, _de.INDEX, {"hidden": True})
+    if hide_index is not None:
+        _de._update(config, _de.INDEX, {"hidden": hide_index})
+    order = list(column_order) if column_order else None
+    props = {
+        "columns": _grid_columns(table, config), "data": _columnar(table),
+        "order": _de._display_order(table, config, order),
+        "width": width_prop(width), "height": height if isinstance(height, int) else None,
+        "row_height": row_height,
+    }
+    if on_select == "ignore":
+        dg._enqueue("dataframe", props)
+        return dg
+    modes = _selection_modes(selection_mode)
+    props["selection_mode"] = sorted(modes)
+    data_identity = repr(([c["name"] for c in props["columns"]], props["data"]))
+    identity = {"data": data_identity, "width": width, "height": height,
+                "use_container_width": use_container_width, "column_order": order,
+                "column_config": str(config), "selection_mode": str(selection_mode),
+                "is_selection_activated": True, "row_height": row_height}
+    _, state = add_widget(
+        dg, "dataframe", key=key, default=_empty_selection(), identity=identity, key_identity=None,
+        props=props, on_change=on_select if callable(on_select) else None, writes_allowed=False,
+        explicit_default=None, serialize=_selection_json, deserialize=_selection_value)
+    return state
+
+
+def _selection_modes(selection_mode: Any) -> set:
+    modes = {selection_mode} if isinstance(selection_mode, str) else set(selection_mode)
+    if not modes <= _SELECTION_MODES:
+        raise StreamlitAPIException(
+            f"Invalid selection mode: {selection_mode}. Valid options are: {_SELECTION_MODES}")
+    for kind in ("row", "column", "cell"):
+        if {f"single-{kind}", f"multi-{kind}"} <= modes:
+            raise StreamlitAPIException(
+                f"Only one of `single-{kind}` or `multi-{kind}` can be selected as selection mode.")
+    return modes
+
+
+def _empty_selection() -> _Selection:
+    return _Selection(selection={"rows": [], "columns": [], "cells": []})
+
+
+def _selection_value(page_value: Any) -> _Selection:
+    """The page's selection as Streamlit returns it (cells as tuples)."""
+    state = dict(page_value) if isinstance(page_value, dict) else {}
+    selection = dict(state.get("selection") or {})
+    selection.setdefault("rows", [])
+    selection.setdefault("columns", [])
+    selection["cells"] = [tuple(cell) for cell in selection.get("cells") or []]
+    return _Selection(selection=selection)
+
+
+def _selection_json(state: Any) -> dict:
+    selection = dict((state or {}).get("selection") or {}) if isinstance(state, dict) else {}
+    return {"selection": {"rows": list(selection.get("rows") or []),
+                          "columns": list(selection.get("columns") or []),
+                          "cells": [list(c) for c in selection.get("cells") or []]}}
+
+
+# --- st.table -------------------------------------------------------------------------------
+
+@command
+def table(dg, data: Any = None, *, border: Any = True) -> Any:
+    if not (isinstance(border, bool) or border == "horizontal"):
+        raise StreamlitAPIException(
+            "Invalid `border` value. Valid values are: True, False, 'horizontal'.")
+    tbl = to_columns(data)
+    columns = [{"label": str(name) if name != _de.INDEX else "", "kind": kind}
+               for name, kind in tbl.all_kinds()]
+    dg._enqueue("table", {"columns": columns, "data": _columnar(tbl),
+                          "border": "horizontal" if border == "horizontal" else bool(border)})
+    return dg
+
+
+# --- st.metric -----------------------------------------------------------------------------
+
+def _number_text(value: Any) -> str:
+    if isinstance(value, numbers.Number):
+        return str(value)
+    if hasattr(value, "item"):
+        try:
+            item = value.item()
+            if isinstance(item, (float, int)):
+                return str(item)
+        except Exception:  # noqa: BLE001  (as Streamlit: fall through to the TypeError)
+            pass
+    raise TypeError(f"'{value}' is of type {type(value)}, which is not an accepted type. "
+                    "Please convert the value to an accepted number type.")
+
+
+def metric_value_text(value: Any) -> str:
+    """The value as Streamlit shows it: None is a long dash, text as given, numbers by str()."""
+    if value is None:
+        return "—"
+    return value if isinstance(value, str) else _number_text(value)
+
+
+def metric_delta(delta: Any, delta_color: str) -> tuple[str, str, str]:
+    """(text, color, direction): color "red"/"green"/"gray", direction "up"/"down"/"none"."""
+    if delta_color not in ("normal", "inverse", "off"):
+        raise StreamlitAPIException(
+            f"'{delta_color}' is not an accepted value. delta_color only accepts: "
+            "'normal', 'inverse', or 'off'")
+    if delta is None or (isinstance(delta, str) and delta == ""):
+        return "", "gray", "none"
+    text = dedent(delta) if isinstance(delta, str) else _number_text(delta)
+    down = dedent(str(delta)).startswith("-")
+    good = not down if delta_color == "normal" else down
+    color = "gray" if delta_color == "off" else ("green" if good else "red")
+    return text, color, "down" if down else "up"
+
+
+@command
+def metric(dg, label: str, value: Any, delta: Any = None, delta_color: str = "normal", *,
+           help: str | None = None, label_visibility: str = "visible", border: bool = False,
+           width: Any = "stretch", height: Any = "content", chart_data: Any = None,
+           chart_type: str = "line") -> Any:
+    if label_visibility not in ("visible", "hidden", "collapsed"):
+        raise StreamlitAPIException(
+            f"Unsupported label_visibility option '{label_visibility}'. "
+            f"Valid values are 'visible', 'hidden' or 'collapsed'.")
+    body = metric_value_text(value)
+    if not isinstance(label, str):
+        raise TypeError(f"'{label}' is of type {type(label)}, which is not an accepted type."
+                        " label only accepts: str. Please convert the label to an accepted type.")
+    delta_text, color, direction = metric_delta(delta, delta_color)
+    chart: list[float] = []
+    if chart_data is not None:
+        for item in _as_list(chart_data):
+            try:
+                chart.append(float(item))
+            except Exception as ex:  # noqa: BLE001
+                raise StreamlitAPIException(
+                    "Only numeric values are supported for chart data sequence. The "
+                    f"value '{item}' is of type {type(item)} and "
+                    "cannot be converted to float.") from ex
+    validate_height(height, allow_content=True)
+    validate_width(width, allow_content=True)
+    dg._enqueue("metric", {
+        "label": label, "body": body, "delta": delta_text, "color": color,
+        "direction": direction, "help": None if help is None else dedent(help),
+        "label_visibility": label_visibility, "border": bool(border),
+        "width": width_prop(width), "height": height if isinstance(height, int) else None,
+        "chart_data": chart, "chart_type": chart_type if chart_type in ("bar", "area") else "line",
+    })
+    return dg
+
+
+def _as_list(data: Any) -> list:
+    """A sequence's values (a single-column table's values for tabular data)."""
+    if isinstance(data, (list, tuple, set, frozenset, range)):
+        return list(data)
+    if hasattr(data, "tolist") and not hasattr(data, "columns"):
+        values = data.tolist()
+        return values if isinstance(values, list) else [values]
+    table = to_columns(data)
+    columns = _columnar(table)
+    return columns[1] if len(columns) > 1 else []
