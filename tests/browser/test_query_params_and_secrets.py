@@ -98,7 +98,7 @@ def test_cache_spinner_shows_while_computing_only(site, serve, page):
     page.get_by_role("button", name="Load slowly").click()
     spinner = page.get_by_test_id("stSpinner")
     spinner.wait_for(timeout=5000)
-    assert spinner.inner_text() == "Running `slow_square(...)`."
+    assert spinner.inner_text() == "Running slow_square(...)."
     page.get_by_text("loaded: 49").wait_for(timeout=10000)
     page.wait_for_selector(IDLE)
     assert spinner.count() == 0
