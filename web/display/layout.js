@@ -1,2 +1,3 @@
-// layout display elements (being built).
+// layout display elements: none (the layout containers live in web/blocks.js; heading
+// anchors are drawn by web/display/text.js).
 export const BUILDERS = {};

@@ -1,21 +1,99 @@
-"""Layout containers: container, columns, empty, expander, tabs, form (and the sidebar,
-which the session creates)."""
+"""Layout containers: container, columns, empty, expander, tabs, popover, form (and the
+sidebar, which the session creates).
+
+Streamlit 1.50 puts no limit on nesting (columns in columns in the sidebar are fine), so
+none is enforced here. Validation errors carry Streamlit 1.50's texts.
+"""
 from __future__ import annotations
 
 from typing import Any, Sequence
 
-from ..errors import StreamlitAPIException
+from ..errors import StreamlitAPIException, StreamlitDuplicateElementKey
 from . import command
+
+_COLUMN_SPEC = (
+    "The `spec` argument to `st.columns` must be either a positive integer (number of "
+    "columns) or a list of positive numbers (width ratios of the columns). See "
+    "[documentation](https://docs.streamlit.io/develop/api-reference/layout/st.columns) "
+    "for more information.")
+
+_FLEX = {"left": "start", "center": "center", "right": "end", "top": "start",
+         "bottom": "end", "distribute": "space-between"}
+
+
+def gap_size(gap: Any, element_type: str) -> str:
+    """Streamlit's gap check: "small"/"medium"/"large" (any case) or None ("none")."""
+    if gap is None:
+        return "none"
+    if isinstance(gap, str) and gap.lower() in ("small", "medium", "large"):
+        return gap.lower()
+    raise StreamlitAPIException(
+        f'The `gap` argument to `{element_type}` must be `"small"`, `"medium"`, `"large"`, '
+        f'or `"none"`. \nThe argument passed was {gap}.')
+
+
+def check_width(width: Any, allow_content: bool = False) -> Any:
+    """Streamlit's validate_width: an int > 0 (pixels), "stretch" (or "content")."""
+    allowed = ["stretch", "content"] if allow_content else ["stretch"]
+    ok = (isinstance(width, str) and width in allowed) or \
+        (isinstance(width, int) and not isinstance(width, str) and width > 0)
+    if not ok:
+        valid = ("an integer (pixels), 'stretch', or 'content'" if allow_content
+                 else "an integer (pixels) or 'stretch'")
+        raise StreamlitAPIException(
+            f"Invalid width value: {width!r}. Width must be either {valid}.")
+    return width
+
+
+def _check_height(height: Any) -> Any:
+    ok = (isinstance(height, str) and height in ("stretch", "content")) or \
+        (isinstance(height, int) and height > 0)
+    if not ok:
+        raise StreamlitAPIException(
+            f"Invalid height value: {height!r}. Height must be either an integer (pixels), "
+            "'stretch', or 'content'.")
+    return height
+
+
+def _check_alignment(value: Any, which: str, element_type: str, choices: Sequence[str]) -> None:
+    if value not in choices:
+        names = ("`\"left\"`, `\"center\"`, `\"right\"`" if which == "horizontal"
+                 else "`\"top\"`, `\"center\"`, `\"bottom\"`")
+        raise StreamlitAPIException(
+            f"The `{which}_alignment` argument to `{element_type}` must be {names}, or "
+            f"`\"distribute\"`. \nThe argument passed was {value}.")
 
 
 @command
-def container(dg, *, border: bool | None = None, key: str | None = None, height: Any = None,
-              width: Any = "stretch", horizontal: bool = False, horizontal_alignment: str = "left",
-              vertical_alignment: str = "top", gap: str | None = "small"):
-    # Like Streamlit, a container shows while empty only with a border or a fixed height.
-    allow_empty = bool(border) or (isinstance(height, int) and not isinstance(height, bool))
-    return dg._add_block("vertical", {"border": bool(border), "height": height,
-                                      "horizontal": bool(horizontal), "allow_empty": allow_empty})
+def container(dg, *, border: bool | None = None, key: Any = None, width: Any = "stretch",
+              height: Any = "content", horizontal: bool = False,
+              horizontal_alignment: str = "left", vertical_alignment: str = "top",
+              gap: str | None = "small"):
+    gap_name = gap_size(gap, "st.container")
+    _check_alignment(horizontal_alignment, "horizontal", "st.container",
+                     ("left", "center", "right", "distribute"))
+    _check_alignment(vertical_alignment, "vertical", "st.container",
+                     ("top", "center", "bottom", "distribute"))
+    check_width(width)
+    _check_height(height)
+    fixed = isinstance(height, int) and not isinstance(height, bool)
+    # Like Streamlit: shown while empty only with a border or a fixed height; a fixed
+    # height draws a border unless border=False says otherwise.
+    shown_border = bool(border) if border is not None else fixed
+    user_key = str(key) if key else None
+    if user_key is not None:  # Streamlit registers a container's key like a widget's
+        run = dg._session.require_run()
+        if user_key in run.user_keys:
+            raise StreamlitDuplicateElementKey(user_key)
+        run.user_keys.add(user_key)
+    if horizontal:
+        justify, align = _FLEX[horizontal_alignment], _FLEX[vertical_alignment]
+    else:
+        justify, align = _FLEX[vertical_alignment], _FLEX[horizontal_alignment]
+    return dg._add_block("vertical", {
+        "border": shown_border, "height": height if fixed else None, "horizontal": bool(horizontal),
+        "justify": justify, "align": align, "gap": gap_name, "width": width,
+        "key": user_key, "allow_empty": bool(border) or fixed})
 
 
 @command
@@ -24,27 +102,34 @@ def empty(dg):
 
 
 @command
-def columns(dg, spec: int | Sequence[float], *, gap: str | None = "small",
-            vertical_alignment: str = "top", border: bool = False, width: Any = "stretch"):
-    if isinstance(spec, int):
-        if spec < 1:
-            raise StreamlitAPIException(
-                "The input argument to st.columns must be either a positive integer or a list "
-                "of positive numeric weights. See [documentation](https://docs.streamlit.io/"
-                "develop/api-reference/layout/st.columns) for more information.")
-        weights = [1.0] * spec
-    else:
-        weights = [float(w) for w in spec]
-        if not weights or any(w <= 0 for w in weights):
-            raise StreamlitAPIException(
-                "The input argument to st.columns must be either a positive integer or a list "
-                "of positive numeric weights. See [documentation](https://docs.streamlit.io/"
-                "develop/api-reference/layout/st.columns) for more information.")
-    row = dg._add_block("horizontal", {"gap": gap, "vertical_alignment": vertical_alignment})
-    total = sum(weights)
-    return [row._add_block("column", {"weight": w / total, "border": bool(border),
+def columns(dg, spec: Any, *, gap: str | None = "small", vertical_alignment: str = "top",
+            border: bool = False, width: Any = "stretch"):
+    weights = (1,) * spec if isinstance(spec, int) else spec
+    try:
+        weights = list(weights)
+        bad = not weights or any(w <= 0 for w in weights)
+    except TypeError:
+        bad = True
+    if bad:
+        raise StreamlitAPIException(_COLUMN_SPEC)
+    if vertical_alignment not in ("top", "center", "bottom"):
+        raise StreamlitAPIException(
+            "The `vertical_alignment` argument to `st.columns` must be `\"top\"`, `\"center\"`, "
+            f"`\"bottom\"`, or `\"distribute\"`. \nThe argument passed was {vertical_alignment}.")
+    gap_name = gap_size(gap, "st.columns")
+    check_width(width)
+    row = dg._add_block("horizontal", {"gap": gap_name, "vertical_alignment": vertical_alignment,
+                                       "width": width})
+    total = float(sum(weights))
+    return [row._add_block("column", {"weight": w / total, "border": bool(border), "gap": gap_name,
                                       "vertical_alignment": vertical_alignment})
             for w in weights]
+
+
+def _icon(icon: Any) -> Any:
+    """An icon as the page shows it (an emoji or ":material/name:"), with Streamlit's errors."""
+    from ..widgets.validation import validate_icon
+    return validate_icon(icon)
 
 
 @command
@@ -52,17 +137,40 @@ def expander(dg, label: str, expanded: bool = False, *, icon: str | None = None,
              width: Any = "stretch"):
     if label is None:
         raise StreamlitAPIException("A label is required for an expander")
+    check_width(width)
     return dg._add_block("expander", {"label": str(label), "expanded": bool(expanded),
-                                      "icon": icon})
+                                      "icon": _icon(icon), "width": width})
 
 
 @command
 def tabs(dg, tabs: Sequence[str], *, width: Any = "stretch", default: str | None = None):
-    labels = [str(t) for t in tabs]
-    if not labels:
-        raise StreamlitAPIException("The input argument to st.tabs must contain at least one tab label.")
-    group = dg._add_block("tabs", {"labels": labels})
-    return [group._add_block("tab", {"label": label}) for label in labels]
+    if not tabs:
+        raise StreamlitAPIException(
+            "The input argument to st.tabs must contain at least one tab label.")
+    labels = list(tabs)
+    if default and default not in labels:
+        raise StreamlitAPIException(f"The default tab '{default}' is not in the list of tabs.")
+    if any(not isinstance(t, str) for t in labels):
+        raise StreamlitAPIException(
+            "The tabs input list to st.tabs is only allowed to contain strings.")
+    check_width(width)
+    group = dg._add_block("tabs", {"labels": labels, "width": width,
+                                   "default": labels.index(default) if default else 0})
+    return tuple(group._add_block("tab", {"label": label}) for label in labels)
+
+
+@command
+def popover(dg, label: str, *, help: str | None = None, icon: str | None = None,
+            disabled: bool = False, use_container_width: bool | None = None,
+            width: Any = "content"):
+    if label is None:
+        raise StreamlitAPIException("A label is required for a popover")
+    if use_container_width is not None:
+        width = "stretch" if use_container_width else "content"
+    check_width(width, allow_content=True)
+    return dg._add_block("popover", {"label": str(label), "help": str(help) if help else None,
+                                     "icon": _icon(icon), "disabled": bool(disabled),
+                                     "width": width})
 
 
 @command
