@@ -13,7 +13,9 @@ dist/ (first runs `npm ci` if node_modules is missing or package-lock.json chang
   pyodide/micropip-0.11.1-py3-none-any.whl  from PyPI, cached in .cache/wheels/
   pyodide/wasmlit-VERSION-py3-none-any.whl  runtime/wasmlit packed as a wheel
   pyodide/pyodide-lock.json               Pyodide's "info", listing only those wheels
+  vega.js                                 vega + vega-lite + vega-embed (esbuild), loaded on first chart
   markdown.js                             markdown-it (+ emoji, KaTeX, Prism, DOMPurify) as one ES module (esbuild)
+  plotly.js                               plotly.js as one ES module (esbuild), for st.plotly_chart
   katex/katex.min.css, katex/fonts/*.woff2  KaTeX's stylesheet and fonts, from node_modules/katex
   *.js, *.css                             copied from the top level of web/
 
@@ -59,6 +61,8 @@ WHEEL_CACHE = ROOT / ".cache" / "wheels"
 STAMP = ".build-stamp"  # in dist/: fingerprint of the inputs it was built from
 NPM_STAMP = NODE_MODULES / ".wasmlit-package-lock.sha256"
 MARKDOWN_ENTRY = WEB / "vendor-entry" / "markdown.mjs"
+VEGA_ENTRY = WEB / "vendor-entry" / "vega.mjs"
+PLOTLY_ENTRY = WEB / "vendor-entry" / "plotly.mjs"
 KATEX_DIST = NODE_MODULES / "katex" / "dist"
 PYODIDE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")
 MICROPIP_VERSION = "0.11.1"
@@ -227,7 +231,8 @@ def write_lock(pyodide_dir, micropip_wheel, wasmlit_wheel, version):
     (pyodide_dir / "pyodide-lock.json").write_text(json.dumps(lock, indent=2, sort_keys=True) + "\n")
 
 
-def bundle_markdown(out_file, entry=MARKDOWN_ENTRY):
+def bundle_module(out_file, entry=MARKDOWN_ENTRY):
+    """One web/vendor-entry/*.mjs and what it imports from node_modules, as one ES module."""
     run_quietly([NODE_MODULES / ".bin" / "esbuild", entry, "--bundle", "--format=esm",
                  "--minify", "--log-level=warning", f"--outfile={out_file}"], "esbuild")
 
@@ -249,7 +254,9 @@ def fill_dist(tmp, fingerprint):
     version = wasmlit_version()
     wheel = build_wasmlit_wheel(pyodide_dir, version)
     write_lock(pyodide_dir, Path(micropip), wheel, version)
-    bundle_markdown(tmp / "markdown.js")
+    bundle_module(tmp / "markdown.js")
+    bundle_module(tmp / "vega.js", VEGA_ENTRY)  # loaded only when a page draws a chart
+    bundle_module(tmp / "plotly.js", PLOTLY_ENTRY)  # loaded only by pages with a plotly chart
     copy_katex(tmp / "katex")
     write_web_files(tmp)
     (tmp / STAMP).write_text(fingerprint + "\n")

@@ -7,6 +7,8 @@ import { BUILDERS as TEXT } from "./display/text.js";
 import { BUILDERS as STATUS } from "./display/status.js";
 import { BUILDERS as DATA } from "./display/data.js";
 import { BUILDERS as MEDIA } from "./display/media.js";
+import { BUILDERS as FIGURES } from "./display/figures.js";
+import { BUILDERS as CHARTS } from "./display/charts.js";
 import { BUILDERS as LAYOUT } from "./display/layout.js";
 import { BUILDERS as BASIC } from "./widgets/basic.js";
 import { BUILDERS as CHOICE } from "./widgets/choice.js";
@@ -27,7 +29,7 @@ function unknown(kind) {
 
 const WIDGETS = { ...BASIC, ...CHOICE, ...RANGES, ...PICKERS, ...CHAT, ...FILES, ...DATA_EDITOR };
 
-const BUILDERS = { ...TEXT, ...STATUS, ...DATA, ...MEDIA, ...LAYOUT, ...WIDGETS };
+const BUILDERS = { ...TEXT, ...STATUS, ...DATA, ...MEDIA, ...FIGURES, ...CHARTS, ...LAYOUT, ...WIDGETS };
 
 export function buildElement(kind, props, view) {
   return (BUILDERS[kind] || unknown(kind))(props, view);

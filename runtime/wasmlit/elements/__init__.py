@@ -15,6 +15,6 @@ def command(func: Callable[..., Any]) -> Callable[..., Any]:
     return func
 
 
-from . import data, layout, media, page, status, text  # noqa: E402,F401  (they register themselves)
+from . import charts, data, figures, layout, media, page, status, text  # noqa: E402,F401  (they register themselves)
 from ..widgets import (button_group, buttons, chat, choice, data_editor, files,  # noqa: E402,F401
                        inputs, pickers, sliders)
