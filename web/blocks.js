@@ -1,7 +1,7 @@
 // Layout containers: how each block kind looks, and where its children go. Each builder
 // returns {el, body, update?, childAdded?, dispose?}: render.js puts the block's children
 // in `body`. Test hooks (data-testid, ARIA) follow Streamlit 1.50's DOM.
-import { h } from "./dom.js";
+import { h, svgIcon } from "./dom.js";
 
 let nextUid = 1;
 const uid = (prefix) => `wl-${prefix}-${nextUid++}`;
@@ -35,16 +35,7 @@ function markdownLabel(view, text) {
 
 // A chevron drawn in SVG (no icon font).
 function chevron(cls) {
-  const ns = "http://www.w3.org/2000/svg";
-  const svg = document.createElementNS(ns, "svg");
-  svg.setAttribute("viewBox", "0 0 24 24");
-  svg.setAttribute("aria-hidden", "true");
-  svg.setAttribute("class", cls);
-  const path = document.createElementNS(ns, "path");
-  path.setAttribute("d", "M7.41 8.59 12 13.17l4.59-4.58L18 10l-6 6-6-6 1.41-1.41z");
-  path.setAttribute("fill", "currentColor");
-  svg.append(path);
-  return svg;
+  return svgIcon("M7.41 8.59 12 13.17l4.59-4.58L18 10l-6 6-6-6 1.41-1.41z", { cls });
 }
 
 function vertical(props) {
@@ -194,15 +185,7 @@ const AVATAR_PATHS = {
 };
 
 function avatarSvg(which) {
-  const ns = "http://www.w3.org/2000/svg";
-  const svg = document.createElementNS(ns, "svg");
-  svg.setAttribute("viewBox", "0 0 24 24");
-  svg.setAttribute("aria-hidden", "true");
-  svg.setAttribute("fill", "currentColor");
-  const path = document.createElementNS(ns, "path");
-  path.setAttribute("d", AVATAR_PATHS[which]);
-  svg.append(path);
-  return svg;
+  return svgIcon(AVATAR_PATHS[which]);
 }
 
 function chatAvatar(p) {

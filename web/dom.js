@@ -17,3 +17,34 @@ export function uid(prefix = "wl") {
   counter += 1;
   return `${prefix}-${counter}`;
 }
+
+const SVG_NS = "http://www.w3.org/2000/svg";
+
+// A decorative icon: one path on a 24x24 grid, in the text's colour, hidden from
+// assistive technology (the control around it carries the name).
+export function svgIcon(pathData, { cls = null, size = null } = {}) {
+  const svg = document.createElementNS(SVG_NS, "svg");
+  svg.setAttribute("viewBox", "0 0 24 24");
+  svg.setAttribute("aria-hidden", "true");
+  svg.setAttribute("focusable", "false");
+  svg.setAttribute("fill", "currentColor");
+  if (cls) svg.setAttribute("class", cls);
+  if (size) { svg.setAttribute("width", String(size)); svg.setAttribute("height", String(size)); }
+  const path = document.createElementNS(SVG_NS, "path");
+  path.setAttribute("d", pathData);
+  svg.append(path);
+  return svg;
+}
+
+const SAFE_SCHEMES = new Set(["http:", "https:", "mailto:", "tel:"]);
+/** `url` when following it cannot run script in the page: an http(s), mailto or tel URL,
+ * or a relative one (resolved against the page; "#anchor" and "/path" included); null for
+ * anything else (javascript:, data:, vbscript:, file:, ... however spelled or padded). */
+export function safeUrl(url) {
+  if (typeof url !== "string") return null;
+  try {
+    return SAFE_SCHEMES.has(new URL(url, document.baseURI).protocol) ? url : null;
+  } catch {
+    return null;
+  }
+}

@@ -2,7 +2,7 @@
 // CSS variables of web/wasmlit.css), st.set_page_config (title, favicon, wide layout,
 // initial sidebar state) and the sidebar's collapse/expand controls with Streamlit's
 // test hooks (stSidebarCollapseButton, stExpandSidebarButton).
-import { h } from "./dom.js";
+import { h, svgIcon } from "./dom.js";
 
 // Streamlit's two base themes, as --wl-* variables.
 const BASES = {
@@ -78,19 +78,9 @@ function setFavicon(favicon) {
 
 // Material's keyboard_double_arrow_left/right as inline SVG (no icon font, no text).
 function doubleArrow(side) {
-  const ns = "http://www.w3.org/2000/svg";
-  const svg = document.createElementNS(ns, "svg");
-  svg.setAttribute("viewBox", "0 0 24 24");
-  svg.setAttribute("width", "20");
-  svg.setAttribute("height", "20");
-  svg.setAttribute("aria-hidden", "true");
-  const path = document.createElementNS(ns, "path");
-  path.setAttribute("fill", "currentColor");
-  path.setAttribute("d", side === "left"
+  return svgIcon(side === "left"
     ? "M17.59 18 19 16.59 14.42 12 19 7.41 17.59 6l-6 6zM11 18l1.41-1.41L7.83 12l4.58-4.59L11 6l-6 6z"
-    : "M6.41 6 5 7.41 9.58 12 5 16.59 6.41 18l6-6zM13 6l-1.41 1.41L16.17 12l-4.58 4.59L13 18l6-6z");
-  svg.append(path);
-  return svg;
+    : "M6.41 6 5 7.41 9.58 12 5 16.59 6.41 18l6-6zM13 6l-1.41 1.41L16.17 12l-4.58 4.59L13 18l6-6z", { size: 20 });
 }
 
 // Sidebar controls. Guarantees: the sidebar gets stSidebarHeader > stSidebarCollapseButton

@@ -2,22 +2,13 @@
 // new line), the box empties, and the script gets the text for one run. Pinned to the
 // bottom of the page (Python puts it in the bottom area), it keeps the page scrolled to
 // the newest message while the reader is at the bottom.
-import { h } from "../dom.js";
+import { h, svgIcon } from "../dom.js";
 
 const SEND_ICON = "M3 5.51v3.71c0 .46.31.86.76.97L11 12l-7.24 1.81c-.45.11-.76.51-.76.97v3.71c0 .72.73 1.2 1.39.92l15.42-6.49c.82-.34.82-1.5 0-1.84L4.39 4.58C3.73 4.31 3 4.79 3 5.51z";
 const MAX_HEIGHT = 200;  // px; the box grows with its text up to this, then scrolls
 
 function sendIcon() {
-  const ns = "http://www.w3.org/2000/svg";
-  const svg = document.createElementNS(ns, "svg");
-  svg.setAttribute("viewBox", "0 0 24 24");
-  svg.setAttribute("aria-hidden", "true");
-  svg.setAttribute("focusable", "false");
-  svg.setAttribute("fill", "currentColor");
-  const path = document.createElementNS(ns, "path");
-  path.setAttribute("d", SEND_ICON);
-  svg.append(path);
-  return svg;
+  return svgIcon(SEND_ICON);
 }
 
 // While the reader is at the bottom of the page, content that makes the page taller keeps

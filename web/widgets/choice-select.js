@@ -2,20 +2,11 @@
 // options (role=option) that opens below it. Typing filters the options (fuzzy, as in
 // Streamlit); with accept_new_options a typed text can be added ("Add: text").
 // The single select's value is the option text or null; the multi select's a list of texts.
-import { h, uid } from "../dom.js";
+import { h, svgIcon, uid } from "../dom.js";
 import { widgetLabel } from "../widget-parts.js";
 
-const SVG_NS = "http://www.w3.org/2000/svg";
-
-function svgIcon(d, cls) {
-  const svg = document.createElementNS(SVG_NS, "svg");
-  svg.setAttribute("viewBox", "0 0 24 24");
-  svg.setAttribute("aria-hidden", "true");
-  svg.setAttribute("class", cls);
-  const path = document.createElementNS(SVG_NS, "path");
-  path.setAttribute("d", d);
-  svg.append(path);
-  return svg;
+function icon(d, cls) {
+  return svgIcon(d, { cls });
 }
 
 const CHEVRON = "M7.41 8.59 12 13.17l4.59-4.58L18 10l-6 6-6-6 1.41-1.41z";
@@ -94,8 +85,8 @@ export function buildSelect(props, view, multi) {
   const tags = h("div", { class: "wl-select-tags" });
   const valueArea = h("div", { class: "wl-select-values" }, tags, inputWrap);
   const clearIcon = h("span", { class: "wl-select-clear", role: "button", tabindex: "-1",
-    "aria-label": multi ? "Clear all" : "Clear value" }, svgIcon(CROSS, "wl-select-svg-small"));
-  const icons = h("div", { class: "wl-select-icons" }, clearIcon, svgIcon(CHEVRON, "wl-select-chevron"));
+    "aria-label": multi ? "Clear all" : "Clear value" }, icon(CROSS, "wl-select-svg-small"));
+  const icons = h("div", { class: "wl-select-icons" }, clearIcon, icon(CHEVRON, "wl-select-chevron"));
   const control = h("div", { class: "wl-select-control" }, valueArea, icons);
   const select = h("div", { class: "wl-select" + (multi ? " wl-select-multi" : ""), "data-baseweb": "select" }, control);
   let label = widgetLabel(view, props, inputId);
@@ -139,7 +130,7 @@ export function buildSelect(props, view, multi) {
 
   function tag(text, index, disabled) {
     const close = h("span", { class: "wl-tag-close", role: "presentation", "aria-hidden": "true" },
-      svgIcon(CROSS, "wl-select-svg-small"));
+      icon(CROSS, "wl-select-svg-small"));
     const caption = h("span", { class: "wl-tag-text", title: text });
     caption.textContent = text;
     const el = h("span", { class: "wl-tag", "data-baseweb": "tag", role: "button",

@@ -10,7 +10,7 @@
 // to Python on every commit (inside a form: when the form is submitted).
 import { h } from "../dom.js";
 import { sprintf } from "./basic.js";
-import { svgIcon } from "./files.js";
+import { materialIcon } from "./files.js";
 
 const canonical = (value) => JSON.stringify(value, (k, v) => (v && typeof v === "object" && !Array.isArray(v)
   ? Object.fromEntries(Object.keys(v).sort().map((key) => [key, v[key]])) : v));
@@ -170,7 +170,7 @@ function dataEditor(props, view) {
     buttons.replaceChildren(...want.map((key) => {
       const [label, icon] = TOOLBAR[key];
       const b = h("button", { type: "button", testid: "stBaseButton-elementToolbar", class: "wl-de-tool",
-        "aria-label": label, title: label }, svgIcon(icon, 18));
+        "aria-label": label, title: label }, materialIcon(icon, 18));
       b.addEventListener("click", () => {
         // The button goes away with the redraw: the grid's active cell takes the focus.
         if (key === "add") addRow(true);
@@ -187,7 +187,7 @@ function dataEditor(props, view) {
     shown.forEach((col, i) => {
       const th = h("th", { role: "columnheader", "aria-colindex": String(i + 1), tabindex: "-1",
         class: "wl-de-head", title: col.help || null });
-      if (col.editable) th.append(h("span", { class: "wl-de-edit-icon" }, svgIcon("edit", 14)));
+      if (col.editable) th.append(h("span", { class: "wl-de-edit-icon" }, materialIcon("edit", 14)));
       const text = h("span", { class: "wl-de-head-text" });
       text.textContent = col.label;
       th.append(text);

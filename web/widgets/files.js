@@ -4,10 +4,9 @@
 //
 // Page value (what Python's deserialize takes): [{file_id, name, type, size, data?}].
 // Python's props.value is the same list without data.
-import { h } from "../dom.js";
+import { h, svgIcon } from "../dom.js";
 import { widgetLabel } from "../widget-parts.js";
 
-const SVG_NS = "http://www.w3.org/2000/svg";
 const PAGE_SIZE = 3;
 const CAMERA_HELP = "https://docs.streamlit.io/knowledge-base/using-streamlit/enable-camera";
 
@@ -25,18 +24,8 @@ export const ICONS = {
 };
 
 // A decorative Material icon (24x24 path data above).
-export function svgIcon(name, size = 24) {
-  const svg = document.createElementNS(SVG_NS, "svg");
-  svg.setAttribute("viewBox", "0 0 24 24");
-  svg.setAttribute("width", String(size));
-  svg.setAttribute("height", String(size));
-  svg.setAttribute("aria-hidden", "true");
-  svg.setAttribute("focusable", "false");
-  svg.setAttribute("fill", "currentColor");
-  const path = document.createElementNS(SVG_NS, "path");
-  path.setAttribute("d", ICONS[name]);
-  svg.append(path);
-  return svg;
+export function materialIcon(name, size = 24) {
+  return svgIcon(ICONS[name], { size });
 }
 
 // Streamlit's file size text: "8.0B", "24.2KB", "200MB" (1024 steps on Windows, else 1000).
@@ -205,7 +194,7 @@ function fileUploader(props, view) {
   const browse = h("button", { type: "button", testid: "stBaseButton-secondary",
     class: "wl-button wl-button-secondary wl-button-small", "aria-label": "" });
   const instructions = h("div", { testid: "stFileUploaderDropzoneInstructions", class: "wl-fu-instructions" },
-    h("span", { class: "wl-fu-cloud" }, svgIcon("cloudUpload", 40)),
+    h("span", { class: "wl-fu-cloud" }, materialIcon("cloudUpload", 40)),
     h("div", { class: "wl-fu-texts" }, dragText, limitText));
   const zone = h("section", { role: "presentation", testid: "stFileUploaderDropzone", class: "wl-fu-zone" },
     input, instructions, h("span", { class: "wl-fu-browse" }, browse));
@@ -247,9 +236,9 @@ function fileUploader(props, view) {
       const text = h("small", { class: "wl-fu-page-text" });
       text.textContent = `Showing page ${page + 1} of ${pages}`;
       const prev = h("button", { type: "button", testid: "stBaseButton-minimal", class: "wl-fu-icon-button",
-        "aria-label": "Previous page" }, svgIcon("left", 24));
+        "aria-label": "Previous page" }, materialIcon("left", 24));
       const next = h("button", { type: "button", testid: "stBaseButton-minimal", class: "wl-fu-icon-button",
-        "aria-label": "Next page" }, svgIcon("right", 24));
+        "aria-label": "Next page" }, materialIcon("right", 24));
       prev.addEventListener("click", () => { page = Math.max(0, page - 1); drawList(); });
       next.addEventListener("click", () => { page = Math.min(pages - 1, page + 1); drawList(); });
       list.append(h("div", { testid: "stFileUploaderPagination", class: "wl-fu-pagination" }, text,
@@ -267,13 +256,13 @@ function fileUploader(props, view) {
     } else if (f.status === "error") {
       const message = h("span", { testid: "stFileUploaderFileErrorMessage" });
       message.textContent = f.error;
-      status = h("small", { class: "wl-fu-error" }, message, h("span", { class: "wl-fu-error-icon" }, svgIcon("error", 18)));
+      status = h("small", { class: "wl-fu-error" }, message, h("span", { class: "wl-fu-error-icon" }, materialIcon("error", 18)));
     } else {
       status = h("small", { class: "wl-fu-size" });
       status.textContent = sizeText(f.size);
     }
     const remove = h("button", { type: "button", testid: "stBaseButton-minimal", class: "wl-fu-icon-button",
-      "aria-label": `Remove ${f.name}`, disabled: props.disabled }, svgIcon("clear", 18));
+      "aria-label": `Remove ${f.name}`, disabled: props.disabled }, materialIcon("clear", 18));
     remove.addEventListener("click", () => {
       if (props.disabled) return;
       state.files = state.files.filter((x) => x !== f);
@@ -281,7 +270,7 @@ function fileUploader(props, view) {
       state.changed();
     });
     return h("div", { testid: "stFileUploaderFile", class: "wl-fu-file" + (props.disabled ? " wl-disabled" : "") },
-      h("div", { class: "wl-fu-file-icon" }, svgIcon("file", 28)),
+      h("div", { class: "wl-fu-file-icon" }, materialIcon("file", 28)),
       h("div", { class: "wl-fu-file-data" }, name, status),
       h("div", { testid: "stFileUploaderDeleteBtn" }, remove));
   };
@@ -454,7 +443,7 @@ function cameraInput(props, view) {
       const button = h("button", { type: "button", testid: "stCameraInputButton", class: "wl-camera-button",
         disabled: uploading || props.disabled });
       if (uploading) button.textContent = "Uploading...";
-      else button.append(svgIcon("clear", 16), " Clear photo");
+      else button.append(materialIcon("clear", 16), " Clear photo");
       button.addEventListener("click", clearPhoto);
       body.replaceChildren(h("div", { class: "wl-camera-box" }, picture), button);
       return;
@@ -464,7 +453,7 @@ function cameraInput(props, view) {
     if (!ready && !props.disabled) {
       const text = h("p", {}, "This app would like to use your camera.",
         h("a", { href: CAMERA_HELP, rel: "noopener noreferrer", target: "_blank" }, "Learn how to allow access."));
-      children.push(h("div", { class: "wl-camera-ask" }, h("span", { class: "wl-camera-ask-icon" }, svgIcon("video", 40)), text));
+      children.push(h("div", { class: "wl-camera-ask" }, h("span", { class: "wl-camera-ask-icon" }, materialIcon("video", 40)), text));
     }
     video = null;
     const box = h("div", { testid: "stCameraInputWebcamStyledBox", class: "wl-camera-box", hidden: !ready && !props.disabled });

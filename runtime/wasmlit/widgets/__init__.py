@@ -80,6 +80,23 @@ def add_widget(dg, kind: str, *, key: Any, default: Any, identity: dict[str, Any
     return wid, value
 
 
+def settle_from_page(dg, wid: str, roundtrip: Callable[[Any], Any]) -> None:
+    """From the next run on, the widget holds what the page sends back for its value:
+    Streamlit's page returns every widget's value with each rerun, so a value set in
+    session state comes back converted (a list as a tuple, a time without seconds...)."""
+    entry = dg._session.state.widget(wid)
+    if entry is None:
+        return
+
+    def settle(value: Any) -> Any:
+        try:
+            return roundtrip(value)
+        except Exception:  # a value the page could not show stays as it is
+            return value
+
+    entry.settle = settle
+
+
 DEFAULT_AND_STATE_WARNING = (
     'The widget with key "{key}" was created with a default value but also had its value '
     "set via the Session State API.")

@@ -12,27 +12,11 @@ from typing import Any, Callable
 
 from ..elements import command
 from ..errors import StreamlitAPIException
-from . import add_widget, label_props
+from . import add_widget, label_props, settle_from_page
 from .validation import validate_width, width_prop
 
 DATE_FORMATS = re.compile(r"^(YYYY[/.\-]MM[/.\-]DD|DD[/.\-]MM[/.\-]YYYY|MM[/.\-]DD[/.\-]YYYY)$")
 HEX_COLOR = re.compile(r"^#(?:[0-9a-fA-F]{3}){1,2}$")
-
-
-def _settle(dg, wid: str, roundtrip: Callable[[Any], Any]) -> None:
-    """From the next run on, the widget holds what the page sends back for its value
-    (Streamlit's page returns every widget's value with each rerun: a time loses its seconds...)."""
-    entry = dg._session.state.widget(wid)
-    if entry is None:
-        return
-
-    def settle(value: Any) -> Any:
-        try:
-            return roundtrip(value)
-        except Exception:  # a value the page could not show stays as it is
-            return value
-
-    entry.settle = settle
 
 
 # --- date_input ----------------------------------------------------------------------
@@ -176,7 +160,7 @@ def date_input(dg, label: str, value: Any = "today", min_value: Any = None,
                    max=parsed.max.isoformat(), default=default, width=width_prop(width)),
         on_change=on_change, args=args, kwargs=kwargs,
         serialize=parsed.serialize, deserialize=parsed.deserialize)
-    _settle(dg, wid, lambda v: parsed.deserialize(parsed.serialize(v)))
+    settle_from_page(dg, wid, lambda v: parsed.deserialize(parsed.serialize(v)))
     return current
 
 
@@ -249,7 +233,7 @@ def time_input(dg, label: str, value: Any = "now", key: Any = None, help: str | 
                    default=TimeCodec.serialize(parsed), width=width_prop(width)),
         on_change=on_change, args=args, kwargs=kwargs,
         serialize=TimeCodec.serialize, deserialize=codec.deserialize)
-    _settle(dg, wid, lambda v: None if v is None else codec.deserialize(codec.serialize(v)))
+    settle_from_page(dg, wid, lambda v: None if v is None else codec.deserialize(codec.serialize(v)))
     return current
 
 

@@ -14,7 +14,7 @@ from typing import Any, Callable
 
 from ..elements import command
 from ..errors import StreamlitAPIException, StreamlitValueAboveMaxError, StreamlitValueBelowMinError
-from . import add_widget, label_props
+from . import add_widget, label_props, settle_from_page
 from .options import index_of, options_of
 from .validation import validate_width, width_prop
 
@@ -139,22 +139,6 @@ def _is_new_state_value(dg, key: str | None) -> bool:
     return key is not None and (check(key) if check is not None else True)
 
 
-def _settle(dg, wid: str, roundtrip: Callable[[Any], Any]) -> None:
-    """From the next run on, the widget holds what the page sends back for its value
-    (Streamlit's page returns every widget's value with each rerun: a list becomes a tuple, an int a float...)."""
-    entry = dg._session.state.widget(wid)
-    if entry is None:
-        return
-
-    def settle(value: Any) -> Any:
-        try:
-            return roundtrip(value)
-        except Exception:  # a value the page could not show stays as it is
-            return value
-
-    entry.settle = settle
-
-
 @command
 def slider(dg, label: str, min_value: Any = None, max_value: Any = None, value: Any = None,
            step: Any = None, format: str | None = None, key: Any = None, help: str | None = None,
@@ -268,7 +252,7 @@ def slider(dg, label: str, min_value: Any = None, max_value: Any = None, value: 
         on_change=on_change, args=args, kwargs=kwargs,
         serialize=lambda v: _page_value_checked(codec, v, min_value, max_value, strict),
         deserialize=codec.deserialize)
-    _settle(dg, wid, lambda v: codec.deserialize(codec.serialize(v)))
+    settle_from_page(dg, wid, lambda v: codec.deserialize(codec.serialize(v)))
     return current
 
 
@@ -323,5 +307,5 @@ def select_slider(dg, label: str, options: Any = (), value: Any = None,
                    options=labels, default=default, width=width_prop(width)),
         on_change=on_change, args=args, kwargs=kwargs,
         serialize=codec.serialize, deserialize=codec.deserialize)
-    _settle(dg, wid, lambda v: codec.deserialize(codec.serialize(v)))
+    settle_from_page(dg, wid, lambda v: codec.deserialize(codec.serialize(v)))
     return current
