@@ -4,7 +4,7 @@
 //
 // User text is always set with textContent; only Markdown goes through markdown-it,
 // with raw HTML disabled unless the app passed unsafe_allow_html=True.
-import { h } from "./dom.js";
+import { h, safeUrl } from "./dom.js";
 import { BLOCKS as LAYOUT_BLOCKS } from "./blocks.js";
 import { BLOCKS as STATUS_BLOCKS } from "./display/status.js";
 import { buildElement, updateElement } from "./elements.js";
@@ -347,6 +347,7 @@ export class AppView {
     // With raw HTML allowed, scripts and event handlers still never run (as in Streamlit).
     el.innerHTML = allowHtml && this.markdown.sanitizeMarkdown ? this.markdown.sanitizeMarkdown(html) : html;
     for (const a of el.querySelectorAll("a[href]:not([href^='#'])")) {  // same-page anchors stay
+      if (!safeUrl(a.getAttribute("href"))) a.removeAttribute("href");  // no javascript:/data: links
       a.target = "_blank";
       a.rel = "noopener noreferrer";
     }

@@ -32,10 +32,16 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 
 
 class StaticServer:
-    """Serves a folder on 127.0.0.1; `route(url_path)` may name another file to serve."""
+    """Serves a folder on 127.0.0.1; `route(url_path)` may name another file to serve;
+    `headers` (name -> value) are sent with every response."""
 
-    def __init__(self, directory: Path, route=None):
+    def __init__(self, directory: Path, route=None, headers=None):
         class Handler(_Quiet):
+            def end_headers(self):
+                for name, value in (headers or {}).items():
+                    self.send_header(name, value)
+                super().end_headers()
+
             def translate_path(self, path):
                 other = route(path.split("?", 1)[0]) if route else None
                 return str(other) if other is not None else super().translate_path(path)

@@ -117,7 +117,10 @@ function chart(el, props, onView) {
     current = p;
     loadVega().then(async ({ embed }) => {
       if (disposed) return;
-      const options = { renderer: "svg", actions: { export: true, source: false, compiled: false, editor: false } };
+      // ast: Vega expressions run in vega-interpreter, not `new Function`, so charts work
+      // under a Content-Security-Policy without 'unsafe-eval'.
+      const options = { renderer: "svg", ast: true,
+        actions: { export: true, source: false, compiled: false, editor: false } };
       if (p.theme === "streamlit") options.config = THEME;
       else options.config = { font: FONT };
       if (result) result.finalize();

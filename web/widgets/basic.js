@@ -3,7 +3,7 @@
 // Each builder returns {el, update?, read?, formId?} (see elements.js). Their DOM follows
 // Streamlit 1.50's (test ids, aria-labels, instructions), and so do their commit rules:
 // text commits on Enter (Ctrl/Cmd+Enter in a text area) or blur, only when edited.
-import { h, uid } from "../dom.js";
+import { h, safeUrl, svgIcon, uid } from "../dom.js";
 import { widgetLabel } from "../widget-parts.js";
 
 const IS_MAC = typeof navigator !== "undefined" &&
@@ -14,19 +14,6 @@ const IS_MAC = typeof navigator !== "undefined" &&
 // Material "visibility" / "visibility_off" icons (the password reveal button).
 const EYE = "M12 4.5C7 4.5 2.73 7.61 1 12c1.73 4.39 6 7.5 11 7.5s9.27-3.11 11-7.5c-1.73-4.39-6-7.5-11-7.5zM12 17c-2.76 0-5-2.24-5-5s2.24-5 5-5 5 2.24 5 5-2.24 5-5 5zm0-8c-1.66 0-3 1.34-3 3s1.34 3 3 3 3-1.34 3-3-1.34-3-3-3z";
 const EYE_OFF = "M12 7c2.76 0 5 2.24 5 5 0 .65-.13 1.26-.36 1.83l2.92 2.92c1.51-1.26 2.7-2.89 3.43-4.75-1.73-4.39-6-7.5-11-7.5-1.4 0-2.74.25-3.98.7l2.16 2.16C10.74 7.13 11.35 7 12 7zM2 4.27l2.28 2.28.46.46C3.08 8.3 1.78 10.02 1 12c1.73 4.39 6 7.5 11 7.5 1.55 0 3.03-.3 4.38-.84l.42.42L19.73 22 21 20.73 3.27 3 2 4.27zM7.53 9.8l1.55 1.55c-.05.21-.08.43-.08.65 0 1.66 1.34 3 3 3 .22 0 .44-.03.65-.08l1.55 1.55c-.67.33-1.41.53-2.2.53-2.76 0-5-2.24-5-5 0-.79.2-1.53.53-2.2zm4.31-.78l3.15 3.15.02-.16c0-1.66-1.34-3-3-3l-.17.01z";
-
-function svgIcon(path) {
-  const ns = "http://www.w3.org/2000/svg";
-  const svg = document.createElementNS(ns, "svg");
-  svg.setAttribute("viewBox", "0 0 24 24");
-  svg.setAttribute("aria-hidden", "true");
-  svg.setAttribute("focusable", "false");
-  svg.setAttribute("fill", "currentColor");
-  const d = document.createElementNS(ns, "path");
-  d.setAttribute("d", path);
-  svg.append(d);
-  return svg;
-}
 
 // An icon as Streamlit draws it: an emoji, or a Material Symbols ligature name.
 export function iconElement(icon, testid = null) {
@@ -254,7 +241,8 @@ export const BUILDERS = {
     };
     const draw = (p) => {
       for (const link of control.copies) {
-        link.href = p.url;
+        const url = safeUrl(p.url);  // a javascript:/data: URL leaves the link inert
+        if (url) link.href = url; else link.removeAttribute("href");
         link.replaceChildren(...[iconElement(p.icon), buttonLabel(view, p.label)].filter(Boolean));
         link.toggleAttribute("disabled", Boolean(p.disabled));
         link.tabIndex = p.disabled ? -1 : 0;
