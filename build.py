@@ -28,6 +28,17 @@ readable UTF-8 file that compiles, and that DIR is neither a file nor a
 non-empty directory other than a previous site. Each output directory is built
 in a temp directory beside it, then renamed into place: a failed build leaves
 nothing half-written. Exit codes: 0 ok, 1 build failure, 2 bad input.
+
+Multi-file apps: `--app DIR` runs DIR/app.py (else DIR/streamlit_app.py; or the
+file `--entry NAME.py` names inside DIR). The site
+gets DIR's files under app/ (no __pycache__, *.pyc or dotfiles, except .streamlit/)
+and files.json listing them; wasmlit.js writes them into Pyodide's file system, where
+the app runs with that folder as working directory and first on sys.path.
+
+One-file output: `--app APP --single-file OUT.html` writes one HTML page holding
+everything (our JS bundled by esbuild, CSS, the app, Pyodide and the wheels as
+base64) that runs when opened from disk (file://). Charts (vega.js, plotly.js)
+and KaTeX's stylesheet are left out of it.
 """
 import argparse
 import ast
@@ -38,6 +49,7 @@ import hashlib
 import html
 import http.server
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -73,6 +85,11 @@ ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 SITE_MARKER = "data-wasmlit-app"
 SECRETS_MARKER = "data-wasmlit-secrets"
 SECRETS_NAME = "secrets.toml"  # in a site, beside index.html
+FILES_MARKER = "data-wasmlit-files"
+FILES_NAME = "files.json"  # in a multi-file site: {"entry": ..., "files": [...]} under app/
+APP_DIR = "app"
+ENTRY_NAMES = ("app.py", "streamlit_app.py")
+INLINE_ASSETS_JS = WEB / "vendor-entry" / "inline-assets.js"
 
 
 class BadInput(Exception):
@@ -321,19 +338,21 @@ PAGE = """<!doctype html>
 """
 
 
-def index_html(title, secrets=False, theme=None):
+def index_html(title, secrets=False, theme=None, src="app.py", files=False):
     head = '\n<link rel="icon" href="data:,">\n<link rel="stylesheet" href="wasmlit.css">'
     marker = f' {SECRETS_MARKER}="{SECRETS_NAME}"' if secrets else ""
+    if files:  # a multi-file app: wasmlit.js fetches the files files.json lists
+        marker += f' {FILES_MARKER}="{FILES_NAME}"'
     if theme:  # the [theme] of .streamlit/config.toml, applied by wasmlit.js
         marker += f' data-wasmlit-theme="{html.escape(json.dumps(theme), quote=True)}"'
     return PAGE.format(title=html.escape(title), head=head,
-                       body=f'<div {SITE_MARKER}="app.py"{marker}></div>\n<script type="module" src="wasmlit.js"></script>')
+                       body=f'<div {SITE_MARKER}="{html.escape(src)}"{marker}></div>\n<script type="module" src="wasmlit.js"></script>')
 
 
-def read_secrets(app):
-    """The bytes of the app's .streamlit/secrets.toml (else secrets.toml) beside it, or
-    None; BadInput if it is not UTF-8 TOML."""
-    for path in (app.parent / ".streamlit" / "secrets.toml", app.parent / "secrets.toml"):
+def read_secrets(home):
+    """The bytes of .streamlit/secrets.toml (else secrets.toml) in the app's folder home,
+    or None; BadInput if it is not UTF-8 TOML."""
+    for path in (home / ".streamlit" / "secrets.toml", home / "secrets.toml"):
         if path.is_file():
             data = path.read_bytes()
             try:
@@ -344,10 +363,10 @@ def read_secrets(app):
     return None
 
 
-def read_theme(app):
-    """The [theme] table of the app's .streamlit/config.toml beside it, or None; BadInput
-    if that file is not UTF-8 TOML."""
-    path = app.parent / ".streamlit" / "config.toml"
+def read_theme(home):
+    """The [theme] table of .streamlit/config.toml in the app's folder home, or None;
+    BadInput if that file is not UTF-8 TOML."""
+    path = home / ".streamlit" / "config.toml"
     if not path.is_file():
         return None
     try:
@@ -357,25 +376,137 @@ def read_theme(app):
     return theme if isinstance(theme, dict) and theme else None
 
 
-def fill_site(tmp, app, data):
-    """Copy dist/ (without sites/, the stamp and temp dirs) and add the app (and its secrets)."""
+def find_entry(path, entry=None):
+    """(entry file, app folder or None): a folder means its entry (a path inside it), else
+    its app.py or streamlit_app.py."""
+    if not path.is_dir():
+        if entry is not None:
+            raise BadInput(f"--entry needs --app to be a directory, not {path}")
+        return path, None
+    if entry is not None:
+        inside = (path / entry).resolve()
+        if not inside.is_relative_to(path.resolve()) or not inside.is_file():
+            raise BadInput(f"--entry {entry} is not a file in app directory {path}")
+        return path / entry, path
+    for name in ENTRY_NAMES:
+        if (path / name).is_file():
+            return path / name, path
+    raise BadInput(f"no {' or '.join(ENTRY_NAMES)} in app directory {path} (name another with --entry)")
+
+
+def app_files(folder):
+    """Relative POSIX paths of the files a multi-file app ships: everything in folder
+    but __pycache__, *.pyc/*.pyo and dotfiles (.streamlit/ excepted), sorted."""
+    found = []
+    for path in sorted(folder.rglob("*")):
+        parts = path.relative_to(folder).parts
+        hidden = any(p.startswith(".") and not (i == 0 and p == ".streamlit") for i, p in enumerate(parts))
+        if path.is_file() and not hidden and "__pycache__" not in parts and path.suffix not in (".pyc", ".pyo"):
+            found.append("/".join(parts))
+    return found
+
+
+def files_manifest(entry, folder):
+    """The files.json of a multi-file site."""
+    return {"entry": entry.relative_to(folder).as_posix(), "files": app_files(folder)}
+
+
+def fill_site(tmp, app, data, folder=None):
+    """Copy dist/ (without sites/, the stamp and temp dirs) and add the app (and its secrets);
+    a multi-file app's folder goes into app/ with files.json listing it."""
     shutil.copytree(DIST, tmp, dirs_exist_ok=True, ignore=lambda d, names: [
         n for n in names if Path(d) == DIST and (n == "sites" or n.startswith("."))])
-    (tmp / "app.py").write_bytes(data)
-    secrets = read_secrets(app)
+    src = "app.py"
+    if folder is None:
+        (tmp / "app.py").write_bytes(data)
+    else:
+        manifest = files_manifest(app, folder)
+        for rel in manifest["files"]:
+            (tmp / APP_DIR / rel).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(folder / rel, tmp / APP_DIR / rel)
+        (tmp / FILES_NAME).write_text(json.dumps(manifest, indent=1) + "\n", "utf-8")
+        src = f"{APP_DIR}/{manifest['entry']}"
+    home = app.parent if folder is None else folder
+    secrets = read_secrets(home)
     if secrets is not None:
         (tmp / SECRETS_NAME).write_bytes(secrets)
-    (tmp / "index.html").write_text(index_html(app.stem, secrets is not None, read_theme(app)), "utf-8")
+    title = folder.name if folder is not None else app.stem
+    page = index_html(title, secrets is not None, read_theme(home), src, folder is not None)
+    (tmp / "index.html").write_text(page, "utf-8")
 
 
-def build_site(app, out):
-    """Validate app and out, then write the site for app into out."""
+def build_site(app, out, entry=None):
+    """Validate app and out, then write the site for app (a file or a folder) into out."""
+    app, folder = find_entry(app, entry)
     data = check_app(app)
-    read_secrets(app)  # a bad secrets.toml stops the build before anything is written
-    read_theme(app)
+    home = app.parent if folder is None else folder
+    read_secrets(home)  # a bad secrets.toml stops the build before anything is written
+    read_theme(home)
     check_out_dir(out)
     build_dist()
-    build_into(out, lambda tmp: fill_site(tmp, app, data))
+    build_into(out, lambda tmp: fill_site(tmp, app, data, folder))
+
+
+ASSET_TYPES = {".mjs": "text/javascript", ".js": "text/javascript", ".wasm": "application/wasm",
+               ".json": "application/json", ".zip": "application/zip", ".whl": "application/zip"}
+
+
+def single_file_assets(site):
+    """{relative path: [MIME type, base64]} of what a one-file page serves from itself:
+    Pyodide, our wheels, markdown.js and the app's files, from a site built in site."""
+    names = [f"pyodide/{p.name}" for p in sorted((site / "pyodide").iterdir())] + ["markdown.js"]
+    names += [p.relative_to(site).as_posix() for p in [site / "app.py", site / SECRETS_NAME, site / FILES_NAME]
+              if p.is_file()]
+    if (site / APP_DIR).is_dir():
+        names += [p.relative_to(site).as_posix() for p in sorted((site / APP_DIR).rglob("*")) if p.is_file()]
+    return {name: [ASSET_TYPES.get(Path(name).suffix, "application/octet-stream"),
+                   base64.b64encode((site / name).read_bytes()).decode()] for name in names}
+
+
+def inline_script(code):
+    """code made safe to sit inside a <script> element."""
+    return code.replace("</script", "<\\/script").replace("<!--", "<\\!--")
+
+
+def inline_katex_css(site):
+    """KaTeX's stylesheet with each font as its woff2 only, in a data: URL."""
+    def font(match):
+        data = base64.b64encode((site / "katex" / "fonts" / match[1]).read_bytes()).decode()
+        return f'url(data:font/woff2;base64,{data}) format("woff2")'
+    css = (site / "katex" / "katex.min.css").read_text("utf-8")
+    return re.sub(r'url\(fonts/([\w-]+\.woff2)\) format\("woff2"\)(,url\([^)]*\) format\("\w+"\))*', font, css)
+
+
+def single_file_page(site):
+    """The one-file page for a site: its index.html with wasmlit.css, the esbuild bundle of
+    web/wasmlit.js and the inline assets (with their server, inline-assets.js) inside it."""
+    bundle = site / ".bundle.js"
+    run_quietly([NODE_MODULES / ".bin" / "esbuild", WEB / "wasmlit.js", "--bundle", "--format=esm",
+                 "--minify", "--log-level=error", f"--outfile={bundle}"], "esbuild")
+    assets = json.dumps(single_file_assets(site)).replace("<", "\\u003c")
+    page = (site / "index.html").read_text("utf-8")
+    css = (site / "wasmlit.css").read_text("utf-8").replace("</style", "<\\/style")
+    katex = inline_katex_css(site).replace("</style", "<\\/style")
+    page = page.replace('<link rel="stylesheet" href="wasmlit.css">',
+                        f"<style>\n{css}</style>\n<style data-wasmlit-katex>{katex}</style>")
+    scripts = (f'<script type="application/json" id="wasmlit-assets">{assets}</script>\n'
+               f"<script>{inline_script(INLINE_ASSETS_JS.read_text('utf-8'))}</script>\n"
+               f'<script type="module">{inline_script(bundle.read_text("utf-8"))}</script>')
+    return page.replace('<script type="module" src="wasmlit.js"></script>', scripts)
+
+
+def build_single_file(app, out, entry=None):
+    """Build the app's site in a temp dir, then write it as one HTML page to out."""
+    if out.is_dir():
+        raise BadInput(f"--single-file {out} is a directory")
+    if out.exists() and SITE_MARKER not in out.read_text("utf-8", "replace"):
+        raise BadInput(f"--single-file {out} exists and is not a wasmlit page; refusing to replace it")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=out.parent, prefix=f".{out.name}.tmp-") as tmp:
+        build_site(app, Path(tmp) / "site", entry)
+        page = Path(tmp) / "page.html"
+        page.write_text(single_file_page(Path(tmp) / "site"), "utf-8")
+        page.replace(out)
 
 
 def collect_apps(args):
@@ -444,9 +575,14 @@ def serve(app_args, port):
 def parse_args(argv):
     parser = argparse.ArgumentParser(
         prog="build.py", description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--app", type=Path, metavar="FILE.py", help="build a static site for this app")
+    parser.add_argument("--app", type=Path, metavar="FILE.py|DIR",
+                        help="build a static site for this app (a folder: a multi-file app)")
     parser.add_argument("--out", type=Path, metavar="DIR",
                         help="where --app writes its site (replaced if it is a previous site)")
+    parser.add_argument("--entry", metavar="NAME.py",
+                        help="with --app DIR: the app file inside DIR (default app.py, else streamlit_app.py)")
+    parser.add_argument("--single-file", type=Path, metavar="FILE.html",
+                        help="with --app: write one self-contained HTML page instead of a site")
     parser.add_argument("--serve", action="store_true",
                         help="build sites for APP_OR_DIR (default: examples/) into dist/sites/ "
                              "and serve them on 127.0.0.1")
@@ -456,8 +592,12 @@ def parse_args(argv):
     args = parser.parse_args(argv)
     if args.app and args.serve:
         parser.error("--app and --serve cannot be combined")
-    if bool(args.app) != bool(args.out):
-        parser.error("--app and --out go together")
+    if args.out and args.single_file:
+        parser.error("--out and --single-file cannot be combined")
+    if bool(args.app) != bool(args.out or args.single_file):
+        parser.error("--app goes with --out or --single-file")
+    if args.entry and not args.app:
+        parser.error("--entry needs --app")
     if (args.apps or args.port is not None) and not args.serve:
         parser.error("APP_OR_DIR and --port need --serve")
     return args
@@ -488,9 +628,13 @@ def main(argv=None):
 def run(args):
     if args.serve:
         serve(args.apps, 8000 if args.port is None else args.port)
+    elif args.single_file:
+        with build_lock():
+            build_single_file(args.app, args.single_file.resolve(), args.entry)
+        print(f"build.py: wrote {args.single_file} for {args.app}", file=sys.stderr)
     elif args.app:
         with build_lock():
-            build_site(args.app, args.out.resolve())
+            build_site(args.app, args.out.resolve(), args.entry)
         print(f"build.py: wrote site for {args.app} to {args.out}", file=sys.stderr)
     else:
         with build_lock():

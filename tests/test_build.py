@@ -290,3 +290,154 @@ def test_invalid_secrets_toml_exits_2_and_writes_nothing(dist, tmp_path):
     assert "secrets.toml is not a valid TOML file" in proc.stderr
     assert len(proc.stderr.strip().splitlines()) == 1, proc.stderr
     assert set(tmp_path.iterdir()) == before
+
+
+# -- multi-file apps -----------------------------------------------------------
+
+def make_app_folder(folder, entry="app.py"):
+    """An app folder with a module, a data file, caches and dotfiles that must be skipped."""
+    (folder / "data").mkdir(parents=True)
+    write(folder / entry, b"import helpers\nprint(open('data/cities.csv').read())\n")
+    write(folder / "helpers.py", b"X = 1\n")
+    write(folder / "data" / "cities.csv", b"name\nOslo\n")
+    (folder / "__pycache__").mkdir()
+    write(folder / "__pycache__" / "helpers.cpython-311.pyc", b"\0")
+    write(folder / "stale.pyc", b"\0")
+    (folder / ".git").mkdir()
+    write(folder / ".git" / "HEAD", b"ref\n")
+    write(folder / ".env", b"TOKEN=x\n")
+    (folder / ".streamlit").mkdir()
+    write(folder / ".streamlit" / "secrets.toml", b'greeting = "hi"\n')
+    return folder
+
+
+def test_app_folder_ships_its_files_with_a_manifest(dist, tmp_path):
+    folder = make_app_folder(tmp_path / "myapp")
+    out = tmp_path / "site"
+    proc = run_build("--app", folder, "--out", out)
+    assert proc.returncode == 0, proc.stderr
+    manifest = json.loads((out / "files.json").read_text())
+    assert manifest == {"entry": "app.py", "files": [
+        ".streamlit/secrets.toml", "app.py", "data/cities.csv", "helpers.py"]}
+    for rel in manifest["files"]:
+        assert (out / "app" / rel).read_bytes() == (folder / rel).read_bytes()
+    assert not (out / "app" / ".env").exists() and not (out / "app" / "__pycache__").exists()
+    assert not (out / "app.py").exists()
+    assert (out / "secrets.toml").read_bytes() == b'greeting = "hi"\n'
+    page = (out / "index.html").read_text()
+    assert "<title>myapp</title>" in page
+    assert ('<div data-wasmlit-app="app/app.py" data-wasmlit-secrets="secrets.toml" '
+            'data-wasmlit-files="files.json"></div>') in page
+
+
+def test_app_folder_may_use_streamlit_app_py(dist, tmp_path):
+    folder = make_app_folder(tmp_path / "other", entry="streamlit_app.py")
+    out = tmp_path / "site"
+    assert run_build("--app", folder, "--out", out).returncode == 0
+    assert json.loads((out / "files.json").read_text())["entry"] == "streamlit_app.py"
+    assert 'data-wasmlit-app="app/streamlit_app.py"' in (out / "index.html").read_text()
+
+
+def test_app_folder_without_entry_exits_2_and_writes_nothing(dist, tmp_path):
+    folder = tmp_path / "noentry"
+    folder.mkdir()
+    write(folder / "main.py", b"x = 1\n")
+    before = set(tmp_path.iterdir())
+    proc = run_build("--app", folder, "--out", tmp_path / "site")
+    assert proc.returncode == 2
+    assert "no app.py or streamlit_app.py in app directory" in proc.stderr
+    assert len(proc.stderr.strip().splitlines()) == 1, proc.stderr
+    assert set(tmp_path.iterdir()) == before
+
+
+def test_app_folder_entry_with_syntax_error_exits_2(dist, tmp_path):
+    folder = tmp_path / "broken"
+    folder.mkdir()
+    write(folder / "app.py", b"def f(:\n")
+    proc = run_build("--app", folder, "--out", tmp_path / "site")
+    assert proc.returncode == 2 and "app.py:1: SyntaxError" in proc.stderr
+
+
+# -- one-file output -----------------------------------------------------------
+
+def test_single_file_holds_everything_inline(dist, tmp_path):
+    out = tmp_path / "one.html"
+    proc = run_build("--app", EXAMPLE, "--single-file", out)
+    assert proc.returncode == 0, proc.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["one.html"]
+    page = out.read_text()
+    parser = UrlCollector()
+    parser.feed(page)
+    assert all(url.startswith("data:") for url in parser.urls), parser.urls
+    assert '<div data-wasmlit-app="app.py"></div>' in page
+    start = page.index('<script type="application/json" id="wasmlit-assets">')
+    assets = json.loads(page[page.index(">", start) + 1:page.index("</script>", start)])
+    assert base64.b64decode(assets["app.py"][1]) == EXAMPLE.read_bytes()
+    assert assets["pyodide/pyodide.asm.wasm"][0] == "application/wasm"
+    assert {"pyodide/pyodide.mjs", "pyodide/python_stdlib.zip", "pyodide/pyodide-lock.json",
+            "markdown.js"} <= set(assets)
+    assert "url(fonts/" not in page  # KaTeX's fonts are inline too
+
+
+def test_single_file_refuses_to_replace_another_file(dist, tmp_path):
+    out = write(tmp_path / "notes.html", b"<p>mine</p>")
+    proc = run_build("--app", EXAMPLE, "--single-file", out)
+    assert proc.returncode == 2 and "not a wasmlit page" in proc.stderr
+    assert out.read_bytes() == b"<p>mine</p>"
+
+
+def test_single_file_and_out_cannot_be_combined(tmp_path):
+    proc = run_build("--app", EXAMPLE, "--single-file", tmp_path / "a.html", "--out", tmp_path / "site")
+    assert proc.returncode == 2 and "cannot be combined" in proc.stderr
+
+
+def test_entry_names_the_app_file_inside_the_folder(dist, tmp_path):
+    folder = make_app_folder(tmp_path / "named", entry="main.py")
+    out = tmp_path / "site"
+    proc = run_build("--app", folder, "--entry", "main.py", "--out", out)
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads((out / "files.json").read_text())["entry"] == "main.py"
+    assert 'data-wasmlit-app="app/main.py"' in (out / "index.html").read_text()
+
+
+@pytest.mark.parametrize("entry", ["missing.py", "../outside.py", "data"])
+def test_entry_outside_or_missing_exits_2(dist, tmp_path, entry):
+    folder = make_app_folder(tmp_path / "named")
+    write(tmp_path / "outside.py", b"x = 1\n")
+    proc = run_build("--app", folder, "--entry", entry, "--out", tmp_path / "site")
+    assert proc.returncode == 2 and "is not a file in app directory" in proc.stderr
+    assert not (tmp_path / "site").exists()
+
+
+def test_entry_needs_an_app_folder(dist, tmp_path):
+    proc = run_build("--app", EXAMPLE, "--entry", "app.py", "--out", tmp_path / "site")
+    assert proc.returncode == 2 and "--entry needs --app to be a directory" in proc.stderr
+
+
+def test_entry_in_a_subfolder_keeps_the_folders_secrets_and_theme(dist, tmp_path):
+    folder = make_app_folder(tmp_path / "proj")
+    (folder / "src").mkdir()
+    write(folder / "src" / "main.py", b"import helpers\n")
+    write(folder / ".streamlit" / "config.toml", b'[theme]\nprimaryColor = "#123456"\n')
+    out = tmp_path / "site"
+    proc = run_build("--app", folder, "--entry", "src/main.py", "--out", out)
+    assert proc.returncode == 0, proc.stderr
+    assert json.loads((out / "files.json").read_text())["entry"] == "src/main.py"
+    assert (out / "secrets.toml").read_bytes() == b'greeting = "hi"\n'
+    page = (out / "index.html").read_text()
+    assert 'data-wasmlit-app="app/src/main.py"' in page and "#123456" in page
+
+
+def test_single_file_of_an_app_folder_carries_its_files(dist, tmp_path):
+    folder = make_app_folder(tmp_path / "proj")
+    out = tmp_path / "proj.html"
+    proc = run_build("--app", folder, "--single-file", out)
+    assert proc.returncode == 0, proc.stderr
+    page = out.read_text()
+    start = page.index('<script type="application/json" id="wasmlit-assets">')
+    assets = json.loads(page[page.index(">", start) + 1:page.index("</script>", start)])
+    manifest = json.loads(base64.b64decode(assets["files.json"][1]))
+    assert manifest["entry"] == "app.py"
+    for rel in manifest["files"]:
+        assert base64.b64decode(assets[f"app/{rel}"][1]) == (folder / rel).read_bytes()
+    assert 'data-wasmlit-files="files.json"' in page

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import sys
 import time
 
@@ -70,9 +71,15 @@ def _sleep_showing_progress(seconds: float) -> None:
     _real_sleep(seconds)
 
 
-def start(view, source: str, filename: str = "app.py") -> None:
-    """Create the app's session and give the page the function that runs it."""
+def start(view, source: str, filename: str = "app.py", app_dir: str | None = None) -> None:
+    """Create the app's session and give the page the function that runs it. A multi-file
+    app's folder (app_dir, already written by the page) becomes the working directory and
+    comes first on sys.path, so the app can open its data files and import its modules."""
     time.sleep = _sleep_showing_progress
+    if app_dir:
+        os.chdir(app_dir)
+        if app_dir not in sys.path:
+            sys.path.insert(0, app_dir)
     if not isinstance(sys.stdout, ConsoleStream):
         sys.stdout, sys.stderr = ConsoleStream("log"), ConsoleStream("error")
     session = AppSession(source, filename, host=PageHost(view))
