@@ -88,7 +88,11 @@ function trapFocus(container, ev) {
   if (!focusable.length) { ev.preventDefault(); return; }
   const first = focusable[0];
   const last = focusable[focusable.length - 1];
-  if (ev.shiftKey && (document.activeElement === first || document.activeElement === container)) {
+  if (!container.contains(document.activeElement)) {
+    // Focus got outside (it had not moved in yet): Tab brings it back into the modal.
+    ev.preventDefault();
+    (ev.shiftKey ? last : first).focus();
+  } else if (ev.shiftKey && (document.activeElement === first || document.activeElement === container)) {
     ev.preventDefault(); last.focus();
   } else if (!ev.shiftKey && document.activeElement === last) {
     ev.preventDefault(); first.focus();
