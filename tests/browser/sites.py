@@ -54,3 +54,27 @@ class StaticServer:
     def close(self):
         self.httpd.shutdown()
         self.httpd.server_close()
+
+
+IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
+
+
+def build_source_site(tmp_path_factory, name: str, source: str) -> Path:
+    """A site for an app given as source text (one per test module)."""
+    work = tmp_path_factory.mktemp(name)
+    app = work / f"{name}_app.py"
+    app.write_text(source)
+    return build_site(app, work / "site")
+
+
+def open_idle(page, url: str):
+    """Load the app and wait for its first run to end."""
+    page.goto(url)
+    page.wait_for_selector(IDLE, timeout=60000)
+    return page
+
+
+def settle(page) -> None:
+    """Wait for the run an interaction started (if any) to end."""
+    page.wait_for_timeout(250)
+    page.wait_for_selector(IDLE, timeout=30000)

@@ -7,9 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from sites import build_site
+from sites import build_source_site, open_idle, settle
 
-IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
 
 APP = '''
 import streamlit as st
@@ -42,23 +41,12 @@ for i in range(40):
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    work = tmp_path_factory.mktemp("basic")
-    app = work / "basic_widgets.py"
-    app.write_text(APP)
-    return build_site(app, work / "site")
+    return build_source_site(tmp_path_factory, "basic", APP)
 
 
 @pytest.fixture
 def app(site, serve, page):
-    server = serve(site)
-    page.goto(server.url)
-    page.wait_for_selector(IDLE, timeout=60000)
-    return page
-
-
-def idle(page):
-    page.wait_for_timeout(250)
-    page.wait_for_selector(IDLE, timeout=30000)
+    return open_idle(page, serve(site).url)
 
 
 def shows(page, text):
@@ -79,7 +67,7 @@ def test_download_button_hands_over_the_file_made_in_the_page(app):
     assert download.suggested_filename == "streamlit_download.bin"
     assert Path(download.path()).read_bytes() == b"\x00\x01\x02"
     app.wait_for_timeout(500)
-    idle(app)
+    settle(app)
     assert app.get_by_text("runs: 2", exact=True).count() == 1  # on_click="ignore": no rerun
 
 
@@ -93,7 +81,7 @@ def test_number_input_arrow_keys_and_step_buttons_commit_at_once(app):
     up = app.get_by_test_id("stNumberInputStepUp").first
     assert up.is_disabled()  # 3 + 1 would pass max_value
     count.press("ArrowUp")
-    idle(app)
+    settle(app)
     assert count.input_value() == "3"
     app.get_by_test_id("stNumberInputStepDown").first.click()
     shows(app, "count: 2")
@@ -125,7 +113,7 @@ def test_text_area_applies_on_ctrl_enter_and_keeps_enter_for_new_lines(app):
     area.type("two")
     instructions = app.get_by_test_id("InputInstructions").filter(visible=True)
     assert instructions.inner_text().startswith("Press Ctrl+Enter to apply")
-    idle(app)
+    settle(app)
     assert app.get_by_text("notes: ''", exact=True).count() == 1
     area.press("Control+Enter")
     shows(app, "notes: 'one\\ntwo'")
@@ -146,7 +134,7 @@ def test_link_button_opens_a_new_tab_and_does_not_rerun(app):
     with app.expect_popup():
         link.click()
     app.wait_for_timeout(300)
-    idle(app)
+    settle(app)
     assert app.get_by_text("runs: 1", exact=True).count() == 1
 
 

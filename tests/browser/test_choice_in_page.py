@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from sites import build_site
+from sites import build_source_site, open_idle, settle
 
-IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
 
 APP = '''
 import streamlit as st
@@ -30,23 +29,12 @@ st.write(f"fruit: {fruit!r}")
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    work = tmp_path_factory.mktemp("choice")
-    app = work / "choice_app.py"
-    app.write_text(APP)
-    return build_site(app, work / "site")
+    return build_source_site(tmp_path_factory, "choice", APP)
 
 
 @pytest.fixture
 def app_page(site, serve, page):
-    server = serve(site)
-    page.goto(server.url)
-    page.wait_for_selector(IDLE, timeout=60000)
-    return page
-
-
-def settle(page):
-    page.wait_for_timeout(250)
-    page.wait_for_selector(IDLE, timeout=30000)
+    return open_idle(page, serve(site).url)
 
 
 def combobox(page, testid, label):

@@ -6,9 +6,8 @@ from __future__ import annotations
 
 import pytest
 
-from sites import build_site
+from sites import build_source_site, open_idle, settle
 
-IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
 
 APP = '''
 import datetime as dt
@@ -39,23 +38,12 @@ st.write(f"level: {level!r}")
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    work = tmp_path_factory.mktemp("ranges")
-    app = work / "ranges_app.py"
-    app.write_text(APP)
-    return build_site(app, work / "site")
+    return build_source_site(tmp_path_factory, "ranges", APP)
 
 
 @pytest.fixture
 def app(site, serve, page):
-    server = serve(site)
-    page.goto(server.url)
-    page.wait_for_selector(IDLE, timeout=60000)
-    return page
-
-
-def settle(page):
-    page.wait_for_timeout(250)
-    page.wait_for_selector(IDLE)
+    return open_idle(page, serve(site).url)
 
 
 def texts(page) -> list[str]:
