@@ -152,12 +152,15 @@ class SessionState:
                 due.append(entry)
         return due
 
-    def end_run(self, fragment_id: str | None) -> None:
+    def end_run(self, fragment_id: str | None, forget_unseen: bool = True) -> None:
         """Triggers fall back to False; widgets the run could have drawn but did not are
-        forgotten (a full run owns every widget, a fragment run those inside it)."""
+        forgotten (a full run owns every widget, a fragment run those inside it), unless
+        an error ended the run early (`forget_unseen=False`, as in 1.50)."""
         for widget_id, entry in list(self._widgets.items()):
             if entry.is_trigger:
                 entry.value = entry.trigger_reset
+            if not forget_unseen:
+                continue
             owned = fragment_id is None or fragment_id in entry.fragment_ids
             if owned and widget_id not in self._rendered:
                 del self._widgets[widget_id]
