@@ -9,7 +9,6 @@ Streamlit gives for a local user.
 from __future__ import annotations
 
 import functools
-import http.cookies
 from collections.abc import Iterable, Iterator, Mapping
 from types import MappingProxyType
 from typing import Any
@@ -83,6 +82,7 @@ class StreamlitTheme(dict):
 def parse_cookies(header: str) -> dict[str, str]:
     """document.cookie (or a Cookie header) as the server would read it: `name=value`
     pairs split on ";", quotes undone, names a cookie cannot have dropped."""
+    import http.cookies  # here, not at start-up: read only by st.context.cookies
     jar = http.cookies.SimpleCookie()
     for chunk in header.split(";"):
         key, sep, value = chunk.partition("=")

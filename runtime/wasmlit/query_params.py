@@ -15,9 +15,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, MutableMapping
 from typing import Any
-from urllib import parse
 
 from .errors import StreamlitAPIException
+
+
+def _parse():
+    """urllib.parse, imported on first use (it imports ipaddress: slow at start-up)."""
+    from urllib import parse
+    return parse
+
 
 EMBED = "embed"
 EMBED_OPTIONS = "embed_options"
@@ -56,12 +62,14 @@ class QueryParams(MutableMapping[str, str]):
     def begin_run(self) -> None:
         """Every run starts from the URL's query string, as Streamlit's does."""
         self._params = {}
-        for key, values in parse.parse_qs(self.query_string, keep_blank_values=True).items():
+        if not self.query_string:  # the usual case: no need to import urllib.parse
+            return
+        for key, values in _parse().parse_qs(self.query_string, keep_blank_values=True).items():
             self._params[key] = "" if not values else values[0] if len(values) == 1 else values
 
     def _send(self) -> None:
         self._check_single_api(production=True)
-        self.query_string = parse.urlencode(self._params, doseq=True)
+        self.query_string = _parse().urlencode(self._params, doseq=True)
         self._tree.event("query", query=self.query_string)
 
     def _check_single_api(self, *, production: bool) -> None:
@@ -166,7 +174,7 @@ class QueryParams(MutableMapping[str, str]):
     # --- the deprecated API ----------------------------------------------------------------
     def experimental_get(self) -> dict[str, list[str]]:
         self._check_single_api(production=False)
-        parsed = parse.parse_qs(self.query_string, keep_blank_values=True)
+        parsed = _parse().parse_qs(self.query_string, keep_blank_values=True)
         return {k: v for k, v in parsed.items() if k.lower() not in EMBED_KEYS}
 
     def experimental_set(self, params: dict[str, Any]) -> None:
@@ -175,14 +183,14 @@ class QueryParams(MutableMapping[str, str]):
             raise StreamlitAPIException(
                 "Query param embed and embed_options (case-insensitive) cannot be set using "
                 "set_query_params method.")
-        current = parse.parse_qs(self.query_string, keep_blank_values=True)
+        current = _parse().parse_qs(self.query_string, keep_blank_values=True)
 
         def kept(name: str) -> list[str]:
             return list({v.lower() for k, values in current.items() if k.lower() == name
                          for v in values})
-        embed = parse.urlencode({EMBED: kept(EMBED), EMBED_OPTIONS: kept(EMBED_OPTIONS)},
+        embed = _parse().urlencode({EMBED: kept(EMBED), EMBED_OPTIONS: kept(EMBED_OPTIONS)},
                                 doseq=True)
-        query = parse.urlencode(params, doseq=True)
+        query = _parse().urlencode(params, doseq=True)
         self.query_string = ("&" if embed else "").join([query, embed]) if query else embed
         self._tree.event("query", query=self.query_string)
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 import base64
 import io
 import os
-import uuid
 import weakref
 from typing import Any, NamedTuple, Sequence
 
@@ -117,6 +116,7 @@ class FileStore:
     _by_session: "weakref.WeakKeyDictionary[Any, FileStore]" = weakref.WeakKeyDictionary()
 
     def __init__(self) -> None:
+        import uuid  # not at start-up
         self.session_id = str(uuid.uuid4())
         self._files: dict[str, dict[str, UploadedFileRec]] = {}
 

@@ -26,6 +26,7 @@ function slug(text) {
 // page has Prism, else plain text. Line numbers are spans before each line.
 function fillCode(code, view, body, language, lineNumbers) {
   const highlight = view.markdown && view.markdown.highlight;
+  view.needMarkdown?.(code, () => fillCode(code, view, body, language, lineNumbers));  // Prism
   if (!lineNumbers) {
     if (highlight) code.innerHTML = highlight(body, language || "");
     else code.textContent = body;
@@ -153,9 +154,13 @@ export const BUILDERS = {
   // st.html: sanitised with DOMPurify (Streamlit's settings); never scripts or handlers.
   html(props, view) {
     const el = h("div", { testid: "stHtml", class: "wl-html" });
-    const sanitize = view.markdown && view.markdown.sanitize;
-    if (sanitize) el.innerHTML = sanitize(props.body);
-    else el.textContent = props.body;
+    const draw = () => {
+      const sanitize = view.markdown && view.markdown.sanitize;
+      if (sanitize) el.innerHTML = sanitize(props.body);
+      else el.textContent = props.body;
+    };
+    view.needMarkdown?.(el, draw);  // DOMPurify
+    draw();
     return { el };
   },
 

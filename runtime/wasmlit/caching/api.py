@@ -12,7 +12,6 @@ import functools
 import hashlib
 import inspect
 import math
-import pickle
 import sys
 import textwrap
 import types
@@ -58,6 +57,7 @@ class DataCache:
             pickled, messages = self.store.get(key)
         except KeyError:
             raise CacheKeyNotFoundError() from None
+        import pickle  # here, not at start-up (slow to import): only cache_data pickles
         try:
             with _script_as_main(namespace):
                 return pickle.loads(pickled), messages
@@ -65,6 +65,7 @@ class DataCache:
             raise CacheError(f"Failed to unpickle {key}") from exc
 
     def write(self, key: str, value: Any, messages: list, namespace: dict) -> None:
+        import pickle
         try:
             with _script_as_main(namespace):
                 pickled = pickle.dumps(value)

@@ -16,10 +16,9 @@ import hashlib
 import inspect
 import io
 import os
-import pickle
 import struct
+import sys
 import tempfile
-import uuid
 from enum import Enum
 from re import Pattern
 from types import MappingProxyType
@@ -61,8 +60,15 @@ def update_hash(value: Any, hasher: Any, api: str, hash_source: Any = None,
     hasher.update(_Hasher(api, hash_funcs).to_bytes(value))
 
 
+def _is_uuid(obj: Any) -> bool:
+    """isinstance(obj, uuid.UUID) without importing uuid at start-up: until something
+    imports it, no UUID exists."""
+    module = sys.modules.get("uuid")
+    return module is not None and isinstance(obj, module.UUID)
+
+
 def _is_simple(obj: Any) -> bool:
-    return obj is None or isinstance(obj, (bytes, bytearray, str, float, int, bool, uuid.UUID))
+    return obj is None or isinstance(obj, (bytes, bytearray, str, float, int, bool)) or _is_uuid(obj)
 
 
 def _memo_key(obj: Any) -> Any:
@@ -139,7 +145,7 @@ class _Hasher:
             return struct.pack("<d", obj)
         if isinstance(obj, int):
             return _int_bytes(obj)
-        if isinstance(obj, uuid.UUID):
+        if _is_uuid(obj):
             return obj.bytes
         if isinstance(obj, datetime.datetime):
             return obj.isoformat().encode()
@@ -199,6 +205,7 @@ class _Hasher:
             try:
                 return self._digest(*head, hash_pandas_object(series).to_numpy().tobytes())
             except TypeError:
+                import pickle
                 return pickle.dumps(series, pickle.HIGHEST_PROTOCOL)
         if _type_is(obj, "pandas.core.frame.DataFrame"):
             from pandas.util import hash_pandas_object
@@ -211,6 +218,7 @@ class _Hasher:
                 values = self.to_bytes(hash_pandas_object(frame))
                 return self._digest(shape, columns, values)
             except TypeError:
+                import pickle
                 return pickle.dumps(frame, pickle.HIGHEST_PROTOCOL)
         if _type_is(obj, "numpy.ndarray"):
             array = obj

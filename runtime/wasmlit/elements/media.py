@@ -12,12 +12,10 @@ import io
 import os
 import re
 import struct
-import wave
 import zlib
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlparse
 
 from ..durations import _parse_duration
 from ..errors import StreamlitAPIException
@@ -39,6 +37,7 @@ _YOUTUBE = re.compile(
 # --- shared helpers ------------------------------------------------------------------------
 def _is_url(text: str) -> bool:
     """Streamlit's url_util.is_url for http, https and data URLs."""
+    from urllib.parse import urlparse  # not at start-up (it imports ipaddress)
     try:
         parsed = urlparse(str(text))
     except ValueError:
@@ -313,6 +312,7 @@ def _wav_from_array(data: Any, sample_rate: int) -> bytes:
     peak = np.max(np.abs(samples)) if samples.size else 0
     if peak:  # silence stays silence (Streamlit would divide by zero)
         samples = samples / peak * 32767
+    import wave  # not at start-up: only numpy audio needs it
     out = io.BytesIO()
     with wave.open(out, "wb") as w:
         w.setnchannels(nchan)

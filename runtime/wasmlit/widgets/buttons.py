@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import base64
 import io
-import mimetypes
 from typing import Any, Callable
 
 from ..elements import command
@@ -112,6 +111,7 @@ def _default_file_name(mime: str) -> str:
     # The name Streamlit's media server gives a download without `file_name`.
     extension = {"audio/wav": ".wav", "text/vtt": ".vtt"}.get(mime)
     if extension is None:
+        import mimetypes  # not at start-up: only download buttons need it
         extension = mimetypes.guess_extension(mime, strict=False) or ""
     return f"streamlit_download{extension}"
 

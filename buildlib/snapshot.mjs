@@ -1,0 +1,32 @@
+// A Pyodide memory snapshot with wasmlit imported, for the page to restore instead of
+// starting Python and importing wasmlit itself (web/wasmlit.js loadRuntime).
+//   node buildlib/snapshot.mjs PYODIDE_DIR WHEEL OUT.gz
+// The wheel is unpacked with zipfile (loadPackage would leave JS references behind, which a
+// snapshot cannot hold) and `import wasmlit` runs (not wasmlit.bridge: it holds JS objects).
+// Hash seed 0, so the same inputs give the same snapshot. Written gzip-compressed.
+import { readFileSync, writeFileSync } from "node:fs";
+import { pathToFileURL } from "node:url";
+import { gzipSync } from "node:zlib";
+import path from "node:path";
+
+const [pyodideDir, wheel, out] = process.argv.slice(2);
+// Python's start-up records whether the runtime has JSPI (WebAssembly.Suspending), which
+// browsers do and Node 20 does not: pretend it exists so the snapshot matches a browser
+// (nothing suspends while the snapshot is made). The other thing Node 20 gets wrong, the
+// wasm call trampoline (it cannot compile it), the page repairs after restoring.
+if (!("Suspending" in WebAssembly)) {
+  WebAssembly.Suspending = class { constructor(fn) { return fn; } };
+  WebAssembly.promising ??= (fn) => fn;
+}
+const { loadPyodide } = await import(pathToFileURL(path.join(pyodideDir, "pyodide.mjs")).href);
+const pyodide = await loadPyodide({ indexURL: pyodideDir + path.sep, _makeSnapshot: true,
+  env: { PYTHONHASHSEED: "0" }, stdout: () => {}, stderr: () => {} });
+pyodide.FS.writeFile("/tmp/wasmlit.whl", readFileSync(wheel));
+pyodide.runPython(`
+import os, site, zipfile
+with zipfile.ZipFile("/tmp/wasmlit.whl") as whl:
+    whl.extractall(site.getsitepackages()[0])
+os.remove("/tmp/wasmlit.whl")
+import wasmlit
+`);
+writeFileSync(out, gzipSync(pyodide.makeMemorySnapshot(), { level: 9 }));
