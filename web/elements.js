@@ -10,6 +10,7 @@ import { BUILDERS as MEDIA } from "./display/media.js";
 import { BUILDERS as FIGURES } from "./display/figures.js";
 import { BUILDERS as CHARTS } from "./display/charts.js";
 import { BUILDERS as LAYOUT } from "./display/layout.js";
+import { BUILDERS as NAVIGATION } from "./display/navigation.js";
 import { BUILDERS as BASIC } from "./widgets/basic.js";
 import { BUILDERS as CHOICE } from "./widgets/choice.js";
 import { BUILDERS as RANGES } from "./widgets/ranges.js";
@@ -29,7 +30,7 @@ function unknown(kind) {
 
 const WIDGETS = { ...BASIC, ...CHOICE, ...RANGES, ...PICKERS, ...CHAT, ...FILES, ...DATA_EDITOR };
 
-const BUILDERS = { ...TEXT, ...STATUS, ...DATA, ...MEDIA, ...FIGURES, ...CHARTS, ...LAYOUT, ...WIDGETS };
+const BUILDERS = { ...TEXT, ...STATUS, ...DATA, ...MEDIA, ...FIGURES, ...CHARTS, ...LAYOUT, ...NAVIGATION, ...WIDGETS };
 
 export function buildElement(kind, props, view) {
   return (BUILDERS[kind] || unknown(kind))(props, view);

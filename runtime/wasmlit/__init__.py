@@ -17,6 +17,7 @@ from .context import ContextProxy as _ContextProxy
 from .query_params import (QueryParamsProxy as _QueryParamsProxy, experimental_get_query_params,
                            experimental_set_query_params)
 from .secrets import secrets
+from .navigation import Page, navigation, switch_page
 from . import column_config
 
 # The modules context.py and query_params.py must not shadow st.context / st.query_params.
@@ -46,5 +47,5 @@ def __getattr__(name: str) -> Any:
 __all__ = ["AppSession", "dialog", "StreamlitAPIException", "StreamlitBadTimeStringError",
            "StreamlitFragmentWidgetsNotAllowedOutsideError", "fragment", "rerun", "stop",
            "cache", "cache_data", "cache_resource", "secrets", "experimental_get_query_params",
-           "experimental_set_query_params",
+           "experimental_set_query_params", "Page", "navigation", "switch_page",
            *_commands.ST_COMMANDS]

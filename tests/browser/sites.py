@@ -9,6 +9,8 @@ import threading
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
+sys.path.append(str(ROOT))  # buildlib
+from buildlib import spa  # noqa: E402
 
 
 def build_site(app: Path, out: Path) -> Path:
@@ -44,7 +46,10 @@ class StaticServer:
 
             def translate_path(self, path):
                 other = route(path.split("?", 1)[0]) if route else None
-                return str(other) if other is not None else super().translate_path(path)
+                if other is not None:
+                    return str(other)
+                found = super().translate_path(path)
+                return spa.fallback(found) or found  # a multipage app's page URL
 
         self.httpd = http.server.ThreadingHTTPServer(
             ("127.0.0.1", 0), functools.partial(Handler, directory=str(directory)))

@@ -18,3 +18,4 @@ def command(func: Callable[..., Any]) -> Callable[..., Any]:
 from . import charts, data, figures, layout, media, page, status, text  # noqa: E402,F401  (they register themselves)
 from ..widgets import (button_group, buttons, chat, choice, data_editor, files,  # noqa: E402,F401
                        inputs, pickers, sliders)
+from ..navigation import page_link as _page_link  # noqa: E402,F401  (registers st.page_link)

@@ -283,7 +283,15 @@ class AppTest(_Finder):
         return ElementList([Toast(_ToastNode(t), self, "toast") for t in self._toasts])
 
     def switch_page(self, page_path: str) -> "AppTest":
-        raise NotImplementedError("wasmlit apps have one page: switch_page is not supported.")
+        """The next run() runs the page at `page_path` (relative to the main script) of a
+        multipage app, as Streamlit's AppTest does."""
+        from ..navigation import page_icon_and_name, request_page_hash, url_hash
+        full = Path(self._script_path).parent / page_path
+        if not full.is_file():
+            raise ValueError(f"Unable to find script at {page_path}, make sure the page given "
+                             "is relative to the main script.")
+        request_page_hash(self._session, url_hash(page_icon_and_name(full.resolve())[1]))
+        return self
 
     def __repr__(self) -> str:
         return f"AppTest(script={self._script_path!r}, runs={self._session.run_count})"

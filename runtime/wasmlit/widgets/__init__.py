@@ -57,6 +57,9 @@ def add_widget(dg, kind: str, *, key: Any, default: Any, identity: dict[str, Any
         ids = {name: identity[name] for name in key_identity if name in identity}
     else:
         ids = dict(identity, form_id=dg.form_id, root=_root_of(dg))
+    page = getattr(session.__dict__.get("navigation"), "active_page", "")
+    if page:  # the same widget on two pages is two widgets, as in 1.50
+        ids["page"] = page
     wid = widget_id(kind, user_key, ids)
     if user_key is not None and user_key in run.user_keys:
         raise StreamlitDuplicateElementKey(user_key)
