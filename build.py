@@ -3,7 +3,9 @@
   python3 build.py                         build dist/ (skipped when up to date)
   python3 build.py --app APP.py --out DIR  build dist/, then a site for APP.py in DIR
   python3 build.py --serve [--port N] [APP_OR_DIR ...]
-      build a site per app (default: examples/*.py; a directory means its *.py)
+      build a site per app (default: examples/; a folder with app.py or
+      streamlit_app.py is one multi-file app, another folder means its *.py
+      and its subfolders that hold such an entry)
       in dist/sites/NAME/, plus dist/sites/index.html linking them, and serve
       dist/sites at http://127.0.0.1:N/ (default 8000, or a free port if taken)
 
@@ -13,6 +15,10 @@ dist/ (first runs `npm ci` if node_modules is missing or package-lock.json chang
   pyodide/micropip-0.11.1-py3-none-any.whl  from PyPI, cached in .cache/wheels/
   pyodide/wasmlit-VERSION-py3-none-any.whl  runtime/wasmlit packed as a wheel
   pyodide/pyodide-lock.json               Pyodide's "info", listing only those wheels
+    (the wasmlit wheel holds no testing/ and ships its modules as .pyc compiled by
+    Pyodide under Node: buildlib/pycompile.py)
+  startup.json, snapshot.bin.gz           with WASMLIT_SNAPSHOT=1, a Pyodide memory snapshot
+                                          with wasmlit imported (buildlib/snapshot.py)
   vega.js                                 vega + vega-lite + vega-embed (esbuild), loaded on first chart
   markdown.js                             markdown-it (+ emoji, KaTeX, Prism, DOMPurify) as one ES module (esbuild)
   plotly.js                               plotly.js as one ES module (esbuild), for st.plotly_chart
@@ -37,8 +43,16 @@ the app runs with that folder as working directory and first on sys.path.
 
 One-file output: `--app APP --single-file OUT.html` writes one HTML page holding
 everything (our JS bundled by esbuild, CSS, the app, Pyodide and the wheels as
-base64) that runs when opened from disk (file://). Charts (vega.js, plotly.js)
-and KaTeX's stylesheet are left out of it.
+base64) that runs when opened from disk (file://). It carries vega.js or plotly.js
+only when the app's code uses their chart commands, and the wheels of the app's
+requirements.txt. KaTeX's stylesheet and fonts are inlined.
+
+Requirements: a requirements.txt beside the app (in DIR for a folder app) is
+resolved at build time into pure-Python wheels for the browser's Python, shipped
+in wheels/ (buildlib/requirements.py) and installed by micropip before the first run.
+
+Dev server: `--app APP --dev [--port N]` serves the app and reruns it in the open
+page, with its session state, whenever its files change (buildlib/dev_server.py).
 """
 import argparse
 import ast
@@ -49,6 +63,7 @@ import hashlib
 import html
 import http.server
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -57,6 +72,12 @@ import tempfile
 import tomllib
 import zipfile
 from pathlib import Path
+
+from buildlib import dev_server
+from buildlib import requirements as app_requirements
+from buildlib import spa
+from buildlib.pycompile import CompileError, browser_members
+from buildlib.snapshot import NAME as SNAPSHOT_NAME, enabled as snapshot_enabled, write_manifest, write_snapshot
 
 try:
     import fcntl
@@ -69,10 +90,12 @@ WEB = ROOT / "web"
 DIST = ROOT / "dist"
 NODE_MODULES = ROOT / "node_modules"
 PYODIDE_NPM = NODE_MODULES / "pyodide"
+PYC_CACHE = ROOT / ".cache" / "pyc"  # the wheel's .pyc, compiled by Pyodide under Node
 WHEEL_CACHE = ROOT / ".cache" / "wheels"
 STAMP = ".build-stamp"  # in dist/: fingerprint of the inputs it was built from
 NPM_STAMP = NODE_MODULES / ".wasmlit-package-lock.sha256"
 MARKDOWN_ENTRY = WEB / "vendor-entry" / "markdown.mjs"
+PRISM_INJECT = WEB / "vendor-entry" / "prism-inject.mjs"  # binds Prism's components to our Prism
 VEGA_ENTRY = WEB / "vendor-entry" / "vega.mjs"
 PLOTLY_ENTRY = WEB / "vendor-entry" / "plotly.mjs"
 KATEX_DIST = NODE_MODULES / "katex" / "dist"
@@ -177,8 +200,9 @@ def wasmlit_version():
 def input_fingerprint():
     """Hash of every input of dist/, to skip rebuilding an up-to-date one."""
     inputs = [Path(__file__).resolve(), ROOT / "pyproject.toml", ROOT / "package-lock.json",
-              *sorted(MARKDOWN_ENTRY.parent.glob("*.mjs")), *runtime_files(), *web_files()]
-    digest = hashlib.sha256()
+              *sorted(MARKDOWN_ENTRY.parent.glob("*.mjs")), *runtime_files(), *web_files(),
+              *sorted(p for p in (ROOT / "buildlib").iterdir() if p.name.startswith(("pycompile.", "snapshot.")))]
+    digest = hashlib.sha256(f"snapshot={snapshot_enabled()}\n".encode())
     for path in inputs:
         digest.update(f"{path.relative_to(ROOT)}:{sha256_file(path)}\n".encode())
     return digest.hexdigest()
@@ -216,6 +240,10 @@ def build_wasmlit_wheel(out_dir, version):
     project = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]
     info = f"wasmlit-{version}.dist-info"
     members = {f"wasmlit/{p.relative_to(RUNTIME).as_posix()}": p.read_bytes() for p in runtime_files()}
+    try:  # the browser's: no testing/, modules as .pyc (buildlib/pycompile.py)
+        members = browser_members(members, PYODIDE_NPM, PYC_CACHE)
+    except CompileError as e:
+        raise BuildError(str(e)) from None
     members[f"{info}/METADATA"] = (
         f"Metadata-Version: 2.1\nName: wasmlit\nVersion: {version}\n"
         f"Summary: {project.get('description', '')}\n"
@@ -250,8 +278,9 @@ def write_lock(pyodide_dir, micropip_wheel, wasmlit_wheel, version):
 
 def bundle_module(out_file, entry=MARKDOWN_ENTRY):
     """One web/vendor-entry/*.mjs and what it imports from node_modules, as one ES module."""
+    extra = [f"--inject:{PRISM_INJECT}"] if entry == MARKDOWN_ENTRY else []
     run_quietly([NODE_MODULES / ".bin" / "esbuild", entry, "--bundle", "--format=esm",
-                 "--minify", "--log-level=warning", f"--outfile={out_file}"], "esbuild")
+                 "--minify", "--log-level=warning", *extra, f"--outfile={out_file}"], "esbuild")
 
 
 def copy_katex(out_dir):
@@ -271,6 +300,9 @@ def fill_dist(tmp, fingerprint):
     version = wasmlit_version()
     wheel = build_wasmlit_wheel(pyodide_dir, version)
     write_lock(pyodide_dir, Path(micropip), wheel, version)
+    # WASMLIT_SNAPSHOT=1: Python with wasmlit imported, restored by the page (buildlib/snapshot.py)
+    write_manifest(tmp, snapshot_enabled() and write_snapshot(
+        tmp / SNAPSHOT_NAME, PYODIDE_NPM, wheel, ROOT / ".cache" / "snapshot"), PYODIDE_NPM)
     bundle_module(tmp / "markdown.js")
     bundle_module(tmp / "vega.js", VEGA_ENTRY)  # loaded only when a page draws a chart
     bundle_module(tmp / "plotly.js", PLOTLY_ENTRY)  # loaded only by pages with a plotly chart
@@ -318,6 +350,11 @@ def check_out_dir(out):
     """An existing --out must be a previous wasmlit site (or empty) to be replaced."""
     if out.exists() and not out.is_dir():
         raise BadInput(f"--out exists and is not a directory: {out}")
+    above = next((p for p in out.absolute().parents if p.exists()), None)
+    if above is not None and not above.is_dir():
+        raise BadInput(f"--out {out} cannot be created: {above} is not a directory")
+    if above is not None and not out.exists() and not os.access(above, os.W_OK | os.X_OK):
+        raise BadInput(f"--out {out} cannot be created: {above} is not writable")
     if out.is_dir() and any(out.iterdir()):
         index = out / "index.html"
         if not (index.is_file() and SITE_MARKER in index.read_text("utf-8", "replace")):
@@ -338,9 +375,13 @@ PAGE = """<!doctype html>
 """
 
 
-def index_html(title, secrets=False, theme=None, src="app.py", files=False):
+def index_html(title, secrets=False, theme=None, src="app.py", files=False, wheels=None, dev=None):
     head = '\n<link rel="icon" href="data:,">\n<link rel="stylesheet" href="wasmlit.css">'
     marker = f' {SECRETS_MARKER}="{SECRETS_NAME}"' if secrets else ""
+    if wheels:  # wheels/requirements.json: the app's requirements, installed before it runs
+        marker += f' data-wasmlit-requirements="{html.escape(wheels)}"'
+    if dev:  # the dev server's version URL: the page reruns the app when it changes
+        marker += f' data-wasmlit-dev="{html.escape(dev)}"'
     if files:  # a multi-file app: wasmlit.js fetches the files files.json lists
         marker += f' {FILES_MARKER}="{FILES_NAME}"'
     if theme:  # the [theme] of .streamlit/config.toml, applied by wasmlit.js
@@ -411,28 +452,37 @@ def files_manifest(entry, folder):
     return {"entry": entry.relative_to(folder).as_posix(), "files": app_files(folder)}
 
 
-def fill_site(tmp, app, data, folder=None):
+def write_app(site, app, data, folder=None):
+    """Put the app into the site: app.py, or a folder's files under app/ with files.json.
+    Returns the entry's path in the site."""
+    if folder is None:
+        (site / "app.py").write_bytes(data)
+        return "app.py"
+    manifest = files_manifest(app, folder)
+    shutil.rmtree(site / APP_DIR, ignore_errors=True)  # files the folder no longer has go too
+    for rel in manifest["files"]:
+        (site / APP_DIR / rel).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(folder / rel, site / APP_DIR / rel)
+    (site / FILES_NAME).write_text(json.dumps(manifest, indent=1) + "\n", "utf-8")
+    return f"{APP_DIR}/{manifest['entry']}"
+
+
+def fill_site(tmp, app, data, folder=None, dev=None):
     """Copy dist/ (without sites/, the stamp and temp dirs) and add the app (and its secrets);
     a multi-file app's folder goes into app/ with files.json listing it."""
     shutil.copytree(DIST, tmp, dirs_exist_ok=True, ignore=lambda d, names: [
         n for n in names if Path(d) == DIST and (n == "sites" or n.startswith("."))])
-    src = "app.py"
-    if folder is None:
-        (tmp / "app.py").write_bytes(data)
-    else:
-        manifest = files_manifest(app, folder)
-        for rel in manifest["files"]:
-            (tmp / APP_DIR / rel).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(folder / rel, tmp / APP_DIR / rel)
-        (tmp / FILES_NAME).write_text(json.dumps(manifest, indent=1) + "\n", "utf-8")
-        src = f"{APP_DIR}/{manifest['entry']}"
+    src = write_app(tmp, app, data, folder)
     home = app.parent if folder is None else folder
     secrets = read_secrets(home)
     if secrets is not None:
         (tmp / SECRETS_NAME).write_bytes(secrets)
     title = folder.name if folder is not None else app.stem
-    page = index_html(title, secrets is not None, read_theme(home), src, folder is not None)
+    wanted = app_requirements.find_requirements(home)
+    wheels = app_requirements.ship_wheels(wanted, WHEEL_CACHE / "requirements", tmp) if wanted else None
+    page = index_html(title, secrets is not None, read_theme(home), src, folder is not None, wheels, dev)
     (tmp / "index.html").write_text(page, "utf-8")
+    spa.write_404(tmp)  # page URLs of multipage apps (GitHub Pages serves 404.html)
 
 
 def build_site(app, out, entry=None):
@@ -442,6 +492,12 @@ def build_site(app, out, entry=None):
     home = app.parent if folder is None else folder
     read_secrets(home)  # a bad secrets.toml stops the build before anything is written
     read_theme(home)
+    wanted = app_requirements.find_requirements(home)
+    if wanted:  # likewise a requirement with no pure-Python wheel
+        try:
+            app_requirements.download_wheels(wanted, WHEEL_CACHE / "requirements")
+        except app_requirements.RequirementsError as e:
+            raise BadInput(str(e)) from None
     check_out_dir(out)
     build_dist()
     build_into(out, lambda tmp: fill_site(tmp, app, data, folder))
@@ -451,14 +507,30 @@ ASSET_TYPES = {".mjs": "text/javascript", ".js": "text/javascript", ".wasm": "ap
                ".json": "application/json", ".zip": "application/zip", ".whl": "application/zip"}
 
 
+# Which chart library a one-file page carries: the app's code names one of these commands.
+CHART_LIBRARIES = {"vega.js": ("line_chart", "bar_chart", "area_chart", "scatter_chart",
+                               "vega_lite_chart", "altair_chart", ".map("),
+                   "plotly.js": ("plotly_chart",)}
+
+
+def chart_libraries(site):
+    """The chart bundles a one-file page needs: those whose commands the app's Python uses
+    (vega.js is 0.9 MB and plotly.js 4.8 MB, too much to carry for nothing)."""
+    sources = [site / "app.py"] + sorted((site / APP_DIR).rglob("*.py"))
+    code = "\n".join(p.read_text("utf-8", errors="replace") for p in sources if p.is_file())
+    return [name for name, commands in CHART_LIBRARIES.items() if any(c in code for c in commands)]
+
+
 def single_file_assets(site):
     """{relative path: [MIME type, base64]} of what a one-file page serves from itself:
     Pyodide, our wheels, markdown.js and the app's files, from a site built in site."""
     names = [f"pyodide/{p.name}" for p in sorted((site / "pyodide").iterdir())] + ["markdown.js"]
     names += [p.relative_to(site).as_posix() for p in [site / "app.py", site / SECRETS_NAME, site / FILES_NAME]
               if p.is_file()]
-    if (site / APP_DIR).is_dir():
-        names += [p.relative_to(site).as_posix() for p in sorted((site / APP_DIR).rglob("*")) if p.is_file()]
+    for folder in (site / APP_DIR, site / app_requirements.WHEELS_DIR):
+        if folder.is_dir():
+            names += [p.relative_to(site).as_posix() for p in sorted(folder.rglob("*")) if p.is_file()]
+    names += chart_libraries(site)
     return {name: [ASSET_TYPES.get(Path(name).suffix, "application/octet-stream"),
                    base64.b64encode((site / name).read_bytes()).decode()] for name in names}
 
@@ -510,18 +582,32 @@ def build_single_file(app, out, entry=None):
 
 
 def collect_apps(args):
-    """Apps named on the command line (directories expand to their *.py)."""
+    """Apps named on the command line: a file, or a folder holding app.py/streamlit_app.py
+    (a multi-file app); any other folder stands for its *.py files and the subfolders
+    that hold an entry file."""
     apps = []
     for arg in args or [ROOT / "examples"]:
         path = Path(arg)
-        apps += sorted(path.glob("*.py")) if path.is_dir() else [path]
+        if not path.is_dir() or has_entry(path):
+            apps.append(path)
+        else:
+            apps += sorted(path.glob("*.py")) + sorted(d for d in path.iterdir() if d.is_dir() and has_entry(d))
     if not apps:
         raise BadInput("no apps to serve")
-    stems = [a.stem for a in apps]
+    stems = [site_name(a) for a in apps]
     duplicates = sorted({s for s in stems if stems.count(s) > 1})
     if duplicates:
-        raise BadInput(f"two apps named {duplicates[0]}.py; site names must be unique")
+        raise BadInput(f"two apps named {duplicates[0]}; site names must be unique")
     return apps
+
+
+def has_entry(folder):
+    return any((folder / name).is_file() for name in ENTRY_NAMES)
+
+
+def site_name(app):
+    """The site folder an app gets under --serve: a file's stem, a folder's name."""
+    return app.name if app.is_dir() else app.stem
 
 
 def sites_index(stems):
@@ -531,8 +617,9 @@ def sites_index(stems):
 
 def fill_sites(tmp, apps):
     for app in apps:
-        fill_site(tmp / app.stem, app, check_app(app))
-    (tmp / "index.html").write_text(sites_index([a.stem for a in apps]), "utf-8")
+        entry, folder = find_entry(app)
+        fill_site(tmp / site_name(app), entry, check_app(entry), folder)
+    (tmp / "index.html").write_text(sites_index([site_name(a) for a in apps]), "utf-8")
 
 
 class SiteHandler(http.server.SimpleHTTPRequestHandler):
@@ -544,6 +631,11 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
     def end_headers(self):
         self.send_header("Cache-Control", "no-cache")
         super().end_headers()
+
+    def translate_path(self, path):
+        # A multipage app's page URL (site/plotting) is the site's index.html.
+        found = super().translate_path(path)
+        return spa.fallback(found) or found
 
 
 def make_server(directory, port):
@@ -558,7 +650,7 @@ def make_server(directory, port):
 def serve(app_args, port):
     apps = collect_apps(app_args)
     for app in apps:
-        check_app(app)
+        check_app(find_entry(app)[0])
     with build_lock():
         build_dist()
         sites = DIST / "sites"
@@ -570,6 +662,27 @@ def serve(app_args, port):
             server.serve_forever()
         except KeyboardInterrupt:
             pass
+
+
+def serve_dev(app_arg, entry, port):
+    """Serve the app's site from a temp folder and rerun it in the page when its files change."""
+    app, folder = find_entry(app_arg, entry)
+    data = check_app(app)
+    site = Path(tempfile.mkdtemp(prefix="wasmlit-dev-")) / (folder.name if folder else app.stem)
+    with build_lock():
+        build_dist()
+        fill_site(site, app, data, folder, dev=dev_server.VERSION_PATH)
+
+    def watched():
+        return [app] if folder is None else [folder / rel for rel in app_files(folder)]
+
+    def sync():
+        write_app(site, app, app.read_bytes(), folder)
+
+    try:
+        dev_server.serve(site, port, SiteHandler, dev_server.Watch(watched), sync)
+    finally:
+        shutil.rmtree(site.parent, ignore_errors=True)
 
 
 def parse_args(argv):
@@ -586,20 +699,26 @@ def parse_args(argv):
     parser.add_argument("--serve", action="store_true",
                         help="build sites for APP_OR_DIR (default: examples/) into dist/sites/ "
                              "and serve them on 127.0.0.1")
+    parser.add_argument("--dev", action="store_true",
+                        help="with --app: serve the app and rerun it in the page when its files change")
     parser.add_argument("--port", type=int,
-                        help="port for --serve (default 8000; a free one if taken)")
+                        help="port for --serve or --dev (default 8000; a free one if taken)")
     parser.add_argument("apps", nargs="*", metavar="APP_OR_DIR", help="apps for --serve")
     args = parser.parse_args(argv)
     if args.app and args.serve:
         parser.error("--app and --serve cannot be combined")
     if args.out and args.single_file:
         parser.error("--out and --single-file cannot be combined")
-    if bool(args.app) != bool(args.out or args.single_file):
-        parser.error("--app goes with --out or --single-file")
+    if args.dev and (not args.app or args.out or args.single_file):
+        parser.error("--dev goes with --app alone")
+    if bool(args.app) != bool(args.out or args.single_file or args.dev):
+        parser.error("--app goes with --out, --single-file or --dev")
     if args.entry and not args.app:
         parser.error("--entry needs --app")
-    if (args.apps or args.port is not None) and not args.serve:
-        parser.error("APP_OR_DIR and --port need --serve")
+    if args.apps and not args.serve:
+        parser.error("APP_OR_DIR needs --serve")
+    if args.port is not None and not (args.serve or args.dev):
+        parser.error("--port needs --serve or --dev")
     return args
 
 
@@ -628,6 +747,8 @@ def main(argv=None):
 def run(args):
     if args.serve:
         serve(args.apps, 8000 if args.port is None else args.port)
+    elif args.dev:
+        serve_dev(args.app, args.entry, 8000 if args.port is None else args.port)
     elif args.single_file:
         with build_lock():
             build_single_file(args.app, args.single_file.resolve(), args.entry)

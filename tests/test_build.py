@@ -89,16 +89,47 @@ def test_wheel_is_valid_and_record_hashes_match(wheel):
     assert "Root-Is-Purelib: true" in wheel_meta and "Tag: py3-none-any" in wheel_meta
     assert "Name: wasmlit" in metadata and f"Version: {version}" in metadata
     assert top_level.split() == ["wasmlit"]
-    assert "wasmlit/__init__.py" in names
-    assert not [n for n in names if "__pycache__" in n or n.endswith((".pyc", ".pyo"))]
+    assert "wasmlit/__init__.pyc" in names
+    assert not [n for n in names if "__pycache__" in n or n.endswith((".py", ".pyo"))]
     assert all(n.startswith(("wasmlit/", f"{info}/")) for n in names)
 
 
-def test_wheel_holds_every_runtime_python_file(wheel):
-    expected = {f"wasmlit/{p.relative_to(build.RUNTIME).as_posix()}"
-                for p in build.RUNTIME.rglob("*.py") if "__pycache__" not in p.parts}
+def test_wheel_holds_every_runtime_module_but_the_host_only_testing(wheel):
+    expected = {f"wasmlit/{p.relative_to(build.RUNTIME).as_posix()}c"
+                for p in build.RUNTIME.rglob("*.py") if "__pycache__" not in p.parts
+                and p.relative_to(build.RUNTIME).parts[0] != "testing"}
     with zipfile.ZipFile(wheel) as zf:
-        assert expected <= set(zf.namelist())
+        names = set(zf.namelist())
+    assert expected <= names
+    assert not [n for n in names if n.startswith("wasmlit/testing/")]
+
+
+def test_wheel_modules_are_pyc_for_the_browsers_python(wheel):
+    # Sourceless .pyc compiled by Pyodide's Python (3.14's magic number), unchecked-hash
+    # headers, code objects naming their installed path in site-packages.
+    import marshal
+    with zipfile.ZipFile(wheel) as zf:
+        data = zf.read("wasmlit/__init__.pyc")
+    assert 3600 <= int.from_bytes(data[:2], "little") < 3700 and data[2:4] == b"\r\n"  # 3.14's
+    assert int.from_bytes(data[4:8], "little") == 0b01  # hash-based, unchecked
+    if sys.version_info[:2] == (3, 14):
+        code = marshal.loads(data[16:])
+        assert code.co_filename == "/lib/python3.14/site-packages/wasmlit/__init__.py"
+
+
+def test_wheel_pyc_are_cached_by_source(tmp_path, wheel, monkeypatch):
+    # A rebuild compiles nothing it compiled before: Node is not even started.
+    monkeypatch.setattr("buildlib.pycompile._run_compiler",
+                        lambda *a: pytest.fail("recompiled an unchanged module"))
+    (tmp_path / "b").mkdir()
+    again = build.build_wasmlit_wheel(tmp_path / "b", build.wasmlit_version())
+    assert again.read_bytes() == wheel.read_bytes()
+
+
+def test_dist_has_no_snapshot_unless_asked(dist):
+    # WASMLIT_SNAPSHOT=1 adds snapshot.bin.gz (buildlib/snapshot.py); startup.json tells the page.
+    assert json.loads((dist / "startup.json").read_text()) == {"snapshot": None}
+    assert not (dist / "snapshot.bin.gz").exists()
 
 
 def test_wheel_is_deterministic(tmp_path, wheel):
@@ -245,6 +276,53 @@ def test_unreadable_app_exits_2(dist, tmp_path):
     app.chmod(0)
     proc = run_build("--app", app, "--out", tmp_path / "site")
     assert proc.returncode == 2 and "cannot read" in proc.stderr
+
+
+@pytest.mark.skipif(not Path("/proc/self/mem").exists(), reason="needs Linux /proc")
+def test_an_app_that_cannot_be_read_exits_2_even_as_root(dist, tmp_path):
+    app = tmp_path / "app.py"
+    app.symlink_to("/proc/self/mem")  # reading it from offset 0 fails with EIO, even for root
+    proc = run_build("--app", app, "--out", tmp_path / "site")
+    assert proc.returncode == 2 and "cannot read app file" in proc.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["app.py"]
+
+
+def test_out_below_a_file_exits_2_with_a_clear_message(dist, tmp_path):
+    blocker = write(tmp_path / "blocker", b"keep me")
+    proc = run_build("--app", EXAMPLE, "--out", blocker / "site")
+    assert proc.returncode == 2 and f"{blocker} is not a directory" in proc.stderr, proc.stderr
+    assert blocker.read_bytes() == b"keep me" and set(tmp_path.iterdir()) == {blocker}
+
+
+@pytest.mark.parametrize("case", ["syntax", "non_utf8"])
+def test_a_refused_app_leaves_the_previous_site_untouched(dist, tmp_path, case):
+    out = tmp_path / "site"
+    assert run_build("--app", EXAMPLE, "--out", out).returncode == 0
+    before = {p.relative_to(out): p.stat().st_mtime_ns for p in out.rglob("*")}
+    work = tmp_path / "work"
+    work.mkdir()
+    proc = run_build("--app", BAD_APPS[case][0](work), "--out", out)
+    assert proc.returncode == 2
+    assert {p.relative_to(out): p.stat().st_mtime_ns for p in out.rglob("*")} == before
+    assert (out / "app.py").read_bytes() == EXAMPLE.read_bytes()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site", "work"]
+
+
+def test_a_build_failing_midway_leaves_neither_a_half_site_nor_temp_files(tmp_path):
+    def half_then_fail(tmp):
+        (tmp / "index.html").write_text("half")
+        raise build.BuildError("disk full")
+
+    fresh, old = tmp_path / "fresh", tmp_path / "old"
+    with pytest.raises(build.BuildError):
+        build.build_into(fresh, half_then_fail)
+    assert not fresh.exists()
+    old.mkdir()
+    (old / "index.html").write_text("previous site")
+    with pytest.raises(build.BuildError):
+        build.build_into(old, half_then_fail)
+    assert (old / "index.html").read_text() == "previous site"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["old"]
 
 
 # -- secrets.toml --------------------------------------------------------------

@@ -11,8 +11,14 @@ import { buildElement, updateElement } from "./elements.js";
 import { copyButton } from "./display/text.js";
 import { pageInfo, showQuery, watchHistory } from "./page-info.js";
 import { applyPageConfig, applyTheme, setupSidebar } from "./page-layout.js";
+import { pageSegment, setupNavigation } from "./display/navigation.js";
 
 const IDLE = "notRunning";
+// Text that Streamlit's Markdown shows as it is (no Markdown, HTML, link, emoji, math or
+// typographic syntax): drawn without loading markdown.js. Deliberately narrow: anything
+// else waits for markdown-it.
+const PLAIN_TEXT = /^[\p{L}\p{M}\p{N}\p{Extended_Pictographic}\u200D\uFE0F ,.;:!?'"()%/-]*$/u;
+const NOT_PLAIN = /^\d+[.)]|^ | $|  |\.[^ ]|:[^ ]|(^| )-|-( |$)/u;
 const CLEARED = Symbol("cleared");
 const RUNNING = "running";
 
@@ -106,9 +112,18 @@ const MISSING_SUBMIT = "**Missing Submit Button**\n\nThis form has no submit but
   "[documentation for forms](https://docs.streamlit.io/develop/api-reference/execution-flow/st.form).";
 
 export class AppView {
-  constructor(root, { markdown, theme } = {}) {
+  constructor(root, { markdown, theme, ownsURL = true } = {}) {
     this.root = root;
-    this.markdown = markdown;
+    // Whether the page URL is this app's (a built site's app): its query string and page
+    // path are st.query_params and the page. An app embedded among others keeps them to
+    // itself, so it never rewrites the host page's URL.
+    this.ownsURL = ownsURL;
+    // `markdown`: markdown.js's renderers, or a function loading them on first need.
+    this.markdown = typeof markdown === "function" ? null : markdown;
+    this.loadMarkdown = typeof markdown === "function" ? markdown : null;
+    this.markdownWaiting = new Map();  // element (or "leaf:ID") -> redraw once markdown.js is there
+    this.markdownLoading = null;
+    this.drawingLeaf = null;  // the id of the leaf element being built or updated
     this.events = [];
     this.busy = false;
     this.pump = null;
@@ -140,6 +155,7 @@ export class AppView {
     root.replaceChildren(this.app);
     applyTheme(this.app, theme);  // .streamlit/config.toml [theme]
     this.setSidebarExpanded = setupSidebar(this);
+    this.nav = setupNavigation(this);  // multipage apps: sidebar/top navigation, page URL
   }
 
   // --- the run pump: Python pulls events with takeEvents() and pushes changes with apply()
@@ -151,8 +167,13 @@ export class AppView {
     }
     // The first run gets the URL's query string and st.context's values (so does a rerun
     // after Back/Forward).
-    this.post({ kind: "rerun", ...pageInfo() });
-    this.stopWatchingHistory = watchHistory((info) => this.post({ kind: "rerun", ...info }));
+    // "page": the page the URL path asks for (a multipage app runs it).
+    if (!this.ownsURL) {
+      this.post({ kind: "rerun", ...pageInfo(), query: "", page: "" });
+      return;
+    }
+    this.post({ kind: "rerun", ...pageInfo(), page: pageSegment() });
+    this.stopWatchingHistory = watchHistory((info) => this.post({ kind: "rerun", ...info, page: pageSegment() }));
   }
 
   post(event) {
@@ -171,6 +192,7 @@ export class AppView {
     if (this.busy || !this.pump || !this.events.length) return;
     this.busy = true;
     this.app.setAttribute("data-test-script-state", RUNNING);
+    this.onScriptState?.(RUNNING);
     try {
       while (this.events.length) {
         if (this.jspi && this.pump.callPromising) await this.pump.callPromising();
@@ -178,13 +200,25 @@ export class AppView {
       }
     } catch (err) {
       console.error("wasmlit: the run loop failed", err);
-      this.showFatal(`wasmlit stopped: ${err && err.message ? err.message : err}`);
+      // Pyodide itself failed (e.g. C code recursing through deeply nested data overflowed
+      // the stack): nothing can run any more, so say so and stop posting to it.
+      const gone = Boolean(err && err.pyodide_fatal_error);
+      if (gone) { this.pump = null; for (const t of this.timers.values()) clearInterval(t); this.timers.clear(); }
+      const message = `wasmlit stopped: ${err && err.message ? err.message : err}` +
+        (gone ? ". The app's Python runtime failed; reload the page to start the app again." : "");
+      this.showFatal(message);
+      this.onScriptError?.({ type: gone ? "PyodideFatalError" : "RunLoopError", message });
     } finally {
       this.busy = false;
       this.markFormsWithoutSubmit();
       for (const node of this.clearedNodes) node.submitted = undefined;
       this.clearedNodes.clear();
-      this.app.setAttribute("data-test-script-state", IDLE);
+      // The run ends once its Markdown is drawn (markdown.js may still be on its way).
+      if (this.markdownWaiting.size) await this.markdownLoading;
+      if (!this.busy) {
+        this.app.setAttribute("data-test-script-state", IDLE);
+        this.onScriptState?.(IDLE);
+      }
     }
   }
 
@@ -197,8 +231,10 @@ export class AppView {
         case "trim": this.trim(change); break;
         case "timers": this.setTimers(change.timers); break;
         case "toast": this.toast(change); break;
-        case "query": showQuery(change.query); break;
+        case "query": if (this.ownsURL) showQuery(change.query); break;
         case "page_config": applyPageConfig(this, change.config); break;
+        case "navigation": this.nav.apply(change); break;
+        case "script_error": this.onScriptError?.(change); break;
         default: console.warn("wasmlit: unknown change", change);
       }
     }
@@ -249,7 +285,7 @@ export class AppView {
   }
 
   buildLeaf(id, kind, props) {
-    const api = buildElement(kind, props, this);
+    const api = this.drawing(id, () => buildElement(kind, props, this));
     const el = h("div", { testid: "stElementContainer", class: `wl-element wl-el-${kind}` }, api.el);
     el.dataset.wlId = id;
     const node = { el, kind, props, api };
@@ -267,8 +303,18 @@ export class AppView {
       before = { ...before, value: props.value };
     }
     node.props = props;
-    if (node.api && node.api.update) node.api.update(props, before);
-    else if (!node.body) updateElement(node, props, this);
+    if (node.body) { if (node.api && node.api.update) node.api.update(props, before); return; }
+    this.drawing(id, () => {
+      if (node.api && node.api.update) node.api.update(props, before);
+      else updateElement(node, props, this);
+    });
+  }
+
+  // Run draw() as the drawing of leaf `id` (see needMarkdown).
+  drawing(id, draw) {
+    const outer = this.drawingLeaf;
+    this.drawingLeaf = id;
+    try { return draw(); } finally { this.drawingLeaf = outer; }
   }
 
   trim({ parent, length }) {
@@ -303,6 +349,7 @@ export class AppView {
   }
 
   showSidebar(on) {
+    if (!on && this.nav && this.nav.inSidebar()) on = true;  // the page navigation stays
     const view = this.app.querySelector(".wl-app-view");
     if (on && !this.sidebar.isConnected) view.prepend(this.sidebar);
     if (!on && this.sidebar.isConnected) this.sidebar.remove();
@@ -345,7 +392,17 @@ export class AppView {
 
   // --- helpers for element builders
   renderMarkdown(el, body, allowHtml, inline = false) {
-    if (!this.markdown) { el.textContent = body; return; }
+    this.markdownWaiting.delete(el);
+    if (!this.markdown) {
+      if (this.loadMarkdown && PLAIN_TEXT.test(body) && !NOT_PLAIN.test(body)) {
+        // What markdown-it would make of it: the text, in a paragraph unless inline.
+        el.replaceChildren(...(body === "" ? [] : inline ? [body] : [h("p", {}, body), "\n"]));
+      } else {
+        el.textContent = body;
+        this.needMarkdown(el, () => this.renderMarkdown(el, body, allowHtml, inline));
+      }
+      return;
+    }
     const md = allowHtml ? this.markdown.html : this.markdown.safe;
     const html = inline ? md.renderInline(body) : md.render(body);
     // With raw HTML allowed, scripts and event handlers still never run (as in Streamlit).
@@ -359,6 +416,34 @@ export class AppView {
     for (const block of el.querySelectorAll("[data-testid='stCode']")) {
       block.append(copyButton(() => (block.querySelector("code") || block).textContent));
     }
+  }
+
+  // For builders that draw `el` with markdown.js (Prism, DOMPurify...): true while it is not
+  // loaded yet; once it is, the leaf element being drawn is built again from its props (its
+  // builder may have changed what it drew), or else `redraw` runs (unless `el` is drawn
+  // again before that).
+  needMarkdown(el, redraw) {
+    if (this.markdown || !this.loadMarkdown) return false;
+    const leaf = this.drawingLeaf;
+    if (leaf !== null) {
+      this.markdownWaiting.set(`leaf:${leaf}`, () => {
+        const node = this.nodes.get(leaf);
+        if (node && !node.body) this.drawing(leaf, () => updateElement(node, node.props, this));
+      });
+    } else {
+      this.markdownWaiting.set(el, redraw);
+    }
+    this.markdownLoading ??= this.loadMarkdown().then((markdown) => {
+      this.markdown = markdown;
+      const redraws = [...this.markdownWaiting.values()];
+      this.markdownWaiting.clear();
+      for (const draw of redraws) draw();
+    }, (err) => {
+      console.error("wasmlit: markdown.js could not be loaded", err);
+      this.loadMarkdown = null;  // text stays plain text
+      this.markdownWaiting.clear();
+    });
+    return true;
   }
 
   sendWidget(id, value) {

@@ -10,14 +10,16 @@ import io
 import json
 import os
 import sys
+import textwrap
 import time
 
 from js import console
 from pyodide.ffi import create_proxy
 
 from .session import AppSession, _current_session
+from .workspace import Workspace
 
-_apps: dict[int, tuple[AppSession, object]] = {}
+_apps: dict[str, tuple[AppSession, object]] = {}  # the page's app id -> session, pump
 _real_sleep = time.sleep
 
 
@@ -69,27 +71,39 @@ def _sleep_showing_progress(seconds: float) -> None:
     if session is not None:
         session.flush()
     _real_sleep(seconds)
+    if session is not None:  # another app on the page may have run meanwhile
+        session.workspace.enter()
+        session.reruns_in_a_row = 0  # a paced `sleep; st.rerun()` loop is no endless loop
 
 
-def start(view, source: str, filename: str = "app.py", app_dir: str | None = None) -> None:
+def start(app_id: str, view, source: str, filename: str = "app.py", app_dir: str | None = None,
+          secrets: str | None = None) -> None:
     """Create the app's session and give the page the function that runs it. A multi-file
-    app's folder (app_dir, already written by the page) becomes the working directory and
-    comes first on sys.path, so the app can open its data files and import its modules."""
+    app's folder (app_dir, already written by the page) is its working directory and comes
+    first on sys.path while it runs, so the app can open its data files and import its
+    modules; `secrets` (a secrets.toml's text) is what its st.secrets reads."""
     time.sleep = _sleep_showing_progress
-    if app_dir:
-        os.chdir(app_dir)
-        if app_dir not in sys.path:
-            sys.path.insert(0, app_dir)
     if not isinstance(sys.stdout, ConsoleStream):
         sys.stdout, sys.stderr = ConsoleStream("log"), ConsoleStream("error")
-    session = AppSession(source, filename, host=PageHost(view))
+    workspace = Workspace(app_dir, secrets)
+    session = AppSession(textwrap.dedent(source), filename, host=PageHost(view),
+                         workspace=workspace)
     pump = create_proxy(session.run_pending)
-    _apps[id(view)] = (session, pump)
+    _apps[app_id] = (session, pump)
     view.attach(pump)
 
 
-def stop(view) -> None:
+def replace_source(app_id: str, source: str) -> None:
+    """The app's files changed (the dev server): the next run uses the new code and imports
+    the app's modules afresh; session state stays."""
+    session, _pump = _apps[app_id]
+    session.set_source(textwrap.dedent(source))
+    session.workspace.forget_modules()
+
+
+def stop(app_id: str) -> None:
     """Forget an app (the page unmounted it) and release its pump."""
-    entry = _apps.pop(id(view), None)
+    entry = _apps.pop(app_id, None)
     if entry is not None:
+        entry[0].workspace.forget_modules()
         entry[1].destroy()

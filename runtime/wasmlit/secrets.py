@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import copy
 import os
-import tomllib
 from collections.abc import ItemsView, Iterator, KeysView, Mapping, ValuesView
 from typing import Any, NoReturn
 
@@ -111,12 +110,16 @@ class Secrets(Mapping[str, Any]):
         object.__setattr__(self, "_secrets", None)
 
     def _parse(self) -> Mapping[str, Any]:
+        own = _app_secrets(self)
+        if own is not None:
+            return own._parse()
         if self._secrets is not None:
             return self._secrets
         if self._text is None:
             raise StreamlitSecretNotFoundError(
                 "No secrets found. Valid paths for a secrets.toml file or secret directories "
                 f"are: {', '.join(SEARCHED)}")
+        import tomllib  # here, not at start-up: most apps have no secrets
         try:
             secrets = tomllib.loads(self._text)
         except (TypeError, tomllib.TOMLDecodeError) as exc:
@@ -177,3 +180,12 @@ Secrets.__module__ = "streamlit.runtime.secrets"
 
 secrets = Secrets()
 
+
+def _app_secrets(shared: Secrets) -> Secrets | None:
+    """Inside a run of an app that has its own secrets (one of many apps on a page), the
+    shared `st.secrets` reads those."""
+    if shared is not secrets:
+        return None
+    from .session import _current_session  # the session imports this module
+    workspace = getattr(_current_session.get(), "workspace", None)
+    return getattr(workspace, "secrets", None)

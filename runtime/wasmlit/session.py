@@ -18,11 +18,23 @@ from .errors import (FragmentHandledException, RerunException, RunInterrupted, S
                      StreamlitAPIException)
 from .elements.status import show_exception
 from .fragments import Fragment
+from .navigation import (active_page as _active_page, from_page as _page_from_event,
+                         run_script as _run_entry_script, set_active_page as _set_active_page)
 from .query_params import QueryParams
 from .run_queue import RunQueue
 from .script_run import ScriptRun
 from .state import SessionState, SessionStateProxy
 from .tree import Tree
+from .workspace import Workspace
+
+# An app that calls st.rerun() this many times in a row with no page event in between
+# (nor a time.sleep(), which gives the page a turn: see bridge.py) is in an endless loop
+# that freezes the tab: its next rerun is refused.
+RERUN_LIMIT = 100
+ENDLESS_RERUN_MESSAGE = (
+    f"wasmlit stopped this app: it called `st.rerun()` {RERUN_LIMIT} times in a row with no "
+    "user input in between, which looks like an endless rerun loop. Interact with the app "
+    "to run it again.")
 
 _current_session: contextvars.ContextVar["AppSession | None"] = contextvars.ContextVar(
     "wasmlit_session", default=None)
@@ -54,8 +66,10 @@ class _NoHost:
 
 
 class AppSession:
-    def __init__(self, source: str, filename: str = "app.py", host: Host | None = None) -> None:
+    def __init__(self, source: str, filename: str = "app.py", host: Host | None = None,
+                 workspace: Workspace | None = None) -> None:
         self.filename = filename
+        self.workspace = workspace or Workspace()  # its folder, modules and secrets
         self.host: Host = host or _NoHost()
         self.tree = Tree()
         self.state = SessionState()
@@ -67,6 +81,7 @@ class AppSession:
         self.timers: dict[str, float] = {}       # fragment id -> seconds, as the page has them
         self.current_run: ScriptRun | None = None
         self.run_count = 0
+        self.reruns_in_a_row = 0  # st.rerun() calls since the last page event
         self.query_params = QueryParams(self.tree)  # the page URL's, sent with a rerun event
         self.context_info = ContextInfo()           # what st.context shows, likewise
         self.warned_default_and_state = False  # Streamlit shows that warning once
@@ -95,9 +110,11 @@ class AppSession:
         sends all its widgets at once); the run is scoped to the first widget's fragment.
         """
         kind = event.get("kind")
+        self.reruns_in_a_row = 0
         if kind == "rerun":
             self.query_params.from_page(event.get("query"))
             self.context_info.from_page(event.get("context"))
+            _page_from_event(self, event)  # "page" / "page_hash": the page it asks for
             self.queue.request_full()
         elif kind == "tick":
             if event.get("fragment") in self.fragments:
@@ -130,6 +147,7 @@ class AppSession:
         """Run until nothing is queued; runs never overlap."""
         token = _current_session.set(self)
         try:
+            self.workspace.enter()
             while True:
                 self.absorb_page_events()
                 request = self.queue.pop()
@@ -137,6 +155,7 @@ class AppSession:
                     break
                 self._execute(request.fragment_id, request.widget_values)
         finally:
+            self.workspace.leave()
             _current_session.reset(token)
 
     def flush(self) -> None:
@@ -161,12 +180,14 @@ class AppSession:
             self.current_run = None
         self.flush()
 
-    def _run_callbacks(self, run: ScriptRun, widget_values: dict[str, Any]) -> None:
+    def _run_callbacks(self, run: ScriptRun, widget_values: dict[str, Any]) -> bool:
         """Callbacks run before the script or fragment body. What they draw goes to the top
-        of the main area (in a fragment run it replaces main's first element, as in 1.50)."""
+        of the main area (in a fragment run it replaces main's first element, as in 1.50).
+        A callback's error ends a full run; in a fragment run it is shown there too and
+        the result is False: the fragment body must not run."""
         due = self.state.apply_page_values(widget_values)
         if not due:
-            return
+            return True
         top = run.dg_stack[0] if run.is_full else \
             DeltaGenerator(self, self.tree.roots["main"], trimmed=False)
         run.dg_stack.append(top)
@@ -176,8 +197,14 @@ class AppSession:
                     entry.callback(*entry.callback_args, **entry.callback_kwargs)
                 except RerunException:
                     top.warning("Calling st.rerun() within a callback is a no-op.")
+                except Exception as exc:
+                    if run.is_full:
+                        raise
+                    self._show_exception(run, exc, top)
+                    return False
         finally:
             run.dg_stack.pop()
+        return True
 
     def _run_script(self, run: ScriptRun, widget_values: dict[str, Any]) -> None:
         main = DeltaGenerator(self, self.tree.roots["main"], root="main")
@@ -195,7 +222,7 @@ class AppSession:
             self.timers = timers_before
             return
         run.finish()
-        self.state.end_run(None)
+        self.state.end_run(None, forget_unseen=outcome == "done")
         # Only now do fragments this run no longer called go away: a tick or click for
         # one that arrived during the run still finds it, and waits for the run to end.
         self.fragments = run.fragments_called
@@ -205,7 +232,7 @@ class AppSession:
         self._run_callbacks(run, widget_values)
         if self._compile_error is not None:
             raise self._compile_error
-        exec(self._code, namespace)
+        _run_entry_script(self, namespace)  # a pages/ folder app runs as its main page
 
     def _run_fragment(self, run: ScriptRun, fragment: Fragment, widget_values: dict) -> None:
         writer = DeltaGenerator(self, fragment.block, form_id=None)
@@ -220,25 +247,41 @@ class AppSession:
         run.dg_stack.append(writer)
         run.fragment_stack.extend(fragment.outer_fragments)
         run.fragment_stack.append(fragment)
+        _set_active_page(self, getattr(fragment, "page_hash", ""))  # widget ids as in the page
+
+        callbacks_failed = []
 
         def body() -> None:
-            self._run_callbacks(run, widget_values)
+            if not self._run_callbacks(run, widget_values):
+                callbacks_failed.append(True)
+                return
             fragment.func(*fragment.args, **fragment.kwargs)
 
-        if self._guarded(run, body, show_in=writer) == "interrupted":
+        outcome = self._guarded(run, body, show_in=writer)
+        if outcome == "interrupted":
+            return
+        if callbacks_failed:  # as in 1.50, the fragment's elements stay as they were
+            self.state.end_run(fragment.fragment_id, forget_unseen=False)
             return
         run.finish()
-        self.state.end_run(fragment.fragment_id)
+        self.state.end_run(fragment.fragment_id, forget_unseen=outcome == "done")
 
     def _guarded(self, run: ScriptRun, body: Callable[[], None],
                  show_in: DeltaGenerator | None = None) -> str:
-        """Run `body`, turning control flow and errors into outcomes:
-        "done", or "interrupted" when a newer request supersedes this run."""
+        """Run `body`, turning control flow and errors into outcomes: "done" (st.stop()
+        included); "stopped" when an error or a refused endless rerun ended it early (the
+        widgets it did not reach keep their values, as in 1.50); or "interrupted" when a
+        newer request supersedes this run."""
         try:
             body()
-        except StopException:
-            pass
+        except (StopException, SystemExit, KeyboardInterrupt):
+            # st.stop(): widgets the run did not reach are forgotten, as in 1.50 (whose
+            # runner stops). sys.exit() ends the run the same quiet way (1.50's script
+            # thread ends and shows nothing); it must not stop the page's run loop.
+            return "done"
         except RerunException as rerun:
+            if self._refuse_endless_rerun(run, show_in or run.dg_stack[0]):
+                return "stopped"
             if rerun.scope == "fragment" and rerun.fragment_id is not None:
                 self.queue.request_fragment(rerun.fragment_id, first=True)
             else:
@@ -251,11 +294,32 @@ class AppSession:
             # that is all; the body of a fragment rerun shows it once more, as Streamlit does.
             if show_in is not None:
                 self._show_exception(run, handled, show_in)
+            return "stopped"
         except Exception as exc:  # the app's own error: show it where it happened
             self._show_exception(run, exc, show_in or run.dg_stack[0])
+            return "stopped"
         return "done"
 
+    def _refuse_endless_rerun(self, run: ScriptRun, writer: DeltaGenerator) -> bool:
+        """Count an st.rerun(); past RERUN_LIMIT in a row, refuse it and say why in the
+        page (where the run stopped). The run then ends there, as after an error."""
+        self.reruns_in_a_row += 1
+        if self.reruns_in_a_row <= RERUN_LIMIT:
+            return False
+        saved = run.fragment_stack
+        run.fragment_stack = []
+        try:
+            writer.error(ENDLESS_RERUN_MESSAGE)
+        except RunInterrupted:
+            pass
+        finally:
+            run.fragment_stack = saved
+        return True
+
     def _show_exception(self, run: ScriptRun, exc: BaseException, writer: DeltaGenerator) -> None:
+        # The page's app handle reports it (an "error" event) as well as showing it.
+        shown = exc.__cause__ if isinstance(exc, FragmentHandledException) and exc.__cause__ else exc
+        self.tree.event("script_error", type=type(shown).__name__, message=str(shown))
         saved = run.fragment_stack
         run.fragment_stack = []  # the error element itself is never refused
         try:
@@ -279,6 +343,7 @@ class AppSession:
                             outer_stack=list(run.dg_stack),
                             outer_fragments=list(run.fragment_stack), run_every=run_every,
                             sidebar_cursor=self.sidebar._cursor if self.sidebar else 0)
+        fragment.page_hash = _active_page(self)
         self.fragments[fragment_id] = fragment
         run.fragments_called[fragment_id] = fragment
         if run_every is not None:

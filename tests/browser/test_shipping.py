@@ -26,6 +26,7 @@ SINGLE_APP = '''
 import streamlit as st
 st.title("One-file app")
 st.latex(r"e^{i\\pi} + 1 = 0")
+st.line_chart({"sales": [3, 1, 4, 1, 5]})
 if st.button("Press me"):
     st.write("button was pressed")
 '''
@@ -93,6 +94,8 @@ def test_single_file_runs_from_disk_and_reacts(single_file, page):
     page.get_by_role("heading", name="One-file app").wait_for(timeout=120_000)
     page.wait_for_selector(IDLE, timeout=60_000)
     assert page.locator(".katex-html").count() == 1
+    # The chart library travels inside the file too (the app uses a chart command).
+    page.locator("[data-testid='stVegaLiteChart'] svg g.mark-line path").first.wait_for(timeout=60_000)
     page.get_by_role("button", name="Press me").click()
     page.get_by_text("button was pressed").wait_for(timeout=60_000)
     assert failed == [] and elsewhere == []

@@ -4,10 +4,11 @@
 // from dist/vega.js, imported the first time a page draws a chart, so pages without
 // charts never download them. Everything is drawn as SVG inside the stVegaLiteChart div.
 import { h } from "../dom.js";
+import { assetURL } from "../assets.js";
 
 let vegaReady = null;
 function loadVega() {
-  vegaReady ??= import(new URL("../vega.js", import.meta.url).href);
+  vegaReady ??= import(assetURL("vega.js"));
   return vegaReady;
 }
 

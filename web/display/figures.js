@@ -2,10 +2,11 @@
 // plotly.js is big, so it lives in its own bundle (dist/plotly.js) that is imported the
 // first time a page draws a plotly chart: a page without one never downloads it.
 import { h } from "../dom.js";
+import { assetURL } from "../assets.js";
 
 let plotlyReady = null;
 function loadPlotly() {
-  plotlyReady ??= import(new URL("../plotly.js", import.meta.url).href).then((lib) => lib.default);
+  plotlyReady ??= import(assetURL("plotly.js")).then((lib) => lib.default);
   return plotlyReady;
 }
 

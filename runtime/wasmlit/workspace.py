@@ -1,0 +1,88 @@
+"""What one app owns in a Python process that several apps share: its folder (working
+directory, first on sys.path), the modules it imported from that folder, and its secrets.
+
+Many apps on one page run in one Pyodide. Their runs never overlap in time, so each app's
+workspace is put in place when its run starts (`entered`) and taken out when it ends: app A's
+`import helpers` never finds app B's `helpers`, and `open("data.csv")` reads A's file.
+"""
+from __future__ import annotations
+
+import contextlib
+import os
+import sys
+from types import ModuleType
+from typing import Iterator
+
+from .secrets import Secrets
+
+
+_app_folders: set[str] = set()  # every folder an app runs in: their modules are never shared
+
+
+class Workspace:
+    def __init__(self, folder: str | None = None, secrets_text: str | None = None) -> None:
+        self.folder = os.path.normpath(folder) if folder else None
+        if self.folder is not None:
+            _app_folders.add(self.folder)
+        # None: the app has no secrets of its own (st.secrets reads the shared ones).
+        self.secrets: Secrets | None = None
+        if secrets_text is not None:
+            self.secrets = Secrets()
+            self.secrets.load_text(secrets_text)
+        self._modules: dict[str, ModuleType] = {}  # this app's own modules while it is out
+
+    def owns(self, module: ModuleType) -> bool:
+        """Whether `module` was loaded from this app's folder."""
+        if self.folder is None:
+            return False
+        where = getattr(module, "__file__", None) or ""
+        if not where:  # a namespace package: look at its search path
+            where = next(iter(getattr(module, "__path__", None) or ()), "")
+        return bool(where) and os.path.normpath(where).startswith(self.folder + os.sep)
+
+    def enter(self) -> None:
+        """Put this app's folder, modules and secrets in place (idempotent)."""
+        if self.folder is None:
+            return
+        for name, module in list(sys.modules.items()):  # another app's leftovers
+            if getattr(module, "__file__", None) and not self.owns(module) \
+                    and _inside_any_app(module):
+                del sys.modules[name]
+        sys.modules.update(self._modules)
+        self._modules = {}
+        if os.getcwd() != self.folder:
+            os.chdir(self.folder)
+        if not sys.path or sys.path[0] != self.folder:
+            if self.folder in sys.path:
+                sys.path.remove(self.folder)
+            sys.path.insert(0, self.folder)
+
+    def leave(self) -> None:
+        """Take this app's modules and folder out of the shared interpreter."""
+        if self.folder is None:
+            return
+        for name, module in list(sys.modules.items()):
+            if self.owns(module):
+                self._modules[name] = sys.modules.pop(name)
+        if self.folder in sys.path:
+            sys.path.remove(self.folder)
+
+    def forget_modules(self) -> None:
+        """Drop the modules this app imported (its files changed: import them afresh)."""
+        self._modules = {}
+        for name, module in list(sys.modules.items()):
+            if self.owns(module):
+                del sys.modules[name]
+
+    @contextlib.contextmanager
+    def entered(self) -> Iterator[None]:
+        self.enter()
+        try:
+            yield
+        finally:
+            self.leave()
+
+
+def _inside_any_app(module: ModuleType) -> bool:
+    where = os.path.normpath(getattr(module, "__file__", "") or "")
+    return any(where.startswith(folder + os.sep) for folder in _app_folders)
