@@ -23,7 +23,9 @@ dist/ (first runs `npm ci` if node_modules is missing or package-lock.json chang
   markdown.js                             markdown-it (+ emoji, KaTeX, Prism, DOMPurify) as one ES module (esbuild)
   plotly.js                               plotly.js as one ES module (esbuild), for st.plotly_chart
   katex/katex.min.css, katex/fonts/*.woff2  KaTeX's stylesheet and fonts, from node_modules/katex
-  *.js, *.css                             copied from the top level of web/
+  wasmlit.js, wasmlit.js.map              web/wasmlit.js and every module it imports, one minified
+                                          ES module (esbuild), with a source map for devtools
+  wasmlit.css                             web/wasmlit.css then web/styles/*.css, minified
 
 A site is dist/ plus app.py and an index.html that mounts it with wasmlit.js;
 it loads nothing from outside its folder. An app with a .streamlit/secrets.toml
@@ -175,18 +177,19 @@ def web_files():
 
 
 def write_web_files(tmp):
-    """JS keeps its path under web/; every stylesheet goes into one wasmlit.css."""
-    styles = []
-    for path in web_files():
-        rel = path.relative_to(WEB)
-        if path.suffix == ".css":
-            styles.append(path)
-            continue
-        (tmp / rel).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(path, tmp / rel)
-    styles.sort(key=lambda p: (p.name != "wasmlit.css", str(p)))
-    css = "".join(f"/* {p.relative_to(WEB)} */\n{p.read_text('utf-8')}\n" for p in styles)
-    (tmp / "wasmlit.css").write_text(css, "utf-8")
+    """Our JS as one minified module, wasmlit.js (esbuild; wasmlit.js.map maps it back to
+    web/ for the browser's devtools), and every stylesheet, the theme first, minified into
+    one wasmlit.css."""
+    run_quietly([NODE_MODULES / ".bin" / "esbuild", WEB / "wasmlit.js", "--bundle", "--format=esm",
+                 "--minify", "--sourcemap", "--log-level=warning", f"--outfile={tmp / 'wasmlit.js'}"],
+                "esbuild")
+    styles = sorted((p for p in web_files() if p.suffix == ".css"),
+                    key=lambda p: (p.name != "wasmlit.css", str(p)))
+    joined = tmp / ".wasmlit.src.css"
+    joined.write_text("".join(p.read_text("utf-8") + "\n" for p in styles), "utf-8")
+    run_quietly([NODE_MODULES / ".bin" / "esbuild", joined, "--minify", "--log-level=warning",
+                 f"--outfile={tmp / 'wasmlit.css'}"], "esbuild")
+    joined.unlink()
 
 
 def wasmlit_version():

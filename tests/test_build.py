@@ -58,14 +58,16 @@ def test_dist_has_pyodide_runtime_and_bundle(dist):
         assert (dist / "pyodide" / name).read_bytes() == (build.PYODIDE_NPM / name).read_bytes()
     assert not list((dist / "pyodide").glob("*.map"))
     assert "markdownit" in (dist / "markdown.js").read_text()
-    css = (dist / "wasmlit.css").read_text("utf-8")
+    # Our JS is one bundle (with a source map naming every module) and one stylesheet.
+    bundle_map = json.loads((dist / "wasmlit.js.map").read_text())
+    sources = {Path(source).name for source in bundle_map["sources"]}
     for path in build.web_files():
-        rel = path.relative_to(build.WEB)
-        if path.suffix == ".css":  # every stylesheet lands in the one wasmlit.css
-            assert path.read_text("utf-8") in css, rel
-        else:
-            assert (dist / rel).read_bytes() == path.read_bytes(), rel
-    assert css.index("/* wasmlit.css */") == 0  # the theme comes first
+        if path.suffix == ".js":
+            assert path.name in sources, path
+            assert not (dist / path.relative_to(build.WEB)).exists() or path.name == "wasmlit.js"
+    css = (dist / "wasmlit.css").read_text("utf-8")
+    assert css.startswith(".wl-app,")  # the theme (web/wasmlit.css) comes first
+    assert ".wl-app .token.punctuation{" in css  # web/styles/*.css follow, minified
 
 
 def test_wheel_is_valid_and_record_hashes_match(wheel):
