@@ -219,6 +219,7 @@ def load(browser, url: str) -> tuple:
     page.goto(url)
     page.wait_for_function("() => window.__bench.first !== null"
                            " && window.__bench.text('fragment: ') !== null"
+                           " && window.__bench.button('Fragment') && window.__bench.button('Rerun')"
                            " && window.__bench.idle()", timeout=TIMEOUT_MS * 3)
     return page, page.evaluate("window.__bench.first")
 
