@@ -20,7 +20,6 @@ import os
 import re
 from pathlib import Path
 from typing import Any, NoReturn
-from urllib import parse
 
 from .elements import command
 from .errors import RerunException, StreamlitAPIException
@@ -463,6 +462,9 @@ def switch_page(page: Any) -> NoReturn:
 
 def _embed_only(query: str) -> str:
     """A new page starts without query params, except `embed` / `embed_options`."""
+    if not query:
+        return query
+    from urllib import parse  # imported on first use: slow at start-up (ipaddress)
     pairs = parse.parse_qsl(query, keep_blank_values=True)
     return parse.urlencode([(k, v) for k, v in pairs if k.lower() in EMBED_KEYS])
 
