@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
+import weakref
 from types import ModuleType
 from typing import Iterator
 
@@ -33,20 +34,15 @@ class Workspace:
 
     def owns(self, module: ModuleType) -> bool:
         """Whether `module` was loaded from this app's folder."""
-        if self.folder is None:
-            return False
-        where = getattr(module, "__file__", None) or ""
-        if not where:  # a namespace package: look at its search path
-            where = next(iter(getattr(module, "__path__", None) or ()), "")
-        return bool(where) and os.path.normpath(where).startswith(self.folder + os.sep)
+        return self.folder is not None and _app_folder(module) == self.folder
 
     def enter(self) -> None:
         """Put this app's folder, modules and secrets in place (idempotent)."""
         if self.folder is None:
             return
-        for name, module in list(sys.modules.items()):  # another app's leftovers
-            if getattr(module, "__file__", None) and not self.owns(module) \
-                    and _inside_any_app(module):
+        for name, module in list(sys.modules.items()):  # another app's, left in mid-run
+            folder = _app_folder(module)
+            if folder is not None and folder != self.folder:
                 del sys.modules[name]
         sys.modules.update(self._modules)
         self._modules = {}
@@ -83,6 +79,23 @@ class Workspace:
             self.leave()
 
 
-def _inside_any_app(module: ModuleType) -> bool:
-    where = os.path.normpath(getattr(module, "__file__", "") or "")
-    return any(where.startswith(folder + os.sep) for folder in _app_folders)
+# module -> the app folder it was loaded from, or None: worked out once per module, since
+# every run of a folder app looks at every loaded module twice (enter and leave).
+_folder_of: "weakref.WeakKeyDictionary[ModuleType, str | None]" = weakref.WeakKeyDictionary()
+
+
+def _app_folder(module: ModuleType) -> str | None:
+    try:
+        return _folder_of[module]
+    except (KeyError, TypeError):  # TypeError: an object in sys.modules that is no module
+        pass
+    where = getattr(module, "__file__", None) or ""
+    if not where:  # a namespace package: look at its search path
+        where = next(iter(getattr(module, "__path__", None) or ()), "")
+    where = os.path.normpath(where) if isinstance(where, str) and where else ""
+    folder = next((f for f in _app_folders if where.startswith(f + os.sep)), None) if where else None
+    try:
+        _folder_of[module] = folder
+    except TypeError:
+        pass
+    return folder
