@@ -14,9 +14,14 @@ dist/ (first runs `npm ci` if node_modules is missing or package-lock.json chang
     pyodide.asm.wasm, python_stdlib.zip
   pyodide/micropip-0.11.1-py3-none-any.whl  from PyPI, cached in .cache/wheels/
   pyodide/wasmlit-VERSION-py3-none-any.whl  runtime/wasmlit packed as a wheel
-  pyodide/pyodide-lock.json               Pyodide's "info", listing only those wheels
+  pyodide/pyodide-lock.json               the pinned Pyodide's lock, compact: its "info" and every
+                                          package of its distribution (so the page can map any
+                                          import to one), with our micropip and wasmlit wheels
     (the wasmlit wheel holds no testing/ and ships its modules as .pyc compiled by
     Pyodide under Node: buildlib/pycompile.py)
+  packages.json                           {"packages_url": Pyodide's CDN for the pinned version,
+                                          "load": [], "shipped": [], "bytes": {}}: where snippets
+                                          load distribution packages from (buildlib/pyodide_lock.py)
   startup.json, snapshot.bin.gz           with WASMLIT_SNAPSHOT=1, a Pyodide memory snapshot
                                           with wasmlit imported (buildlib/snapshot.py)
   vega.js                                 vega + vega-lite + vega-embed (esbuild), loaded on first chart
@@ -27,8 +32,11 @@ dist/ (first runs `npm ci` if node_modules is missing or package-lock.json chang
                                           ES module (esbuild), with a source map for devtools
   wasmlit.css                             web/wasmlit.css then web/styles/*.css, minified
 
-A site is dist/ plus app.py and an index.html that mounts it with wasmlit.js;
-it loads nothing from outside its folder. An app with a .streamlit/secrets.toml
+A site is dist/ plus app.py and an index.html that mounts it with wasmlit.js, and its
+own packages.json (and pyodide-lock.json): the Pyodide packages the app needs (numpy,
+pandas, ...), found from its imports and its requirements.txt, are loaded from
+--packages-url (default: Pyodide's CDN) or, with --pyodide-packages, shipped in pyodide/
+so that the site loads nothing from outside its folder (buildlib/site_packages.py). An app with a .streamlit/secrets.toml
 (or a secrets.toml) beside it gets it as the site's secrets.toml (st.secrets):
 every visitor can read it, so it must hold nothing secret. The [theme] table of a
 .streamlit/config.toml beside it goes into index.html (data-wasmlit-theme, as JSON). --app first checks that APP.py is a
@@ -49,9 +57,24 @@ base64) that runs when opened from disk (file://). It carries vega.js or plotly.
 only when the app's code uses their chart commands, and the wheels of the app's
 requirements.txt. KaTeX's stylesheet and fonts are inlined.
 
-Requirements: a requirements.txt beside the app (in DIR for a folder app) is
-resolved at build time into pure-Python wheels for the browser's Python, shipped
-in wheels/ (buildlib/requirements.py) and installed by micropip before the first run.
+Packages: a site's packages.json is {"packages_url": URL ending in / or null when every
+needed package is shipped, "load": [lock keys loaded before the first run: what the app's
+files import and its requirements.txt names from Pyodide's distribution, with their
+dependencies], "shipped": [lock keys whose files are in pyodide/], "bytes": {key: size of
+each shipped file}}. An app needing nothing from the distribution has "load": [].
+
+Requirements: a requirements.txt beside the app (in DIR for a folder app; UTF-8 or UTF-16,
+with -r, markers evaluated for Pyodide) is split at build time: packages in Pyodide's lock
+join "load" (a pin the lock's version misses gives a warning), `streamlit` is skipped
+(wasmlit provides it), and the rest are downloaded from PyPI with their dependencies as
+wheels for the browser (pure Python, or built for Pyodide's platform), shipped in wheels/
+with wheels/requirements.json (buildlib/requirements.py) and installed by micropip before
+the first run.
+
+Offline: `--pyodide-packages SOURCE` (a folder, .tar.bz2 or .zip of the pinned Pyodide's
+distribution, e.g. its release asset pyodide-VERSION.tar.bz2, or an http(s)/file URL of
+either) copies the needed packages into pyodide/, each checked against the lock's sha256
+(buildlib/distribution.py); a missing package, a wrong sha256 or another version exits 2.
 
 Dev server: `--app APP --dev [--port N]` serves the app and reruns it in the open
 page, with its session state, whenever its files change (buildlib/dev_server.py).
@@ -72,12 +95,13 @@ import subprocess
 import sys
 import tempfile
 import tomllib
+import urllib.parse
 import zipfile
 from pathlib import Path
 
-from buildlib import dev_server
+from buildlib import dev_server, pyodide_lock, site_packages, spa
 from buildlib import requirements as app_requirements
-from buildlib import spa
+from buildlib.distribution import DistributionError, open_distribution
 from buildlib.pycompile import CompileError, browser_members
 from buildlib.snapshot import NAME as SNAPSHOT_NAME, enabled as snapshot_enabled, write_manifest, write_snapshot
 
@@ -204,7 +228,8 @@ def input_fingerprint():
     """Hash of every input of dist/, to skip rebuilding an up-to-date one."""
     inputs = [Path(__file__).resolve(), ROOT / "pyproject.toml", ROOT / "package-lock.json",
               *sorted(MARKDOWN_ENTRY.parent.glob("*.mjs")), *runtime_files(), *web_files(),
-              *sorted(p for p in (ROOT / "buildlib").iterdir() if p.name.startswith(("pycompile.", "snapshot.")))]
+              *sorted(p for p in (ROOT / "buildlib").iterdir()
+                      if p.name.startswith(("pycompile.", "snapshot.", "pyodide_lock.")))]
     digest = hashlib.sha256(f"snapshot={snapshot_enabled()}\n".encode())
     for path in inputs:
         digest.update(f"{path.relative_to(ROOT)}:{sha256_file(path)}\n".encode())
@@ -264,19 +289,29 @@ def build_wasmlit_wheel(out_dir, version):
 def lock_entry(name, version, wheel):
     return {"name": name, "version": version, "file_name": wheel.name, "install_dir": "site",
             "sha256": sha256_file(wheel), "package_type": "package", "imports": [name],
-            "depends": [], "unvendored_tests": False, "tool": {}}
+            "depends": []}
+
+
+def pinned_lock():
+    """The lock of the pinned npm package pyodide: every package of its distribution."""
+    return pyodide_lock.read_lock(PYODIDE_NPM / pyodide_lock.LOCK_NAME)
 
 
 def write_lock(pyodide_dir, micropip_wheel, wasmlit_wheel, version):
-    """pyodide-lock.json with Pyodide's "info" and our two packages only."""
-    upstream = json.loads((PYODIDE_NPM / "pyodide-lock.json").read_text("utf-8"))
+    """pyodide-lock.json: Pyodide's "info" and all its packages (so the page can map any
+    import to a package), compact, with our micropip and wasmlit in place of Pyodide's."""
+    upstream = pinned_lock()
     pinned = upstream["packages"]["micropip"]["version"]
     if pinned != MICROPIP_VERSION:
         raise BuildError(f"Pyodide expects micropip {pinned}, build.py ships {MICROPIP_VERSION}")
-    lock = {"info": upstream["info"], "packages": {
+    lock = pyodide_lock.dist_lock(upstream, {
         "micropip": lock_entry("micropip", MICROPIP_VERSION, micropip_wheel),
-        "wasmlit": lock_entry("wasmlit", version, wasmlit_wheel)}}
-    (pyodide_dir / "pyodide-lock.json").write_text(json.dumps(lock, indent=2, sort_keys=True) + "\n")
+        "wasmlit": lock_entry("wasmlit", version, wasmlit_wheel)})
+    pyodide_lock.write_json_compact(pyodide_dir / pyodide_lock.LOCK_NAME, lock)
+
+
+def default_packages_url():
+    return pyodide_lock.default_packages_url(PYODIDE_NPM)
 
 
 def bundle_module(out_file, entry=MARKDOWN_ENTRY):
@@ -303,6 +338,8 @@ def fill_dist(tmp, fingerprint):
     version = wasmlit_version()
     wheel = build_wasmlit_wheel(pyodide_dir, version)
     write_lock(pyodide_dir, Path(micropip), wheel, version)
+    # packages.json: where snippets and mount() load distribution packages from
+    pyodide_lock.write_packages_manifest(tmp, pyodide_lock.packages_manifest(default_packages_url()))
     # WASMLIT_SNAPSHOT=1: Python with wasmlit imported, restored by the page (buildlib/snapshot.py)
     write_manifest(tmp, snapshot_enabled() and write_snapshot(
         tmp / SNAPSHOT_NAME, PYODIDE_NPM, wheel, ROOT / ".cache" / "snapshot"), PYODIDE_NPM)
@@ -470,9 +507,38 @@ def write_app(site, app, data, folder=None):
     return f"{APP_DIR}/{manifest['entry']}"
 
 
-def fill_site(tmp, app, data, folder=None, dev=None):
+def plan_packages(app, folder):
+    """What the app needs from Pyodide's distribution and from PyPI (its imports and its
+    requirements.txt); BadInput when a requirement cannot be met. Notes go to stderr."""
+    ensure_node_modules()  # the pinned lock is in node_modules/pyodide
+    try:
+        planned = site_packages.plan(app, folder, app_files(folder) if folder else None, pinned_lock(),
+                                     PYODIDE_NPM / "python_stdlib.zip", WHEEL_CACHE / "requirements")
+    except app_requirements.RequirementsError as e:
+        raise BadInput(str(e)) from None
+    for note in planned.notes:
+        print(f"build.py: note: {note}", file=sys.stderr)
+    return planned
+
+
+@contextlib.contextmanager
+def opened_distribution(source, needed=()):
+    """The --pyodide-packages distribution at source (None without one), checked to be the
+    pinned Pyodide's and to hold the packages needed."""
+    if source is None:
+        yield None
+        return
+    with open_distribution(source) as distribution:
+        distribution.check_version(pinned_lock(), pyodide_lock.pyodide_version(PYODIDE_NPM))
+        distribution.check_has(sorted(needed))
+        yield distribution
+
+
+def fill_site(tmp, app, data, folder=None, dev=None, packages=None, packages_url=None, distribution=None):
     """Copy dist/ (without sites/, the stamp and temp dirs) and add the app (and its secrets);
-    a multi-file app's folder goes into app/ with files.json listing it."""
+    a multi-file app's folder goes into app/ with files.json listing it. The packages it
+    needs (packages, else planned here) go in as site_packages.write puts them: loaded from
+    packages_url (default: Pyodide's CDN), or copied from distribution."""
     shutil.copytree(DIST, tmp, dirs_exist_ok=True, ignore=lambda d, names: [
         n for n in names if Path(d) == DIST and (n == "sites" or n.startswith("."))])
     src = write_app(tmp, app, data, folder)
@@ -481,29 +547,26 @@ def fill_site(tmp, app, data, folder=None, dev=None):
     if secrets is not None:
         (tmp / SECRETS_NAME).write_bytes(secrets)
     title = folder.name if folder is not None else app.stem
-    wanted = app_requirements.find_requirements(home)
-    wheels = app_requirements.ship_wheels(wanted, WHEEL_CACHE / "requirements", tmp) if wanted else None
+    packages = packages or plan_packages(app, folder)
+    wheels = site_packages.write(tmp, packages, packages_url or default_packages_url(), distribution)
     page = index_html(title, secrets is not None, read_theme(home), src, folder is not None, wheels, dev)
     (tmp / "index.html").write_text(page, "utf-8")
     spa.write_404(tmp)  # page URLs of multipage apps (GitHub Pages serves 404.html)
 
 
-def build_site(app, out, entry=None):
+def build_site(app, out, entry=None, packages_url=None, pyodide_packages=None):
     """Validate app and out, then write the site for app (a file or a folder) into out."""
     app, folder = find_entry(app, entry)
     data = check_app(app)
     home = app.parent if folder is None else folder
     read_secrets(home)  # a bad secrets.toml stops the build before anything is written
     read_theme(home)
-    wanted = app_requirements.find_requirements(home)
-    if wanted:  # likewise a requirement with no pure-Python wheel
-        try:
-            app_requirements.download_wheels(wanted, WHEEL_CACHE / "requirements")
-        except app_requirements.RequirementsError as e:
-            raise BadInput(str(e)) from None
+    packages = plan_packages(app, folder)  # likewise a requirement with no wheel for the browser
     check_out_dir(out)
-    build_dist()
-    build_into(out, lambda tmp: fill_site(tmp, app, data, folder))
+    with opened_distribution(pyodide_packages, packages.load) as distribution:  # and a bad distribution
+        build_dist()
+        build_into(out, lambda tmp: fill_site(tmp, app, data, folder, packages=packages,
+                                              packages_url=packages_url, distribution=distribution))
 
 
 ASSET_TYPES = {".mjs": "text/javascript", ".js": "text/javascript", ".wasm": "application/wasm",
@@ -526,10 +589,11 @@ def chart_libraries(site):
 
 def single_file_assets(site):
     """{relative path: [MIME type, base64]} of what a one-file page serves from itself:
-    Pyodide, our wheels, markdown.js and the app's files, from a site built in site."""
+    Pyodide, our wheels and the distribution packages shipped beside them (pyodide/),
+    packages.json, markdown.js and the app's files, from a site built in site."""
     names = [f"pyodide/{p.name}" for p in sorted((site / "pyodide").iterdir())] + ["markdown.js"]
-    names += [p.relative_to(site).as_posix() for p in [site / "app.py", site / SECRETS_NAME, site / FILES_NAME]
-              if p.is_file()]
+    names += [p.relative_to(site).as_posix() for p in [site / "app.py", site / SECRETS_NAME, site / FILES_NAME,
+                                                       site / pyodide_lock.PACKAGES_NAME] if p.is_file()]
     for folder in (site / APP_DIR, site / app_requirements.WHEELS_DIR):
         if folder.is_dir():
             names += [p.relative_to(site).as_posix() for p in sorted(folder.rglob("*")) if p.is_file()]
@@ -570,7 +634,7 @@ def single_file_page(site):
     return page.replace('<script type="module" src="wasmlit.js"></script>', scripts)
 
 
-def build_single_file(app, out, entry=None):
+def build_single_file(app, out, entry=None, packages_url=None, pyodide_packages=None):
     """Build the app's site in a temp dir, then write it as one HTML page to out."""
     if out.is_dir():
         raise BadInput(f"--single-file {out} is a directory")
@@ -578,7 +642,7 @@ def build_single_file(app, out, entry=None):
         raise BadInput(f"--single-file {out} exists and is not a wasmlit page; refusing to replace it")
     out.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=out.parent, prefix=f".{out.name}.tmp-") as tmp:
-        build_site(app, Path(tmp) / "site", entry)
+        build_site(app, Path(tmp) / "site", entry, packages_url, pyodide_packages)
         page = Path(tmp) / "page.html"
         page.write_text(single_file_page(Path(tmp) / "site"), "utf-8")
         page.replace(out)
@@ -618,10 +682,11 @@ def sites_index(stems):
     return PAGE.format(title="wasmlit examples", head='\n<link rel="icon" href="data:,">', body=f"<h1>wasmlit examples</h1>\n<ul>\n{links}</ul>")
 
 
-def fill_sites(tmp, apps):
+def fill_sites(tmp, apps, packages_url=None, distribution=None):
     for app in apps:
         entry, folder = find_entry(app)
-        fill_site(tmp / site_name(app), entry, check_app(entry), folder)
+        fill_site(tmp / site_name(app), entry, check_app(entry), folder,
+                  packages_url=packages_url, distribution=distribution)
     (tmp / "index.html").write_text(sites_index([site_name(a) for a in apps]), "utf-8")
 
 
@@ -650,14 +715,14 @@ def make_server(directory, port):
         return http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
 
 
-def serve(app_args, port):
+def serve(app_args, port, packages_url=None, pyodide_packages=None):
     apps = collect_apps(app_args)
     for app in apps:
         check_app(find_entry(app)[0])
-    with build_lock():
+    with build_lock(), opened_distribution(pyodide_packages) as distribution:
         build_dist()
         sites = DIST / "sites"
-        build_into(sites, lambda tmp: fill_sites(tmp, apps))
+        build_into(sites, lambda tmp: fill_sites(tmp, apps, packages_url, distribution))
     server = make_server(sites, port)
     print(f"Serving wasmlit examples at http://127.0.0.1:{server.server_address[1]}/", flush=True)
     with server:
@@ -667,14 +732,19 @@ def serve(app_args, port):
             pass
 
 
-def serve_dev(app_arg, entry, port):
-    """Serve the app's site from a temp folder and rerun it in the page when its files change."""
+def serve_dev(app_arg, entry, port, packages_url=None, pyodide_packages=None):
+    """Serve the app's site from a temp folder and rerun it in the page when its files change.
+    Packages the app starts importing while it is served load from packages_url (the page
+    loads an import it meets first at run time); with --pyodide-packages only those found
+    when the server starts are there."""
     app, folder = find_entry(app_arg, entry)
     data = check_app(app)
+    packages = plan_packages(app, folder)
     site = Path(tempfile.mkdtemp(prefix="wasmlit-dev-")) / (folder.name if folder else app.stem)
-    with build_lock():
+    with build_lock(), opened_distribution(pyodide_packages, packages.load) as distribution:
         build_dist()
-        fill_site(site, app, data, folder, dev=dev_server.VERSION_PATH)
+        fill_site(site, app, data, folder, dev=dev_server.VERSION_PATH, packages=packages,
+                  packages_url=packages_url, distribution=distribution)
 
     def watched():
         return [app] if folder is None else [folder / rel for rel in app_files(folder)]
@@ -706,6 +776,15 @@ def parse_args(argv):
                         help="with --app: serve the app and rerun it in the page when its files change")
     parser.add_argument("--port", type=int,
                         help="port for --serve or --dev (default 8000; a free one if taken)")
+    parser.add_argument("--packages-url", metavar="URL",
+                        help="where the page loads Pyodide's packages (numpy, pandas, ...) from: an "
+                             "http(s) URL or a path relative to the site (default: Pyodide's CDN, "
+                             "https://cdn.jsdelivr.net/pyodide/vVERSION/full/)")
+    parser.add_argument("--pyodide-packages", metavar="SOURCE",
+                        help="ship the Pyodide packages the app needs in the site (fully offline), "
+                             "copied from SOURCE: a Pyodide distribution of the pinned version, as a "
+                             "folder, a .tar.bz2 or .zip archive (e.g. the release asset "
+                             "pyodide-VERSION.tar.bz2), or an http(s)/file URL of either")
     parser.add_argument("apps", nargs="*", metavar="APP_OR_DIR", help="apps for --serve")
     args = parser.parse_args(argv)
     if args.app and args.serve:
@@ -722,7 +801,27 @@ def parse_args(argv):
         parser.error("APP_OR_DIR needs --serve")
     if args.port is not None and not (args.serve or args.dev):
         parser.error("--port needs --serve or --dev")
+    if (args.packages_url or args.pyodide_packages) and not (args.app or args.serve):
+        parser.error("--packages-url and --pyodide-packages need --app or --serve")
+    if args.packages_url and args.pyodide_packages:
+        parser.error("--packages-url and --pyodide-packages cannot be combined "
+                     "(with --pyodide-packages the site loads packages from itself)")
+    if args.packages_url is not None:
+        try:
+            args.packages_url = checked_packages_url(args.packages_url)
+        except ValueError as e:
+            parser.error(str(e))
     return args
+
+
+def checked_packages_url(url):
+    """url as packages.json holds it (ending in /); ValueError unless it is http(s) or a path."""
+    parts = urllib.parse.urlsplit(url)
+    is_web = parts.scheme in ("http", "https") and parts.netloc
+    is_path = not parts.scheme and not parts.netloc and parts.path and not url.startswith("//")
+    if not (is_web or is_path) or any(c.isspace() or c in "\"'<>" for c in url):
+        raise ValueError(f"--packages-url {url!r} is not an http(s) URL or a relative path")
+    return url if url.endswith("/") else url + "/"
 
 
 @contextlib.contextmanager
@@ -739,7 +838,7 @@ def main(argv=None):
     args = parse_args(argv)
     try:
         return run(args)
-    except BadInput as e:
+    except (BadInput, DistributionError) as e:
         print(f"build.py: error: {e}", file=sys.stderr)
         return 2
     except (BuildError, OSError) as e:
@@ -748,17 +847,18 @@ def main(argv=None):
 
 
 def run(args):
+    packages = {"packages_url": args.packages_url, "pyodide_packages": args.pyodide_packages}
     if args.serve:
-        serve(args.apps, 8000 if args.port is None else args.port)
+        serve(args.apps, 8000 if args.port is None else args.port, **packages)
     elif args.dev:
-        serve_dev(args.app, args.entry, 8000 if args.port is None else args.port)
+        serve_dev(args.app, args.entry, 8000 if args.port is None else args.port, **packages)
     elif args.single_file:
         with build_lock():
-            build_single_file(args.app, args.single_file.resolve(), args.entry)
+            build_single_file(args.app, args.single_file.resolve(), args.entry, **packages)
         print(f"build.py: wrote {args.single_file} for {args.app}", file=sys.stderr)
     elif args.app:
         with build_lock():
-            build_site(args.app, args.out.resolve(), args.entry)
+            build_site(args.app, args.out.resolve(), args.entry, **packages)
         print(f"build.py: wrote site for {args.app} to {args.out}", file=sys.stderr)
     else:
         with build_lock():
