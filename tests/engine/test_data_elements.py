@@ -168,8 +168,10 @@ def test_numpy_arrays_become_numbered_columns_without_index():
     pytest.importorskip("numpy")
     props = one(run('import numpy as np\nst.dataframe(np.array([[1, 2], [3, 4]]))'), "dataframe")
     assert shown(props) == ["0", "1"] and rows(props) == [[1, 2], [3, 4]]
+    # Streamlit 1.50 names the single column of a 1-D array "value"
+    # (dataframe_util._fix_column_naming; its AppTest returns that column).
     props = one(run('import numpy as np\nst.dataframe(np.array([1.5, 2.5]))'), "dataframe")
-    assert shown(props) == ["0"] and rows(props) == [[1.5], [2.5]]
+    assert shown(props) == ["value"] and rows(props) == [[1.5], [2.5]]
 
 
 def test_a_pandas_dataframe_keeps_its_index():

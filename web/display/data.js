@@ -71,8 +71,9 @@ function toCsv(props) {
   const n = props.data.length ? props.data[0].length : 0;
   const lines = [cols.map(([c]) => quote(c.label)).join(",")];
   for (let r = 0; r < n; r++) {
-    lines.push(cols.map(([, v]) => (v[r] === null || v[r] === undefined ? ""
-      : quote(Array.isArray(v[r]) ? JSON.stringify(v[r]) : String(v[r])))).join(","));
+    lines.push(cols.map(([c, v]) => (v[r] === null || v[r] === undefined ? ""
+      : quote(typeof v[r] === "object" ? JSON.stringify(v[r])
+        : typeof v[r] === "number" && c.type === "datetime" ? cellText(c, v[r]) : String(v[r])))).join(","));
   }
   return lines.join("\n");
 }
@@ -96,16 +97,21 @@ function tableCell(tag, view, text, attrs = {}) {
   return h(tag, attrs, h("div", { testid: "stMarkdownContainer", class: "wl-md" }, p));
 }
 
-// st.table's cell text: floats with four decimals (as pandas' Styler shows them).
-// (Decimals as written, lists as JSON.)
-function tableText(kind, value) {
+const FLOAT_TEXT = { minimumFractionDigits: 4, maximumFractionDigits: 4, useGrouping: true };
+
+// st.table's cell text, as Streamlit 1.50's Quiver.format: floats as numbro "0,0.0000"
+// (1,234.5000), datetimes "YYYY-MM-DD HH:mm:ss" (pandas ones come as epoch milliseconds),
+// decimals as written, lists and dicts as compact JSON.
+function tableText(col, value) {
+  const kind = col.kind;
   if (value === null || value === undefined) return "";
   if (typeof value === "number") {
+    if (col.type === "datetime" || col.type === "date") return cellText(col, value);
     if (kind === "decimal") return String(value);
-    return kind === "float" || !Number.isInteger(value) ? value.toFixed(4) : String(value);
+    return kind === "float" || !Number.isInteger(value) ? value.toLocaleString("en-US", FLOAT_TEXT) : String(value);
   }
   if (typeof value === "boolean") return value ? "true" : "false";
-  if (Array.isArray(value)) return JSON.stringify(value);
+  if (typeof value === "object") return JSON.stringify(value);
   return String(value);
 }
 
@@ -186,7 +192,7 @@ export const BUILDERS = {
     for (let r = 0; r < n; r++) {
       const tr = h("tr");
       cols.forEach((c, i) => {
-        const text = tableText(c.kind, props.data[i][r]);
+        const text = tableText(c, props.data[i][r]);
         if (i === 0) { tr.append(tableCell("th", view, text, { scope: "row" })); return; }
         const td = tableCell("td", view, text);
         td.style.textAlign = NUMERIC.has(c.kind) ? "right" : "left";

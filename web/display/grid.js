@@ -67,9 +67,27 @@ export function momentFormat(d, pattern) {
 
 const DEFAULT_DATE_FORMATS = { date: "YYYY-MM-DD", datetime: "YYYY-MM-DD HH:mm:ss", time: "HH:mm:ss" };
 
-function dateText(value, type, format) {
-  const d = parseIso(String(value));
+// A pandas datetime comes as milliseconds since 1970 of its wall-clock time: the same
+// wall-clock time as a local Date (the page's own time zone must not shift it).
+function wallClock(ms) {
+  const u = new Date(ms);
+  const d = new Date(2000, 0, 1);
+  d.setFullYear(u.getUTCFullYear(), u.getUTCMonth(), u.getUTCDate());
+  d.setHours(u.getUTCHours(), u.getUTCMinutes(), u.getUTCSeconds(), u.getUTCMilliseconds());
+  return d;
+}
+
+// "+01:00" of "2024-01-01 00:00:00+01:00" (a time-zone-aware pandas datetime).
+const OFFSET = /([+-]\d{2}:\d{2})$/;
+
+function dateText(value, type, format, timezone) {
+  const d = typeof value === "number" ? wallClock(value) : parseIso(String(value));
   if (!d) return String(value);
+  if (timezone && !format) {
+    // Streamlit 1.50 shows a time-zone-aware column as "YYYY-MM-DD HH:mm:ssZ".
+    const m = OFFSET.exec(String(value));
+    return momentFormat(d, DEFAULT_DATE_FORMATS[type]) + (m ? m[1] : "");
+  }
   if (format === "iso8601") {
     if (type === "date") return momentFormat(d, "YYYY-MM-DD");
     if (type === "time") return momentFormat(d, "HH:mm:ss");
@@ -93,7 +111,7 @@ export function cellText(col, value) {
   switch (col.type) {
     case "number": case "progress": return numberText(value, col.format);
     case "checkbox": return value ? "true" : "false";
-    case "date": case "datetime": case "time": return dateText(value, col.type, col.format);
+    case "date": case "datetime": case "time": return dateText(value, col.type, col.format, col.timezone);
     case "list": case "multiselect": return Array.isArray(value) ? value.join(", ") : String(value);
     case "json": return typeof value === "string" ? value : JSON.stringify(value);
     default: return Array.isArray(value) ? value.join(", ") : typeof value === "number" ? defaultNumber(value) : String(value);
@@ -150,6 +168,25 @@ export function fillCell(td, col, value) {
   td.textContent = cellText(col, value);
 }
 
+// A pandas Styler's text replaces what the column type would show, unless column_config
+// formats the column (Streamlit 1.50 `getCellFromArrow`); its colours apply to the cell.
+function styleCell(td, col, r) {
+  const shown = col.display ? col.display[r] : null;
+  const formatted = col.type === "link" ? col.display_text : col.format;
+  if (shown !== null && shown !== undefined && !formatted && STYLER_TEXT_TYPES.has(col.type)) {
+    td.replaceChildren();
+    td.classList.remove("wl-grid-null");
+    td.textContent = shown;
+  }
+  const colours = col.styles ? col.styles[r] : null;
+  if (colours) {
+    if (colours[0]) td.style.color = colours[0];
+    if (colours[1]) td.style.backgroundColor = colours[1];
+  }
+}
+
+const STYLER_TEXT_TYPES = new Set(["text", "json", "number", "link", "date", "datetime", "time"]);
+
 // Sorting: numbers and booleans by value, text by locale order; missing values last.
 function compare(a, b) {
   const am = a === null || a === undefined;
@@ -201,9 +238,10 @@ export function virtualGrid(props, select = null) {
   table.append(colgroup, thead, tbody);
   const scroller = h("div", { testid: "stDataFrameResizable", class: "wl-grid-scroll", tabindex: "0" }, table);
   scroller.style.setProperty("--wl-grid-row", `${rowH}px`);
-  const full = rowH * (rowCount + 1) + 2;
+  const headRows = shown.some(({ col }) => col.group) ? 2 : 1;
+  const full = rowH * (rowCount + headRows) + 2;
   if (typeof props.height === "number") scroller.style.height = `${props.height}px`;
-  else scroller.style.height = `${Math.min(full, rowH * 11 + 2)}px`;
+  else scroller.style.height = `${Math.min(full, rowH * (10 + headRows) + 2)}px`;
 
   let total = 0;
   for (const { col, values } of shown) {
@@ -250,6 +288,22 @@ export function virtualGrid(props, select = null) {
     });
     headRow.append(th);
   });
+  // MultiIndex columns: Streamlit 1.50 shows the upper levels ("a / b") as a group header
+  // above the columns that share them.
+  if (headRows === 2) {
+    const groups = h("tr", { role: "row", class: "wl-grid-groups" });
+    if (select) groups.append(h("th", { class: "wl-grid-marker" }));
+    let k = 0;
+    while (k < shown.length) {
+      const group = shown[k].col.group || "";
+      let span = 1;
+      while (k + span < shown.length && (shown[k + span].col.group || "") === group) span++;
+      groups.append(h("th", { role: "columnheader", scope: "colgroup", colspan: String(span),
+        class: "wl-grid-group" }, group));
+      k += span;
+    }
+    thead.append(groups);
+  }
   thead.append(headRow);
 
   const sortBy = (i) => {
@@ -309,6 +363,7 @@ export function virtualGrid(props, select = null) {
         class: `wl-grid-cell wl-grid-${col.type}` + (col.is_index ? " wl-grid-index" : "") });
       if (col.alignment) td.style.textAlign = col.alignment;
       fillCell(td, col, values[r]);
+      if (col.display || col.styles) styleCell(td, col, r);
       tr.append(td);
     });
     if (stuck && lefts.length) {

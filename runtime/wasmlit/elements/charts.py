@@ -10,6 +10,7 @@ selection state: `{"selection": {param: {} | [points] | {field: [lo, hi]}}}`.
 """
 from __future__ import annotations
 
+import contextlib
 import datetime
 import json
 import math
@@ -82,12 +83,20 @@ def to_frame(data: Any) -> Frame:
                          {n: table.kinds[c] for n, c in zip(names, table.columns)}, index)
     names = list(df.columns)
     values = {c: [_plain(v) for v in df[c].tolist()] for c in names}
-    kinds = {c: _de.infer_kind(values[c]) for c in names}
+    # A nullable integer column (Int64 with <NA>) is still integers to Streamlit.
+    kinds = {c: _de.INTEGER if _is_integer_dtype(df[c]) else _de.infer_kind(values[c]) for c in names}
     return Frame(names, values, kinds, [_plain(v) for v in df.index.tolist()], df.index.name)
 
 
+def _is_integer_dtype(column: Any) -> bool:
+    dtype = getattr(column, "dtype", None)
+    return getattr(dtype, "kind", "") in ("i", "u") and str(dtype) != "bool"
+
+
 def _plain(value: Any) -> Any:
-    """pandas/numpy scalars as Python values."""
+    """pandas/numpy scalars as Python values (pandas' missing values as None)."""
+    if type(value).__name__ in ("NAType", "NaTType"):
+        return None
     if hasattr(value, "to_pydatetime"):
         return value.to_pydatetime()
     if hasattr(value, "item") and type(value).__module__.split(".")[0] == "numpy":
@@ -650,9 +659,33 @@ def vega_lite_chart(dg, data: Any = None, spec: Any = None, *, use_container_wid
 @command
 def altair_chart(dg, altair_chart: Any, *, use_container_width=None, theme="streamlit",
                  key=None, on_select="ignore", selection_mode=None) -> Any:
-    spec = altair_chart.to_dict() if hasattr(altair_chart, "to_dict") else dict(altair_chart)
+    spec = _altair_spec(altair_chart) if hasattr(altair_chart, "to_dict") else dict(altair_chart)
     return _vega_lite(dg, spec, None, use_container_width=use_container_width, theme=theme,
                       key=key, on_select=on_select, selection_mode=selection_mode)
+
+
+def _altair_spec(chart: Any) -> dict:
+    """The chart's Vega-Lite spec, as Streamlit 1.50 makes it: Altair's "none" theme (no
+    default sizes), and each dataset handed over as it is (no 5,000-row limit), to be
+    converted with the rest of the chart's data (Streamlit's "id" data transformer)."""
+    if _module_of(chart) != "altair":
+        return chart.to_dict()
+    import altair as alt  # the app gave us an Altair chart
+    datasets: dict[str, Any] = {}
+
+    def keep(data: Any) -> dict:
+        name = f"data-{len(datasets)}"
+        datasets[name] = data
+        return {"name": name}
+
+    alt.data_transformers.register("wasmlit", keep)
+    theme = getattr(alt, "theme", None) or alt.themes
+    no_theme = theme.enable("none") if theme.active == "default" else contextlib.nullcontext()
+    with no_theme, alt.data_transformers.enable("wasmlit"):
+        spec = chart.to_dict()
+    if datasets:
+        spec["datasets"] = {**spec.get("datasets", {}), **datasets}
+    return spec
 
 
 # --- st.map ------------------------------------------------------------------------------

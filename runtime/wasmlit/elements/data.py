@@ -1,14 +1,17 @@
 """Data elements: st.dataframe (a read-only grid the page virtualises), st.table (a static
 HTML table) and st.metric.
 
-The data is brought into columns by st.data_editor's code (widgets/data_editor.py: dicts
-of columns, lists, lists of records, pandas); numpy arrays, pandas Series/Stylers and
-pyarrow tables are recognised by duck typing and turned into those shapes first, so
-nothing here needs numpy, pandas or pyarrow to be importable.
+pandas objects (DataFrame, Series, Index, Styler) are converted column by column in
+elements/dataframes.py, imported only when the app passes one. Other data is brought into
+columns by st.data_editor's code (widgets/data_editor.py: dicts of columns, lists, lists of
+records); numpy arrays and pyarrow tables are recognised by duck typing and turned into
+those shapes first, so nothing here needs numpy, pandas or pyarrow to be importable.
 """
 from __future__ import annotations
 
 import numbers
+from collections.abc import Mapping
+from dataclasses import dataclass
 from textwrap import dedent
 from typing import Any
 
@@ -18,7 +21,7 @@ from ..widgets import add_widget, data_editor as _de
 from ..widgets.validation import validate_height, validate_width, width_prop
 
 # Formats whose (range) index Streamlit hides in st.dataframe.
-_HIDDEN_INDEX_FORMATS = _de._INDEX_HIDDEN_FORMATS | {"numpy_list", "numpy_matrix"}
+_HIDDEN_INDEX_FORMATS = _de._INDEX_HIDDEN_FORMATS
 
 # The grid's column type for each data kind when no column config names one.
 _TYPE_BY_KIND = {_de.INTEGER: "number", _de.FLOAT: "number", _de.DECIMAL: "number",
@@ -40,37 +43,59 @@ class _Selection(dict):
 
 # --- data -------------------------------------------------------------------------------
 
+@dataclass
+class GridColumn:
+    """One column as the page gets it; `values` are JSON-ready (None where missing)."""
+    name: str                  # its column_config key ("_index" for index columns)
+    label: str                 # the header text
+    kind: str                  # the data kind (Streamlit's ColumnDataKind)
+    type: str                  # the grid's column type when no column config names one
+    values: list
+    is_index: bool = False
+    group: str | None = None   # the upper levels of MultiIndex columns, joined by " / "
+    timezone: str | None = None
+    options: list | None = None
+    display: list | None = None  # a Styler's text for each cell, shown instead of the value
+    styles: dict | None = None   # a Styler's colours: {row: [color, background-color]}
+
+
+class GridData(list):
+    """The columns' values as the page gets them (a list of lists, the index first).
+
+    `source` keeps what Streamlit's AppTest turns into the element's `.value`: the pandas
+    DataFrame Streamlit would have serialised, or the plain Table of other data (a list
+    subclass, so the page and the tree's comparisons see only the values)."""
+
+    def __init__(self, columns: list, source: Any = None) -> None:
+        super().__init__(columns)
+        self.source = source
+
+
 def _module_of(data: Any) -> str:
     return type(data).__module__.split(".")[0]
+
+
+def to_grid(data: Any) -> tuple[list[GridColumn], Any, str]:
+    """The app's data as (columns for the page, source for AppTest, Streamlit's format name)."""
+    if _de._pandas_format(data) is not None:
+        from . import dataframes  # pandas is importable: the app gave us a pandas object
+        df = dataframes.to_dataframe(data)
+        columns = dataframes.grid_columns(df)
+        if type(data).__name__ == "Styler":
+            dataframes.apply_styler(data, columns)
+        return columns, dataframes.snapshot(df), _de._pandas_format(data)
+    table = to_columns(data)
+    return _table_columns(table), table, table.format
 
 
 def to_columns(data: Any) -> Any:
     """The app's data as a data_editor Table (or PandasTable); None is an empty table."""
     if data is None:
         return _de.Table("list_of_values", [], {}, None)
-    cls = type(data).__name__
-    module = _module_of(data)
-    if module == "pandas" and cls == "Styler":
-        data = data.data
-        cls = type(data).__name__
-    if module == "pandas" and cls == "Series":
-        data = data.to_frame()
-    elif module == "pandas" and cls in ("Index", "RangeIndex", "DatetimeIndex"):
-        data = data.to_frame(index=False)
-    if module == "pyarrow" and hasattr(data, "to_pydict"):
+    if _module_of(data) == "pyarrow" and hasattr(data, "to_pydict"):
         columns = data.to_pydict()
         return _de._table("column_value_mapping_arrow", dict(columns), None) if columns \
             else _de.Table("pyarrow_table", [], {}, None)
-    if module == "numpy" and hasattr(data, "ndim") and hasattr(data, "tolist"):
-        values = data.tolist()
-        if data.ndim <= 1:
-            values = values if isinstance(values, list) else [values]
-            table = _de._table("numpy_list", {"0": values} if values else {}, None)
-        else:
-            width = len(values[0]) if values else 0
-            table = _de._table("numpy_matrix", {str(i): [row[i] for row in values]
-                                                for i in range(width)}, None)
-        return table
     try:
         return _de.to_table(data)
     except StreamlitAPIException:
@@ -79,36 +104,52 @@ def to_columns(data: Any) -> Any:
             "Offending object:\n```py\n" + repr(data)[:400] + "\n```") from None
 
 
-def _columnar(table: Any) -> list[list]:
-    """The index values, then each column's values, as JSON-ready lists."""
+def _table_columns(table: Any) -> list[GridColumn]:
+    """A plain Table's index and columns for the page."""
     cell = _de._cell
-    if hasattr(table, "df"):
-        df = table.df
-        raw = [df.index.tolist()] + [df[name].tolist() for name in df.columns]
-    else:
-        index = table.index if table.index is not None else list(range(table.length))
-        raw = [index] + [table.values[name] for name in table.columns]
-    return [[cell(v) for v in column] for column in raw]
+    index = table.index if table.index is not None else list(range(table.length))
+    out = [GridColumn(_de.INDEX, "", table.index_kind, _TYPE_BY_KIND.get(table.index_kind, "text"),
+                      [cell(v) for v in index], is_index=True)]
+    for name in table.columns:
+        kind = table.kinds[name]
+        out.append(GridColumn(str(name), str(name), kind, _TYPE_BY_KIND.get(kind, "text"),
+                              [cell(v) for v in table.values[name]]))
+    return out
 
 
-def _grid_columns(table: Any, config: dict) -> list[dict]:
+def _grid_columns(columns: list[GridColumn], config: dict) -> list[dict]:
     """What the page needs to show each column (the index first), in data order."""
     out = []
-    for position, (name, kind) in enumerate(table.all_kinds()):
-        settings = _de._config_of(config, name, position)
+    for position, column in enumerate(columns):
+        settings = _de._config_of(config, column.name, position)
         type_config = dict(settings.get("type_config") or {})
-        is_index = name == _de.INDEX
         label = settings.get("label")
         out.append({
-            "name": name, "label": ("" if is_index else str(name)) if label is None else str(label),
-            "kind": kind, "type": type_config.get("type") or _TYPE_BY_KIND.get(kind, "text"),
-            "format": type_config.get("format"), "is_index": is_index,
+            "name": column.name, "label": column.label if label is None else str(label),
+            "kind": column.kind, "type": type_config.get("type") or column.type,
+            "format": type_config.get("format"), "is_index": column.is_index,
+            "group": column.group, "timezone": column.timezone, "options": column.options,
+            "display": column.display, "styles": column.styles,
             "min": type_config.get("min_value"), "max": type_config.get("max_value"),
             "display_text": type_config.get("display_text"),
             "help": settings.get("help"), "width": settings.get("width"),
             "alignment": settings.get("alignment"), "pinned": settings.get("pinned"),
         })
     return out
+
+
+def _display_order(columns: list[GridColumn], config: dict, column_order: list | None) -> list[int]:
+    """Positions of the columns the grid shows, in order: the index column(s) (unless
+    hidden), then the data columns in `column_order` (or data order)."""
+    def hidden(position: int) -> bool:
+        return bool(_de._config_of(config, columns[position].name, position).get("hidden", False))
+
+    shown = [p for p, c in enumerate(columns) if c.is_index and not hidden(p)]
+    data = [p for p, c in enumerate(columns) if not c.is_index]
+    if column_order is not None:
+        by_name = {columns[p].name: p for p in reversed(data)}
+        data = [by_name[str(name)] for name in column_order if str(name) in by_name]
+    return shown + [p for p in data if not hidden(p)]
 
 
 # --- st.dataframe -------------------------------------------------------------------------
@@ -135,16 +176,17 @@ def dataframe(dg, data: Any = None, width: Any = "stretch", height: Any = "auto"
     validate_width(width, allow_content=True)
     if height != "auto":
         validate_height(height)
-    table = to_columns(data)
+    columns, source, fmt = to_grid(data)
     config = _de.process_config_mapping(column_config)
-    if table.format in _HIDDEN_INDEX_FORMATS:
+    if fmt in _HIDDEN_INDEX_FORMATS:
         _de._update(config, _de.INDEX, {"hidden": True})
     if hide_index is not None:
         _de._update(config, _de.INDEX, {"hidden": hide_index})
     order = list(column_order) if column_order else None
     props = {
-        "columns": _grid_columns(table, config), "data": _columnar(table),
-        "order": _de._display_order(table, config, order),
+        "columns": _grid_columns(columns, config),
+        "data": GridData([c.values for c in columns], source),
+        "order": _display_order(columns, config, order),
         "width": width_prop(width), "height": height if isinstance(height, int) else None,
         "row_height": row_height,
     }
@@ -205,10 +247,10 @@ def table(dg, data: Any = None, *, border: Any = True) -> Any:
     if not (isinstance(border, bool) or border == "horizontal"):
         raise StreamlitAPIException(
             "Invalid `border` value. Valid values are: True, False, 'horizontal'.")
-    tbl = to_columns(data)
-    columns = [{"label": str(name) if name != _de.INDEX else "", "kind": kind}
-               for name, kind in tbl.all_kinds()]
-    dg._enqueue("table", {"columns": columns, "data": _columnar(tbl),
+    columns, source, _ = to_grid(data)
+    dg._enqueue("table", {"columns": [{"label": c.label, "kind": c.kind, "type": c.type,
+                                       "timezone": c.timezone, "group": c.group} for c in columns],
+                          "data": GridData([c.values for c in columns], source),
                           "border": "horizontal" if border == "horizontal" else bool(border)})
     return dg
 
@@ -288,12 +330,16 @@ def metric(dg, label: str, value: Any, delta: Any = None, delta_color: str = "no
 
 
 def _as_list(data: Any) -> list:
-    """A sequence's values (a single-column table's values for tabular data)."""
+    """Streamlit's `convert_anything_to_list`: a scalar in a list, a mapping's keys, a
+    sequence's items, a table's first column."""
+    if isinstance(data, (str, int, float, bool)):
+        return [data]
+    if isinstance(data, Mapping):
+        return list(data.keys())
     if isinstance(data, (list, tuple, set, frozenset, range)):
         return list(data)
     if hasattr(data, "tolist") and not hasattr(data, "columns"):
         values = data.tolist()
         return values if isinstance(values, list) else [values]
-    table = to_columns(data)
-    columns = _columnar(table)
-    return columns[1] if len(columns) > 1 else []
+    columns = [c for c in to_grid(data)[0] if not c.is_index]
+    return columns[0].values if columns else []

@@ -1,6 +1,8 @@
 """Text elements: markdown, headings, text, caption, code, json, write."""
 from __future__ import annotations
 
+import array
+import collections
 import dataclasses
 import inspect
 import io
@@ -100,35 +102,50 @@ def _finite(value: Any) -> Any:
     return value
 
 
+def _json_default(value: Any) -> Any:
+    """Streamlit's `_ensure_serialization`: sets as lists, anything else as its repr()."""
+    return list(value) if isinstance(value, set) else repr(value)
+
+
+def _is_custom_dict(body: Any) -> bool:
+    """Streamlit's own mappings (session state, query params, ...) give their dict."""
+    module = type(body).__module__
+    return callable(getattr(body, "to_dict", None)) and not isinstance(body, dict) \
+        and module.split(".")[0] in ("wasmlit", "streamlit")
+
+
 @command
 def json_(dg, body: Any, *, expanded: Any = True, width: Any = "stretch"):
     """A collapsible JSON tree. `expanded`: True/False, or an int, the depth shown open."""
-    if callable(getattr(body, "to_dict", None)) and not isinstance(body, dict):
+    if _is_custom_dict(body):
         body = body.to_dict()
     if hasattr(body, "_asdict") and isinstance(body, tuple):
         body = body._asdict()
     if isinstance(body, (ChainMap, types.MappingProxyType, UserDict)):
         body = dict(body)
     if isinstance(body, (list, tuple, set, frozenset, UserList, map, enumerate, ItemsView, KeysView,
-                         ValuesView)) or inspect.isgenerator(body):
+                         ValuesView, range, collections.deque, array.ArrayType)) \
+            or inspect.isgenerator(body):
         body = list(body)
     if not isinstance(expanded, (bool, int)):
         raise TypeError(f"The type {type(expanded)} of `expanded` is not supported, must be bool or int.")
     if isinstance(body, str):
+        text_value = body
         try:
             data = json.loads(body)
         except ValueError:
             data = body
     else:
         try:
-            text_value = json.dumps(body, default=str)
+            text_value = json.dumps(body, default=_json_default)
         except TypeError as err:
             dg.warning("Warning: this data structure was not fully serializable as JSON due to one "
                        f"or more unexpected keys.  (Error was: {err})")
-            text_value = json.dumps(body, skipkeys=True, default=str)
+            text_value = json.dumps(body, skipkeys=True, default=_json_default)
         data = json.loads(text_value)
     depth = None if isinstance(expanded, bool) else expanded
-    return dg._enqueue("json", {"data": _finite(data), "expanded": True if depth is not None else expanded,
+    return dg._enqueue("json", {"data": _finite(data), "body": text_value,
+                                "expanded": True if depth is not None else expanded,
                                 "max_depth": depth})
 
 

@@ -136,8 +136,68 @@ class Code(Element):
 class Json(Element):
     @property
     def value(self) -> str:
-        """The JSON text shown (as Streamlit's `Json.value`)."""
-        return json.dumps(self.proto.get("data"))
+        """The JSON text st.json was given or made (as Streamlit's `Json.value`)."""
+        body = self.proto.get("body")
+        return body if isinstance(body, str) else json.dumps(self.proto.get("data"))
+
+    @property
+    def expanded(self) -> bool:
+        return bool(self.proto.get("expanded", True))
+
+
+class Dataframe(Element):
+    """st.dataframe (and st.write of a DataFrame): `.value` is a pandas DataFrame."""
+
+    @property
+    def value(self) -> Any:
+        """The data as Streamlit 1.50's AppTest returns it: the pandas DataFrame it built
+        from what the app passed (a dict or list too), as it was when written."""
+        return _as_pandas(self.proto.get("data"))
+
+
+class Table(Dataframe):
+    """st.table: `.value` is a pandas DataFrame, as for st.dataframe."""
+
+
+def _as_pandas(data: Any) -> Any:
+    import pandas as pd  # AppTest of a data element needs pandas, as Streamlit's does
+
+    from ..elements import dataframes
+    source = getattr(data, "source", None)
+    if source is None:
+        return pd.DataFrame()
+    if not isinstance(source, pd.DataFrame):
+        source = dataframes.table_to_dataframe(source)
+    return dataframes.as_deserialized(source)
+
+
+# Streamlit's MetricProto enums, which its AppTest's `Metric.color` / `.direction` return.
+_METRIC_COLORS = {"red": 0, "green": 1, "gray": 2}
+_METRIC_DIRECTIONS = {"down": 0, "up": 1, "none": 2}
+
+
+class Metric(Element):
+    """st.metric: `.value` is the text shown (Streamlit's `body`), `.delta` the delta text."""
+
+    @property
+    def value(self) -> str:
+        return self.proto.get("body", "")
+
+    @property
+    def delta(self) -> str:
+        return self.proto.get("delta", "")
+
+    @property
+    def color(self) -> int:
+        return _METRIC_COLORS.get(self.proto.get("color"), 2)
+
+    @property
+    def direction(self) -> int:
+        return _METRIC_DIRECTIONS.get(self.proto.get("direction"), 2)
+
+    @property
+    def help(self) -> str:
+        return self.proto.get("help") or ""
 
 
 class Alert(Element):
@@ -599,6 +659,7 @@ class _Finder:
     code = property(lambda self: self._list("code"))
     color_picker = property(lambda self: self._list("color_picker"))
     columns = property(lambda self: self.get("column"))
+    dataframe = property(lambda self: self._list("arrow_data_frame"))
     date_input = property(lambda self: self._list("date_input"))
     divider = property(lambda self: self._list("divider"))
     error = property(lambda self: self._list("error"))
@@ -619,6 +680,7 @@ class _Finder:
     status = property(lambda self: self.get("status"))
     subheader = property(lambda self: self._list("subheader"))
     success = property(lambda self: self._list("success"))
+    table = property(lambda self: self._list("arrow_table"))
     tabs = property(lambda self: self.get("tab"))
     text = property(lambda self: self._list("text"))
     text_area = property(lambda self: self._list("text_area"))
@@ -691,7 +753,8 @@ _WIDGETS: dict[str, tuple[str, type]] = {
 }
 _ELEMENTS: dict[str, tuple[str, type]] = {
     "text": ("text", Text), "code": ("code", Code), "json": ("json", Json),
-    "exception": ("exception", Exception),
+    "exception": ("exception", Exception), "metric": ("metric", Metric),
+    "dataframe": ("arrow_data_frame", Dataframe), "table": ("arrow_table", Table),
 }
 _BLOCKS: dict[str, tuple[str, type]] = {
     "vertical": ("flex_container", Block), "horizontal": ("flex_container", Block),

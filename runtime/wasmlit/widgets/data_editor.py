@@ -49,7 +49,8 @@ COMPATIBLE = {
 
 # Formats whose (range) index Streamlit hides.
 _INDEX_HIDDEN_FORMATS = {"list_of_values", "tuple_of_values", "set_of_values", "list_of_records",
-                         "list_of_rows", "column_value_mapping"}
+                         "list_of_rows", "column_value_mapping", "numpy_list", "numpy_matrix",
+                         "pandas_index"}
 
 
 def empty_state() -> dict:
@@ -357,14 +358,31 @@ class Table:
             return {c: dict(zip(index, values[c])) for c in self.columns}
         if fmt == "key_value_dict":
             return dict(zip(index, values[self.columns[0]])) if self.columns else {}
+        if fmt in ("numpy_list", "numpy_matrix"):
+            import numpy as np  # we were given a numpy array
+            if not self.columns or not index:
+                return np.ndarray(0)  # as Streamlit returns an emptied array
+            if fmt == "numpy_list":
+                return np.array(values[self.columns[0]])
+            return np.array([[values[c][r] for c in self.columns] for r in range(len(index))])
         raise AssertionError(fmt)
 
 
 def to_table(data: Any) -> Any:
     """The app's data as a Table (or, for a pandas DataFrame, a PandasTable)."""
-    if _is_pandas_dataframe(data):
-        from .data_editor_pandas import PandasTable
-        return PandasTable(data)
+    pandas_format = _pandas_format(data)
+    if pandas_format is not None:
+        from .data_editor_pandas import PandasTable  # pandas is importable: we were given it
+        return PandasTable(data, pandas_format)
+    if _is_numpy_array(data):
+        # Streamlit names the column of a 1-D array "value", those of a 2-D array 0, 1, ...
+        if data.ndim <= 1:
+            values = data.tolist()
+            values = values if isinstance(values, list) else [values]
+            return _table("numpy_list", {"value": values} if values else {}, None)
+        rows = data.tolist()
+        width = len(rows[0]) if rows else 0
+        return _table("numpy_matrix", {str(i): [row[i] for row in rows] for i in range(width)}, None)
     fmt = determine_format(data)
     if fmt is None:
         raise StreamlitAPIException(
@@ -470,9 +488,21 @@ def _is_namedtuple(data: Any) -> bool:
     return isinstance(data, tuple) and hasattr(data, "_fields") and hasattr(data, "_asdict")
 
 
-def _is_pandas_dataframe(data: Any) -> bool:
+def _pandas_format(data: Any) -> str | None:
+    """Streamlit's format name of a pandas object (None for other data)."""
     cls = type(data)
-    return cls.__name__ == "DataFrame" and cls.__module__.split(".")[0] == "pandas"
+    if cls.__module__.split(".")[0] != "pandas":
+        return None
+    name = cls.__name__
+    if name in ("DataFrame", "Series", "Styler"):
+        return {"DataFrame": "pandas_dataframe", "Series": "pandas_series",
+                "Styler": "pandas_styler"}[name]
+    return "pandas_index" if name.endswith("Index") and hasattr(data, "to_frame") else None
+
+
+def _is_numpy_array(data: Any) -> bool:
+    cls = type(data)
+    return cls.__name__ == "ndarray" and cls.__module__ == "numpy"
 
 
 # --- values --------------------------------------------------------------------------

@@ -18,9 +18,16 @@ _SUPPORTED_INDEXES = ("RangeIndex", "Index", "DatetimeIndex", "CategoricalIndex"
 
 
 class PandasTable:
-    format = "pandas_dataframe"
+    """`fmt`: Streamlit's name of the pandas shape given ("pandas_dataframe", "pandas_series",
+    "pandas_styler", "pandas_index"); the edited data comes back as a DataFrame, or as a
+    Series for a Series (Streamlit's `convert_pandas_df_to_data_format`)."""
 
-    def __init__(self, data: "pd.DataFrame") -> None:
+    def __init__(self, data: Any, fmt: str = "pandas_dataframe") -> None:
+        self.format = fmt
+        if fmt == "pandas_styler":
+            data = data.data
+        elif fmt == "pandas_series" or fmt == "pandas_index":
+            data = pd.DataFrame(data)
         df = data.copy()
         if type(df.index).__name__ not in _SUPPORTED_INDEXES:
             raise StreamlitAPIException(
@@ -75,9 +82,9 @@ class PandasTable:
                     df.iat[row, df.columns.get_loc(name)] = parse_value(value, self.kinds[name])
         deleted = [int(r) for r in state.get("deleted_rows") or [] if 0 <= int(r) < len(df.index)]
         if deleted:
-            df.drop(df.index[deleted], inplace=True)
+            df = df.drop(df.index[deleted])
         self._add_rows(df, state.get("added_rows") or [])
-        return df
+        return df.iloc[:, 0] if self.format == "pandas_series" else df
 
     def _add_rows(self, df: "pd.DataFrame", added: list) -> None:
         if not added:
