@@ -5,12 +5,18 @@ the same Pyodide with its session state, as Streamlit's "run on save" does.
 """
 from __future__ import annotations
 
-import functools
-import http.server
+import dataclasses
+import shutil
+import tempfile
 import threading
 import time
 from pathlib import Path
 from typing import Callable, Iterable
+
+from . import app_source, static_server
+from .checkout import build_lock
+from .dist import build_dist
+from .site import fill_site, opened_distribution, plan_packages, write_app
 
 VERSION_PATH = "__wasmlit__/version"  # relative to the site: what the page polls
 POLL_SECONDS = 0.25
@@ -47,10 +53,10 @@ class DevState:
         self.version = 1
 
 
-def handler_class(base: type, state: DevState) -> type:
-    """`base` (a static-file handler) that also answers VERSION_PATH with state.version."""
+def handler_class(state: DevState) -> type:
+    """The sites' static-file handler, also answering VERSION_PATH with state.version."""
 
-    class DevHandler(base):
+    class DevHandler(static_server.handler_class(static_server.REVALIDATE)):
         def do_GET(self):
             if self.path.split("?", 1)[0].lstrip("/") == VERSION_PATH:
                 body = str(state.version).encode()
@@ -81,23 +87,43 @@ def watch_and_sync(watch: Watch, sync: Callable[[], None], state: DevState,
                   flush=True)
 
 
-def serve(site: Path, port: int, base_handler: type, watch: Watch, sync: Callable[[], None]) -> None:
+def serve(site: Path, port: int, watch: Watch, sync: Callable[[], None]) -> None:
+    """Serve site on port (a free one if taken) until Ctrl+C, syncing the app's files into
+    it whenever watch sees them change."""
     state = DevState()
-    handler = functools.partial(handler_class(base_handler, state), directory=str(site))
-    try:
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
-    except OSError:
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = static_server.make_server(site, port, handler_class(state))
     stop = threading.Event()
     watcher = threading.Thread(target=watch_and_sync, args=(watch, sync, state, stop), daemon=True)
     watcher.start()
-    print(f"Serving {site.name} at http://127.0.0.1:{server.server_address[1]}/ "
+    print(f"Serving {site.name} at http://127.0.0.1:{static_server.port_of(server)}/ "
           "(edits to the app rerun it in the page; Ctrl+C stops)", flush=True)
-    with server:
-        try:
-            server.serve_forever()
-        except KeyboardInterrupt:
-            pass
-        finally:
-            stop.set()
-            time.sleep(0)
+    try:
+        static_server.serve_until_interrupted(server)
+    finally:
+        stop.set()
+        time.sleep(0)
+
+
+def run(app_path: Path, entry: str | None, port: int, packages_url: str | None = None,
+        pyodide_packages: str | None = None) -> None:
+    """Serve the app's site from a temp folder and rerun it in the page when its files change.
+    Packages the app starts importing while it is served load from packages_url (the page
+    loads an import it meets first at run time); with --pyodide-packages only those found
+    when the server starts are there."""
+    app = app_source.load(app_path, entry)
+    packages = plan_packages(app)
+    site = Path(tempfile.mkdtemp(prefix="wasmlit-dev-")) / app.title
+    with build_lock(), opened_distribution(pyodide_packages, packages.load) as distribution:
+        build_dist()
+        fill_site(site, app, packages, packages_url, distribution, dev=VERSION_PATH)
+
+    def watched() -> list[Path]:
+        return [app.entry] if app.folder is None else [app.folder / rel for rel in app.files()]
+
+    def sync() -> None:
+        write_app(site, dataclasses.replace(app, data=app.entry.read_bytes()))
+
+    try:
+        serve(site, port, Watch(watched), sync)
+    finally:
+        shutil.rmtree(site.parent, ignore_errors=True)

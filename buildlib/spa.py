@@ -2,9 +2,10 @@
 
 A multipage app shows its current page in the URL path (http://host/site/plotting), so a
 reload or a shared link asks the server for a file that does not exist. Servers answer
-such paths with the site's index.html: `fallback()` picks it for our local servers
-(build.py --serve, the browser tests), and `write_404()` gives a site the 404.html copy
-that GitHub Pages (and hosts with the same convention) serve for unknown paths.
+such paths with the site's index.html: `fallback()` picks it for our local server
+(static_server.py: build.py --serve and --dev, the browser tests, the pytest plugin), and
+`write_404()` gives a site the 404.html copy that GitHub Pages (and hosts with the same
+convention) serve for unknown paths.
 """
 from __future__ import annotations
 

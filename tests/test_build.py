@@ -22,7 +22,10 @@ ROOT = Path(__file__).resolve().parents[1]
 DIST = ROOT / "dist"
 EXAMPLE = ROOT / "examples" / "seed_counts.py"
 sys.path.insert(0, str(ROOT))
-import build  # noqa: E402
+from buildlib.checkout import PYODIDE_NPM, RUNTIME, WEB, build_into  # noqa: E402
+from buildlib.dist import PYODIDE_FILES, STAMP, web_files  # noqa: E402
+from buildlib.errors import BuildError  # noqa: E402
+from buildlib.wasmlit_wheel import build_wasmlit_wheel, wasmlit_version  # noqa: E402
 
 
 def run_build(*args, timeout=600):
@@ -48,30 +51,30 @@ def lock(dist):
 
 @pytest.fixture(scope="module")
 def wheel(dist):
-    return dist / "pyodide" / f"wasmlit-{build.wasmlit_version()}-py3-none-any.whl"
+    return dist / "pyodide" / f"wasmlit-{wasmlit_version()}-py3-none-any.whl"
 
 
 # -- dist/ -------------------------------------------------------------------
 
 def test_dist_has_pyodide_runtime_and_bundle(dist):
-    for name in build.PYODIDE_FILES:
-        assert (dist / "pyodide" / name).read_bytes() == (build.PYODIDE_NPM / name).read_bytes()
+    for name in PYODIDE_FILES:
+        assert (dist / "pyodide" / name).read_bytes() == (PYODIDE_NPM / name).read_bytes()
     assert not list((dist / "pyodide").glob("*.map"))
     assert "markdownit" in (dist / "markdown.js").read_text()
     # Our JS is one bundle (with a source map naming every module) and one stylesheet.
     bundle_map = json.loads((dist / "wasmlit.js.map").read_text())
     sources = {Path(source).name for source in bundle_map["sources"]}
-    for path in build.web_files():
+    for path in web_files():
         if path.suffix == ".js":
             assert path.name in sources, path
-            assert not (dist / path.relative_to(build.WEB)).exists() or path.name == "wasmlit.js"
+            assert not (dist / path.relative_to(WEB)).exists() or path.name == "wasmlit.js"
     css = (dist / "wasmlit.css").read_text("utf-8")
     assert css.startswith(".wl-app,")  # the theme (web/wasmlit.css) comes first
     assert ".wl-app .token.punctuation{" in css  # web/styles/*.css follow, minified
 
 
 def test_wheel_is_valid_and_record_hashes_match(wheel):
-    version = build.wasmlit_version()
+    version = wasmlit_version()
     info = f"wasmlit-{version}.dist-info"
     with zipfile.ZipFile(wheel) as zf:
         assert zf.testzip() is None
@@ -97,9 +100,9 @@ def test_wheel_is_valid_and_record_hashes_match(wheel):
 
 
 def test_wheel_holds_every_runtime_module_but_the_host_only_testing(wheel):
-    expected = {f"wasmlit/{p.relative_to(build.RUNTIME).as_posix()}c"
-                for p in build.RUNTIME.rglob("*.py") if "__pycache__" not in p.parts
-                and p.relative_to(build.RUNTIME).parts[0] != "testing"}
+    expected = {f"wasmlit/{p.relative_to(RUNTIME).as_posix()}c"
+                for p in RUNTIME.rglob("*.py") if "__pycache__" not in p.parts
+                and p.relative_to(RUNTIME).parts[0] != "testing"}
     with zipfile.ZipFile(wheel) as zf:
         names = set(zf.namelist())
     assert expected <= names
@@ -124,7 +127,7 @@ def test_wheel_pyc_are_cached_by_source(tmp_path, wheel, monkeypatch):
     monkeypatch.setattr("buildlib.pycompile._run_compiler",
                         lambda *a: pytest.fail("recompiled an unchanged module"))
     (tmp_path / "b").mkdir()
-    again = build.build_wasmlit_wheel(tmp_path / "b", build.wasmlit_version())
+    again = build_wasmlit_wheel(tmp_path / "b", wasmlit_version())
     assert again.read_bytes() == wheel.read_bytes()
 
 
@@ -136,12 +139,12 @@ def test_dist_has_no_snapshot_unless_asked(dist):
 
 def test_wheel_is_deterministic(tmp_path, wheel):
     (tmp_path / "a").mkdir()
-    again = build.build_wasmlit_wheel(tmp_path / "a", build.wasmlit_version())
+    again = build_wasmlit_wheel(tmp_path / "a", wasmlit_version())
     assert again.read_bytes() == wheel.read_bytes()
 
 
 def test_lock_lists_our_wheels_with_correct_hashes(dist, lock):
-    upstream = json.loads((build.PYODIDE_NPM / "pyodide-lock.json").read_text())
+    upstream = json.loads((PYODIDE_NPM / "pyodide-lock.json").read_text())
     assert lock["info"] == upstream["info"]
     assert set(lock["packages"]) == set(upstream["packages"]) | {"wasmlit"}  # every package, for the page
     for name in ("micropip", "wasmlit"):
@@ -151,15 +154,15 @@ def test_lock_lists_our_wheels_with_correct_hashes(dist, lock):
         assert set(entry) == set(upstream["packages"]["micropip"]) - {"tool", "unvendored_tests"}, name
         assert entry["name"] == name and entry["imports"] == [name] and entry["depends"] == []
         assert entry["install_dir"] == "site" and entry["package_type"] == "package"
-    assert lock["packages"]["wasmlit"]["version"] == build.wasmlit_version()
+    assert lock["packages"]["wasmlit"]["version"] == wasmlit_version()
     assert lock["packages"]["micropip"]["version"] == upstream["packages"]["micropip"]["version"]
 
 
 def test_dist_is_reused_when_up_to_date(dist):
-    before = (dist / build.STAMP).stat().st_mtime_ns
+    before = (dist / STAMP).stat().st_mtime_ns
     proc = run_build()
     assert proc.returncode == 0 and "wrote dist" not in proc.stderr
-    assert (dist / build.STAMP).stat().st_mtime_ns == before
+    assert (dist / STAMP).stat().st_mtime_ns == before
 
 
 # -- --app -------------------------------------------------------------------
@@ -226,7 +229,7 @@ def test_good_app_writes_self_contained_site(dist, tmp_path):
     assert proc.returncode == 0, proc.stderr
     assert (out / "app.py").read_bytes() == EXAMPLE.read_bytes()
     assert (out / "pyodide" / "pyodide-lock.json").read_bytes() == (dist / "pyodide" / "pyodide-lock.json").read_bytes()
-    assert not (out / "sites").exists() and not (out / build.STAMP).exists()
+    assert not (out / "sites").exists() and not (out / STAMP).exists()
     page = (out / "index.html").read_text()
     assert page.startswith("<!doctype html>") and '<meta charset="utf-8">' in page
     assert "<title>seed_counts</title>" in page and '<div data-wasmlit-app="app.py"></div>' in page
@@ -314,16 +317,16 @@ def test_a_refused_app_leaves_the_previous_site_untouched(dist, tmp_path, case):
 def test_a_build_failing_midway_leaves_neither_a_half_site_nor_temp_files(tmp_path):
     def half_then_fail(tmp):
         (tmp / "index.html").write_text("half")
-        raise build.BuildError("disk full")
+        raise BuildError("disk full")
 
     fresh, old = tmp_path / "fresh", tmp_path / "old"
-    with pytest.raises(build.BuildError):
-        build.build_into(fresh, half_then_fail)
+    with pytest.raises(BuildError):
+        build_into(fresh, half_then_fail)
     assert not fresh.exists()
     old.mkdir()
     (old / "index.html").write_text("previous site")
-    with pytest.raises(build.BuildError):
-        build.build_into(old, half_then_fail)
+    with pytest.raises(BuildError):
+        build_into(old, half_then_fail)
     assert (old / "index.html").read_text() == "previous site"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["old"]
 

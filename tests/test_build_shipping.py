@@ -10,6 +10,9 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 import build  # noqa: E402
+from buildlib.checkout import PYODIDE_NPM  # noqa: E402
+from buildlib.serve import collect_apps, site_name  # noqa: E402
+from buildlib.single_file import chart_libraries  # noqa: E402
 from buildlib import requirements  # noqa: E402
 
 APP = "import streamlit as st\nst.write('hi')\n"
@@ -59,7 +62,7 @@ def test_an_app_without_requirements_gets_no_wheels(dist, tmp_path):
 def test_requirements_lines_drop_comments_and_blanks(tmp_path):
     path = tmp_path / "requirements.txt"
     path.write_text("\ufeffa==1  # pinned\n\n# only a comment\nb>=2\n")
-    lock = json.loads((build.PYODIDE_NPM / "pyodide-lock.json").read_text())
+    lock = json.loads((PYODIDE_NPM / "pyodide-lock.json").read_text())
     assert [str(r) for r in requirements.read_requirements(path, lock).requirements] == ["a==1", "b>=2"]
 
 
@@ -84,7 +87,7 @@ def test_dev_takes_an_app_and_a_port():
 ])
 def test_a_one_file_page_carries_only_the_chart_libraries_its_app_uses(tmp_path, code, carried):
     (tmp_path / "app.py").write_text("import streamlit as st\n" + code + "\n")
-    assert build.chart_libraries(tmp_path) == carried
+    assert chart_libraries(tmp_path) == carried
 
 
 def test_serve_takes_a_folder_app_as_one_app_and_scans_other_folders(tmp_path):
@@ -94,6 +97,6 @@ def test_serve_takes_a_folder_app_as_one_app_and_scans_other_folders(tmp_path):
     (folder_app / "app.py").write_text(APP)
     (folder_app / "helpers.py").write_text("X = 1\n")
     (tmp_path / "notes").mkdir()  # no entry file: not an app
-    assert build.collect_apps([folder_app]) == [folder_app]
-    assert build.collect_apps([tmp_path]) == [tmp_path / "single.py", folder_app]
-    assert [build.site_name(a) for a in build.collect_apps([tmp_path])] == ["single", "multi"]
+    assert collect_apps([folder_app]) == [folder_app]
+    assert collect_apps([tmp_path]) == [tmp_path / "single.py", folder_app]
+    assert [site_name(a) for a in collect_apps([tmp_path])] == ["single", "multi"]

@@ -7,8 +7,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-import build  # noqa: E402
-from buildlib import spa  # noqa: E402
+from buildlib import spa, static_server  # noqa: E402
 
 
 def make_site(tmp_path):
@@ -36,7 +35,7 @@ def test_write_404_copies_index(tmp_path):
 
 def test_build_server_answers_a_page_url_with_index_html(tmp_path):
     site = make_site(tmp_path)
-    server = build.make_server(tmp_path, 0)
+    server = static_server.make_server(tmp_path, 0, static_server.handler_class(static_server.REVALIDATE))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         url = f"http://127.0.0.1:{server.server_address[1]}/site/"

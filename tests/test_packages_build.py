@@ -17,6 +17,11 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tests"))
 import build  # noqa: E402
+from buildlib.app_source import App, app_files, find_entry  # noqa: E402
+from buildlib.checkout import DIST  # noqa: E402
+from buildlib.dist import MICROPIP_SHA256  # noqa: E402
+from buildlib.site import plan_packages  # noqa: E402
+from buildlib.wasmlit_wheel import wasmlit_version  # noqa: E402
 from buildlib import app_imports, pyodide_lock  # noqa: E402
 from distribution_standin import archive, pinned_lock, pure_module, tamper, write_standin  # noqa: E402
 
@@ -44,7 +49,7 @@ def read_json(path):
 def dist():
     proc = run_build()
     assert proc.returncode == 0, proc.stderr
-    return build.DIST
+    return DIST
 
 
 @pytest.fixture(scope="module")
@@ -56,14 +61,14 @@ def standin(tmp_path_factory):
 
 
 def scan(folder, notes=None):
-    entry, folder = build.find_entry(folder)
-    paths = app_imports.python_files(entry, folder, build.app_files(folder))
+    entry, folder = find_entry(folder)
+    paths = app_imports.python_files(entry, folder, app_files(folder))
     return app_imports.app_imports(paths, app_imports.own_modules(folder), folder,
                                    [] if notes is None else notes)
 
 
 def needed(folder):
-    planned = build.plan_packages(*build.find_entry(folder))
+    planned = plan_packages(App(*find_entry(folder), data=b""))
     return planned.load
 
 
@@ -128,7 +133,7 @@ def test_dist_carries_the_whole_lock_and_the_default_packages_url(dist):
     assert lock["info"] == LOCK["info"] and set(lock["packages"]) == set(LOCK["packages"]) | {"wasmlit"}
     assert all("tool" not in e and "unvendored_tests" not in e for e in lock["packages"].values())
     assert lock["packages"]["pandas"]["file_name"] == LOCK["packages"]["pandas"]["file_name"]
-    assert lock["packages"]["micropip"]["sha256"] == build.MICROPIP_SHA256  # ours, not Pyodide's
+    assert lock["packages"]["micropip"]["sha256"] == MICROPIP_SHA256  # ours, not Pyodide's
 
 
 def test_an_online_site_loads_what_the_app_imports_from_the_cdn(dist, tmp_path):
@@ -181,9 +186,9 @@ def check_offline_site(site, standin):
         assert (site / "pyodide" / name).read_bytes() == (standin / name).read_bytes()
         assert site_lock["packages"][key] == {k: v for k, v in lock["packages"][key].items()
                                               if k not in ("tool", "unvendored_tests")}
-    assert site_lock["packages"]["pandas"] == read_json(build.DIST / "pyodide" / "pyodide-lock.json")["packages"]["pandas"]
+    assert site_lock["packages"]["pandas"] == read_json(DIST / "pyodide" / "pyodide-lock.json")["packages"]["pandas"]
     assert sorted(p.name for p in (site / "pyodide").glob("*.whl")) == sorted(
-        [*files.values(), "micropip-0.11.1-py3-none-any.whl", f"wasmlit-{build.wasmlit_version()}-py3-none-any.whl"])
+        [*files.values(), "micropip-0.11.1-py3-none-any.whl", f"wasmlit-{wasmlit_version()}-py3-none-any.whl"])
 
 
 @pytest.mark.parametrize("kind", ["folder", "tar.bz2", "zip", "file-url"])

@@ -265,4 +265,4 @@ def test_plugin_finds_the_app_from_marker_module_variable_or_option(tmp_path):
     assert pytest_plugin._app_path(request({}, Config(str(tmp_path / "opt.py"), "ini.py"))) \
         == tmp_path / "opt.py"
     assert pytest_plugin._app_path(request({}, Config(None, "ini.py"))) == tmp_path / "ini.py"
-    assert pytest_plugin._build_py(request({}, Config()), tmp_path / "a.py") == ROOT / "build.py"
+    assert pytest_plugin._checkout(Config(), tmp_path / "a.py") == ROOT

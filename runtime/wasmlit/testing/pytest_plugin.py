@@ -19,7 +19,8 @@ module (`pytestmark`), a module-level `wasmlit_app = "app.py"`, the `--wasmlit-a
 the `wasmlit_app` ini setting (relative to the rootdir). The site is built once per test
 module with wasmlit's `build.py --app` (found beside the installed `wasmlit` package, in
 the rootdir or above the app; or set `--wasmlit-root` / ini `wasmlit_root` / $WASMLIT_ROOT
-to the wasmlit checkout), and served from 127.0.0.1 on a free port.
+to the wasmlit checkout), and served from 127.0.0.1 on a free port by the same checkout's
+static server (`buildlib/static_server.py`, the one `build.py --serve` uses).
 
 Browsers: whatever pytest-playwright runs (`--browser`, `--browser-channel`). For Chromium
 with no browser installed by `playwright install`, the system's Chromium is used
@@ -31,13 +32,12 @@ Fixtures: `wasmlit_site` (the built site's folder), `wasmlit_url` (its served ad
 """
 from __future__ import annotations
 
-import functools
-import http.server
+import importlib
+import importlib.util
 import os
 import shutil
 import subprocess
 import sys
-import threading
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -134,7 +134,7 @@ def _ini(config: pytest.Config, name: str) -> str:
         return ""
 
 
-def _app_path(request: pytest.FixtureRequest) -> Path:
+def _app_path(request: pytest.FixtureRequest, required: bool = True) -> Path | None:
     module = request.module
     here = Path(module.__file__).resolve().parent
     marks = getattr(module, "pytestmark", [])
@@ -149,6 +149,8 @@ def _app_path(request: pytest.FixtureRequest) -> Path:
         return Path(option).resolve()
     if _ini(config, "wasmlit_app"):
         return (Path(config.rootpath) / _ini(config, "wasmlit_app")).resolve()
+    if not required:
+        return None
     pytest.fail("app_page needs an app: set `wasmlit_app = \"app.py\"` in the test module, "
                 "mark it with pytest.mark.wasmlit_app(...), or pass --wasmlit-app", pytrace=False)
 
@@ -157,19 +159,37 @@ def _is_checkout(path: Path) -> bool:
     return (path / "build.py").is_file() and (path / "runtime" / "wasmlit").is_dir()
 
 
-def _build_py(request: pytest.FixtureRequest, app: Path) -> Path:
-    config = request.config
+def _checkout(config: pytest.Config, app: Path | None) -> Path:
+    """The wasmlit checkout whose build.py builds sites and whose buildlib serves them."""
     chosen = (config.getoption("--wasmlit-root", default=None)
               or _ini(config, "wasmlit_root")
               or os.environ.get("WASMLIT_ROOT"))
     candidates = [Path(chosen)] if chosen else []
     candidates.append(Path(__file__).resolve().parents[3])  # runtime/wasmlit/testing/ -> root
-    candidates += [Path(config.rootpath), *Path(config.rootpath).parents, *app.parents]
+    candidates += [Path(config.rootpath), *Path(config.rootpath).parents, *(app.parents if app else [])]
     for root in candidates:
         if _is_checkout(root):
-            return root / "build.py"
+            return root
     pytest.fail("cannot find wasmlit's build.py: set --wasmlit-root or $WASMLIT_ROOT to the "
                 "wasmlit checkout", pytrace=False)
+
+
+def _static_server(checkout: Path) -> Any:
+    """The checkout's buildlib.static_server. buildlib is imported under a private name (not
+    from sys.path), so that a `buildlib` or `build` of the tested project is never shadowed
+    and the server always comes from the checkout that built the site."""
+    package = f"_wasmlit_buildlib_{abs(hash(str(checkout)))}"
+    if package not in sys.modules:
+        if not (checkout / "buildlib" / "static_server.py").is_file():
+            pytest.fail(f"{checkout} has no buildlib/static_server.py: update that wasmlit checkout",
+                        pytrace=False)
+        spec = importlib.util.spec_from_file_location(
+            package, checkout / "buildlib" / "__init__.py",
+            submodule_search_locations=[str(checkout / "buildlib")])
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[package] = module
+        spec.loader.exec_module(module)
+    return importlib.import_module(f"{package}.static_server")
 
 
 # --- fixtures ---------------------------------------------------------------------------
@@ -177,7 +197,7 @@ def _build_py(request: pytest.FixtureRequest, app: Path) -> Path:
 def wasmlit_site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The app's static site, built once per test module (build.py --app)."""
     app = _app_path(request)
-    build = _build_py(request, app)
+    build = _checkout(request.config, app) / "build.py"
     out = tmp_path_factory.mktemp("wasmlit-site") / "site"
     result = subprocess.run([sys.executable, str(build), "--app", str(app), "--out", str(out)],
                             cwd=build.parent, capture_output=True, text=True)
@@ -186,31 +206,15 @@ def wasmlit_site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPa
     return out
 
 
-class _Handler(http.server.SimpleHTTPRequestHandler):
-    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map,
-                      ".js": "text/javascript", ".mjs": "text/javascript",
-                      ".wasm": "application/wasm"}
-
-    def log_message(self, *args: Any) -> None:
-        pass
-
-    def end_headers(self) -> None:
-        self.send_header("Cache-Control", "no-store")
-        super().end_headers()
-
-
 @pytest.fixture(scope="module")
-def wasmlit_url(wasmlit_site: Path) -> Iterator[str]:
+def wasmlit_url(request: pytest.FixtureRequest, wasmlit_site: Path) -> Iterator[str]:
     """The site served on 127.0.0.1 at a free port, for the test module."""
-    httpd = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(_Handler, directory=str(wasmlit_site)))
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
+    checkout = _checkout(request.config, _app_path(request, required=False))
+    server = _static_server(checkout).StaticServer(wasmlit_site)
     try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+        yield server.url
     finally:
-        httpd.shutdown()
-        httpd.server_close()
+        server.close()
 
 
 @pytest.fixture

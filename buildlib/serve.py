@@ -1,0 +1,68 @@
+"""`--serve`: a site per app in dist/sites/NAME/, an index.html linking them, all served on
+127.0.0.1. An app is a file, or a folder with an entry file (a multi-file app); any other
+folder stands for its *.py files and its subfolders that hold an entry file."""
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+from . import app_source, static_server
+from .app_source import App
+from .checkout import DIST, ROOT, build_into, build_lock
+from .dist import build_dist
+from .distribution import Distribution
+from .errors import BadInput
+from .site import PAGE, fill_site, opened_distribution, plan_packages
+
+
+def collect_apps(args: list[str] | None) -> list[Path]:
+    """Apps named on the command line (default: examples/): a file, or a folder holding
+    app.py/streamlit_app.py (a multi-file app); any other folder stands for its *.py files
+    and the subfolders that hold an entry file."""
+    apps = []
+    for arg in args or [ROOT / "examples"]:
+        path = Path(arg)
+        if not path.is_dir() or app_source.has_entry(path):
+            apps.append(path)
+        else:
+            apps += sorted(path.glob("*.py")) + sorted(d for d in path.iterdir()
+                                                       if d.is_dir() and app_source.has_entry(d))
+    if not apps:
+        raise BadInput("no apps to serve")
+    stems = [site_name(a) for a in apps]
+    duplicates = sorted({s for s in stems if stems.count(s) > 1})
+    if duplicates:
+        raise BadInput(f"two apps named {duplicates[0]}; site names must be unique")
+    return apps
+
+
+def site_name(app: Path) -> str:
+    """The site folder an app gets under --serve: a file's stem, a folder's name."""
+    return app.name if app.is_dir() else app.stem
+
+
+def sites_index(names: list[str]) -> str:
+    links = "".join(f'<li><a href="{html.escape(s)}/">{html.escape(s)}</a></li>\n' for s in names)
+    return PAGE.format(title="wasmlit examples", head='\n<link rel="icon" href="data:,">',
+                       body=f"<h1>wasmlit examples</h1>\n<ul>\n{links}</ul>")
+
+
+def fill_sites(tmp: Path, apps: dict[str, App], packages_url: str | None = None,
+               distribution: Distribution | None = None) -> None:
+    """A site for each app under its name ({site name: app}), and index.html linking them."""
+    for name, app in apps.items():
+        fill_site(tmp / name, app, plan_packages(app), packages_url, distribution)
+    (tmp / "index.html").write_text(sites_index(list(apps)), "utf-8")
+
+
+def serve(app_args: list[str], port: int, packages_url: str | None = None,
+          pyodide_packages: str | None = None) -> None:
+    """Build the sites into dist/sites, then serve it on port (a free one if taken) until Ctrl+C."""
+    apps = {site_name(path): app_source.load(path) for path in collect_apps(app_args)}
+    with build_lock(), opened_distribution(pyodide_packages) as distribution:
+        build_dist()
+        sites = DIST / "sites"
+        build_into(sites, lambda tmp: fill_sites(tmp, apps, packages_url, distribution))
+    server = static_server.make_server(sites, port, static_server.handler_class(static_server.REVALIDATE))
+    print(f"Serving wasmlit examples at http://127.0.0.1:{static_server.port_of(server)}/", flush=True)
+    static_server.serve_until_interrupted(server)

@@ -1,0 +1,145 @@
+"""A site for one app: a copy of dist/ with the app (app.py, or a folder's files under app/
+with files.json), its secrets, the packages it needs (site_packages.py) and an index.html
+that mounts it (its theme in it). `build_site` checks everything it can before it writes,
+then builds the site beside its target and swaps it in: nothing is left half-written."""
+from __future__ import annotations
+
+import contextlib
+import html
+import json
+import os
+import shutil
+import sys
+from pathlib import Path
+
+from . import app_source, pyodide_lock, site_packages, spa
+from . import requirements as app_requirements
+from .app_source import App
+from .checkout import (DIST, PYODIDE_NPM, WHEEL_CACHE, build_into, default_packages_url,
+                       ensure_node_modules, pinned_lock)
+from .dist import build_dist
+from .distribution import Distribution, open_distribution
+from .errors import BadInput
+
+SITE_MARKER = "data-wasmlit-app"
+SECRETS_MARKER = "data-wasmlit-secrets"
+SECRETS_NAME = "secrets.toml"  # in a site, beside index.html
+FILES_MARKER = "data-wasmlit-files"
+FILES_NAME = "files.json"  # in a multi-file site: {"entry": ..., "files": [...]} under app/
+APP_DIR = "app"
+
+PAGE = """<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{title}</title>{head}
+</head>
+<body class="wl-page">
+{body}
+</body>
+</html>
+"""
+
+
+def index_html(title, secrets=False, theme=None, src="app.py", files=False, wheels=None, dev=None):
+    head = '\n<link rel="icon" href="data:,">\n<link rel="stylesheet" href="wasmlit.css">'
+    marker = f' {SECRETS_MARKER}="{SECRETS_NAME}"' if secrets else ""
+    if wheels:  # wheels/requirements.json: the app's requirements, installed before it runs
+        marker += f' data-wasmlit-requirements="{html.escape(wheels)}"'
+    if dev:  # the dev server's version URL: the page reruns the app when it changes
+        marker += f' data-wasmlit-dev="{html.escape(dev)}"'
+    if files:  # a multi-file app: wasmlit.js fetches the files files.json lists
+        marker += f' {FILES_MARKER}="{FILES_NAME}"'
+    if theme:  # the [theme] of .streamlit/config.toml, applied by wasmlit.js
+        marker += f' data-wasmlit-theme="{html.escape(json.dumps(theme), quote=True)}"'
+    return PAGE.format(title=html.escape(title), head=head,
+                       body=f'<div {SITE_MARKER}="{html.escape(src)}"{marker}></div>\n<script type="module" src="wasmlit.js"></script>')
+
+
+def check_out_dir(out: Path) -> None:
+    """An existing --out must be a previous wasmlit site (or empty) to be replaced."""
+    if out.exists() and not out.is_dir():
+        raise BadInput(f"--out exists and is not a directory: {out}")
+    above = next((p for p in out.absolute().parents if p.exists()), None)
+    if above is not None and not above.is_dir():
+        raise BadInput(f"--out {out} cannot be created: {above} is not a directory")
+    if above is not None and not out.exists() and not os.access(above, os.W_OK | os.X_OK):
+        raise BadInput(f"--out {out} cannot be created: {above} is not writable")
+    if out.is_dir() and any(out.iterdir()):
+        index = out / "index.html"
+        if not (index.is_file() and SITE_MARKER in index.read_text("utf-8", "replace")):
+            raise BadInput(f"--out {out} is not empty and not a wasmlit site; refusing to replace it")
+
+
+def write_app(site: Path, app: App) -> str:
+    """Put the app into the site: app.py, or a folder's files under app/ with files.json
+    listing them. Returns the entry's path in the site."""
+    if app.folder is None:
+        (site / "app.py").write_bytes(app.data)
+        return "app.py"
+    manifest = {"entry": app.entry.relative_to(app.folder).as_posix(), "files": app.files()}
+    shutil.rmtree(site / APP_DIR, ignore_errors=True)  # files the folder no longer has go too
+    for rel in manifest["files"]:
+        (site / APP_DIR / rel).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(app.folder / rel, site / APP_DIR / rel)
+    (site / FILES_NAME).write_text(json.dumps(manifest, indent=1) + "\n", "utf-8")
+    return f"{APP_DIR}/{manifest['entry']}"
+
+
+def plan_packages(app: App) -> site_packages.SitePackages:
+    """What the app needs from Pyodide's distribution and from PyPI (its imports and its
+    requirements.txt); BadInput when a requirement cannot be met. Notes go to stderr."""
+    ensure_node_modules()  # the pinned lock is in node_modules/pyodide
+    try:
+        planned = site_packages.plan(app.entry, app.folder, app.files(), pinned_lock(),
+                                     PYODIDE_NPM / "python_stdlib.zip", WHEEL_CACHE / "requirements")
+    except app_requirements.RequirementsError as e:
+        raise BadInput(str(e)) from None
+    for note in planned.notes:
+        print(f"build.py: note: {note}", file=sys.stderr)
+    return planned
+
+
+@contextlib.contextmanager
+def opened_distribution(source: str | None, needed=()):
+    """The --pyodide-packages distribution at source (None without one), checked to be the
+    pinned Pyodide's and to hold the packages needed."""
+    if source is None:
+        yield None
+        return
+    with open_distribution(source) as distribution:
+        distribution.check_version(pinned_lock(), pyodide_lock.pyodide_version(PYODIDE_NPM))
+        distribution.check_has(sorted(needed))
+        yield distribution
+
+
+def fill_site(tmp: Path, app: App, packages: site_packages.SitePackages, packages_url: str | None = None,
+              distribution: Distribution | None = None, dev: str | None = None) -> None:
+    """Copy dist/ (without sites/, the stamp and temp dirs) and add the app (and its secrets).
+    The packages it needs go in as site_packages.write puts them: loaded from packages_url
+    (default: Pyodide's CDN), or copied from distribution. dev: the dev server's version URL."""
+    shutil.copytree(DIST, tmp, dirs_exist_ok=True, ignore=lambda d, names: [
+        n for n in names if Path(d) == DIST and (n == "sites" or n.startswith("."))])
+    src = write_app(tmp, app)
+    secrets = app_source.read_secrets(app.home)
+    if secrets is not None:
+        (tmp / SECRETS_NAME).write_bytes(secrets)
+    wheels = site_packages.write(tmp, packages, packages_url or default_packages_url(), distribution)
+    page = index_html(app.title, secrets is not None, app_source.read_theme(app.home), src,
+                      app.folder is not None, wheels, dev)
+    (tmp / "index.html").write_text(page, "utf-8")
+    spa.write_404(tmp)  # page URLs of multipage apps (GitHub Pages serves 404.html)
+
+
+def build_site(app_path: Path, out: Path, entry: str | None = None, packages_url: str | None = None,
+               pyodide_packages: str | None = None) -> None:
+    """Validate app and out, then write the site for app (a file or a folder) into out."""
+    app = app_source.load(app_path, entry)
+    app_source.read_secrets(app.home)  # a bad secrets.toml stops the build before anything is written
+    app_source.read_theme(app.home)
+    packages = plan_packages(app)  # likewise a requirement with no wheel for the browser
+    check_out_dir(out)
+    with opened_distribution(pyodide_packages, packages.load) as distribution:  # and a bad distribution
+        build_dist()
+        build_into(out, lambda tmp: fill_site(tmp, app, packages, packages_url, distribution))

@@ -1,0 +1,98 @@
+"""The one static-file server of wasmlit's sites, on 127.0.0.1: `build.py --serve` and
+`--dev`, the browser tests (tests/browser/sites.py) and the pytest plugin
+(wasmlit.testing.pytest_plugin, which loads this module from the checkout whose build.py
+built its site).
+
+It sends the MIME types module scripts and WebAssembly need, answers a multipage app's page
+URL with the site's index.html (spa.fallback), adds the headers it is given to every
+response, and may route a URL path to another file. Standard library only.
+"""
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from pathlib import Path
+from typing import Callable, Mapping, Optional
+
+from . import spa
+
+# What a page loads from a site, by file name ending (also the types of a one-file page's assets).
+MIME_TYPES = {".mjs": "text/javascript", ".js": "text/javascript", ".wasm": "application/wasm",
+              ".json": "application/json", ".zip": "application/zip", ".whl": "application/zip"}
+
+REVALIDATE = {"Cache-Control": "no-cache"}  # build.py --serve / --dev: a rebuilt file shows on reload
+Route = Callable[[str], Optional[Path]]  # URL path (no query) -> a file to serve instead, or None
+
+
+class StaticHandler(http.server.SimpleHTTPRequestHandler):
+    """Files under `directory`, with MIME_TYPES and the multipage fallback. A subclass (see
+    handler_class) sets the headers, the route and whether requests are logged."""
+    extensions_map = {**http.server.SimpleHTTPRequestHandler.extensions_map, **MIME_TYPES}
+    extra_headers: Mapping[str, str] = {}
+    route: Optional[Route] = None
+    quiet = False
+
+    def end_headers(self) -> None:
+        for name, value in self.extra_headers.items():
+            self.send_header(name, value)
+        super().end_headers()
+
+    def translate_path(self, path: str) -> str:
+        other = self.route(path.split("?", 1)[0]) if self.route else None
+        if other is not None:
+            return str(other)
+        found = super().translate_path(path)
+        return spa.fallback(found) or found  # a multipage app's page URL (site/plotting)
+
+    def log_message(self, format: str, *args) -> None:
+        if not self.quiet:
+            super().log_message(format, *args)
+
+
+def handler_class(headers: Mapping[str, str] | None = None, route: Route | None = None,
+                  quiet: bool = False, base: type = StaticHandler) -> type:
+    """base (StaticHandler or a subclass of it) sending headers, routing with route."""
+    return type(base.__name__, (base,), {"extra_headers": dict(headers or {}), "quiet": quiet,
+                                         "route": staticmethod(route) if route else None})
+
+
+def make_server(directory: Path, port: int, handler: type) -> http.server.ThreadingHTTPServer:
+    """A server of directory with handler on 127.0.0.1:port, or on any free port if that
+    one is taken (port 0: a free one)."""
+    bound = functools.partial(handler, directory=str(directory))
+    try:
+        return http.server.ThreadingHTTPServer(("127.0.0.1", port), bound)
+    except OSError:
+        return http.server.ThreadingHTTPServer(("127.0.0.1", 0), bound)
+
+
+def port_of(server: http.server.HTTPServer) -> int:
+    return server.server_address[1]
+
+
+def serve_until_interrupted(server: http.server.HTTPServer) -> None:
+    """Serve until Ctrl+C, then close the server."""
+    with server:
+        try:
+            server.serve_forever()
+        except KeyboardInterrupt:
+            pass
+
+
+class StaticServer:
+    """directory served on a free port of 127.0.0.1 from a background thread, quietly and
+    with nothing cached (for tests): `url` is its address, `close()` stops it.
+    `route(url_path)` may name another file to serve; `headers` (name -> value) are sent
+    with every response."""
+
+    def __init__(self, directory: Path, route: Route | None = None,
+                 headers: Mapping[str, str] | None = None) -> None:
+        headers = {"Cache-Control": "no-store", **(headers or {})}
+        self.httpd = make_server(directory, 0, handler_class(headers, route, quiet=True))
+        self.url = f"http://127.0.0.1:{port_of(self.httpd)}/"
+        threading.Thread(target=self.httpd.serve_forever, daemon=True).start()
+
+    def close(self) -> None:
+        self.httpd.shutdown()
+        self.httpd.server_close()

@@ -1,0 +1,79 @@
+"""runtime/wasmlit packed as the browser's wheel, wasmlit-VERSION-py3-none-any.whl: no
+testing/, modules as .pyc (pycompile.py), a deterministic zip."""
+from __future__ import annotations
+
+import ast
+import base64
+import hashlib
+import tomllib
+import zipfile
+from pathlib import Path
+
+from .checkout import CACHE, PYODIDE_NPM, ROOT, RUNTIME
+from .errors import BuildError
+from .pycompile import CompileError, browser_members
+
+PYC_CACHE = CACHE / "pyc"  # the wheel's .pyc, compiled by Pyodide under Node
+ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+
+
+def runtime_files():
+    """runtime/wasmlit files that belong in the wheel (no caches, no dotfiles)."""
+    for path in sorted(RUNTIME.rglob("*")):
+        rel = path.relative_to(RUNTIME)
+        skip = any(p == "__pycache__" or p.startswith(".") for p in rel.parts)
+        if path.is_file() and not skip and path.suffix not in (".pyc", ".pyo"):
+            yield path
+
+
+def wasmlit_version() -> str:
+    """__version__ from runtime/wasmlit/__init__.py, read without importing it."""
+    for node in ast.parse((RUNTIME / "__init__.py").read_text("utf-8")).body:
+        if isinstance(node, ast.Assign) and any(getattr(t, "id", "") == "__version__" for t in node.targets):
+            return ast.literal_eval(node.value)
+    raise BuildError("runtime/wasmlit/__init__.py defines no __version__")
+
+
+def write_zip(path: Path, members: dict[str, bytes]) -> None:
+    """Write a deterministic zip of {arcname: bytes}."""
+    with zipfile.ZipFile(path, "w") as zf:
+        for name, data in members.items():
+            info = zipfile.ZipInfo(name, ZIP_DATE)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            zf.writestr(info, data)
+
+
+def record_line(name: str, data: bytes) -> str:
+    digest = base64.urlsafe_b64encode(hashlib.sha256(data).digest()).rstrip(b"=").decode()
+    return f"{name},sha256={digest},{len(data)}"
+
+
+def dist_info(version: str) -> dict[str, bytes]:
+    """The wheel's METADATA, WHEEL and top_level.txt (RECORD is added last)."""
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]
+    info = f"wasmlit-{version}.dist-info"
+    return {
+        f"{info}/METADATA": (f"Metadata-Version: 2.1\nName: wasmlit\nVersion: {version}\n"
+                             f"Summary: {project.get('description', '')}\n"
+                             f"Requires-Python: {project.get('requires-python', '>=3.11')}\n").encode(),
+        f"{info}/WHEEL": (b"Wheel-Version: 1.0\nGenerator: wasmlit build.py\n"
+                          b"Root-Is-Purelib: true\nTag: py3-none-any\n"),
+        f"{info}/top_level.txt": b"wasmlit\n",
+    }
+
+
+def build_wasmlit_wheel(out_dir: Path, version: str) -> Path:
+    """Pack runtime/wasmlit as wasmlit-<version>-py3-none-any.whl in out_dir."""
+    members = {f"wasmlit/{p.relative_to(RUNTIME).as_posix()}": p.read_bytes() for p in runtime_files()}
+    try:  # the browser's: no testing/, modules as .pyc (buildlib/pycompile.py)
+        members = browser_members(members, PYODIDE_NPM, PYC_CACHE)
+    except CompileError as e:
+        raise BuildError(str(e)) from None
+    members.update(dist_info(version))
+    record = f"wasmlit-{version}.dist-info/RECORD"
+    lines = [record_line(name, data) for name, data in members.items()] + [f"{record},,"]
+    members[record] = ("\n".join(lines) + "\n").encode()
+    wheel = out_dir / f"wasmlit-{version}-py3-none-any.whl"
+    write_zip(wheel, members)
+    return wheel
