@@ -131,6 +131,7 @@ export class AppView {
     this.widgets = new Map();     // widget id -> api of the widget's element
     this.timers = new Map();      // fragment id -> interval handle
     this.clearedNodes = new Set(); // form widgets cleared on submit, until the run ends
+    this.packageNotice = null;    // "Loading pandas…" while a run waits for an import
     this.jspi = typeof WebAssembly.Suspending === "function" || typeof WebAssembly.promising === "function";
 
     this.mainBody = h("div", { testid: "stVerticalBlock", class: "wl-vblock" });
@@ -504,6 +505,20 @@ export class AppView {
           h("div", { testid: "stAlertContentError", class: "wl-alert-content" }, text)));
       node.blockEl.append(notice);
     }
+  }
+
+  // A package of Pyodide's distribution loading while the run waits for its import
+  // (wasmlit.package_hook): shown below what the run drew so far, until the import ends.
+  showPackageLoading(message) {
+    this.hidePackageLoading();
+    this.packageNotice = h("div", { class: "wl-loading wl-package-loading", role: "status", "aria-busy": "true" },
+      h("i", { class: "wl-spinner-icon" }), h("span", {}, message));
+    this.mainBody.after(this.packageNotice);
+  }
+
+  hidePackageLoading() {
+    this.packageNotice?.remove();
+    this.packageNotice = null;
   }
 
   showFatal(message) {

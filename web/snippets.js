@@ -5,7 +5,9 @@
 // tag), requirements="pkg another>=1.2" (installed with micropip before the first run),
 // files="files.json" (a multi-file app: the manifest build.py writes; src may then be left
 // out), entrypoint="pages/main.py" (the entry inside those files), secrets="secrets.toml",
-// url (a bare attribute: the page URL is this app's, for its query params and pages).
+// url (a bare attribute: the page URL is this app's, for its query params and pages),
+// packages-url="https://.../" (where Pyodide's packages come from; default: packages.json's).
+// Requirements naming packages of Pyodide's distribution load from there.
 export const SNIPPET_TYPE = "text/x-wasmlit";
 
 export function snippetOptions(script) {
@@ -19,6 +21,7 @@ export function snippetOptions(script) {
     entrypoint: attr("entrypoint"),
     secrets: attr("secrets"),
     url: script.hasAttribute("url") || script.hasAttribute("data-url"),
+    packagesUrl: attr("packages-url"),
   };
 }
 

@@ -5,8 +5,10 @@
 //   elements build.py writes: <div data-wasmlit-app="app.py"> with data-wasmlit-secrets,
 //     -files (files.json: a multi-file app), -theme, -requirements (wheels the site ships),
 //     -dev (the dev server's version URL: the app reruns when its files change);
-//   mount(element, {code | files, entrypoint, requirements, secrets, theme}) by hand,
-//     which returns an AppHandle (app-handle.js).
+//   mount(element, {code | files, entrypoint, requirements, secrets, theme, packagesUrl})
+//     by hand, which returns an AppHandle (app-handle.js).
+// Packages of Pyodide's distribution (numpy, pandas, ...) that an app imports load before
+// its first run, and on first import later (packages.js, wasmlit.package_hook).
 // A one-file page (build.py --single-file) defines globalThis.wasmlitAssetURL, which
 // turns the URL of a file it carries inline into a blob: URL for import().
 import { AppView } from "./render.js";
@@ -14,9 +16,11 @@ import { AppHandle } from "./app-handle.js";
 import { SNIPPET_TYPE, snippetHost, snippetOptions, splitRequirements } from "./snippets.js";
 import { watchForChanges } from "./dev-reload.js";
 import { BASE, assetURL } from "./assets.js";
+import { Distribution, fetchManifest, fetchRemoteLock, hookApi, needsRemote, normalizeName } from "./packages.js";
 
 const APP_HOME = "/home/pyodide/app";
 let pyodideReady = null;
+let distribution = null;  // the page's Distribution (packages.js), once Python runs
 let markdownReady = null;
 
 function loadMarkdown() {
@@ -51,6 +55,12 @@ function loadRuntime(progress) {
   pyodideReady ??= (async () => {
     progress("Loading Python…");
     performance.mark("wasmlit:pyodide-start");  // start-up phases, for benchmarks/startup.py
+    // Which packages the site loads, read while Python starts (and the lock of the URL
+    // they come from, when some do not ship with the site).
+    const manifest = fetchManifest().then((found) => {
+      if (needsRemote(found)) fetchRemoteLock(new URL(found.packages_url, document.baseURI).href);
+      return found;
+    });
     const { loadPyodide } = await import(assetURL("pyodide/pyodide.mjs"));
     const options = { indexURL: new URL("pyodide/", BASE).href };
     if (globalThis.wasmlitAssetURL) options.createPyodideModule = (await import(assetURL("pyodide/pyodide.asm.mjs"))).default;
@@ -65,7 +75,12 @@ function loadRuntime(progress) {
     const snapshot = globalThis.wasmlitAssetURL ? null : fetchSnapshot();
     // Our wheel downloads while Python starts; unpacked with zipfile, it is quicker than
     // loadPackage (which stays the fallback).
-    const wheel = globalThis.wasmlitAssetURL ? null : fetchWheel();
+    // The site lock is fetched once, here: Pyodide reads it from this promise, and our
+    // wheel's file name comes from it.
+    const lock = globalThis.wasmlitAssetURL ? null : fetchLock();
+    lock?.catch(() => {});  // reported by loadPyodide, which awaits it
+    if (lock) Object.assign(options, { lockFileContents: lock, packageBaseUrl: options.indexURL });
+    const wheel = lock && fetchWheel(lock);
     let pyodide = snapshot && await Promise.race([restoreSnapshot(loadPyodide, options, snapshot), wasmMissing]);
     const restored = Boolean(pyodide);
     if (!restored) pyodide = await Promise.race([loadPyodide(options), wasmMissing]);
@@ -76,8 +91,11 @@ function loadRuntime(progress) {
     }
     if (restored) pyodide.runPython("import random; random.seed()");  // not the snapshot's numbers
     performance.mark("wasmlit:wheel-loaded");
-    pyodide.pyimport("wasmlit.bridge").destroy();  // timed as its own phase
+    const bridge = pyodide.pyimport("wasmlit.bridge");  // timed as its own phase
     performance.mark("wasmlit:imported");
+    distribution = new Distribution(pyodide, await manifest);
+    bridge.install_package_finder(hookApi(distribution));
+    bridge.destroy();
     return pyodide;
   })();
   return pyodideReady;
@@ -128,10 +146,17 @@ function installTrampoline(module, hex) {
   module.HEAP32[(module.__PyRuntime + offset) / 4] = module.addFunction(instance.exports.trampoline_call);
 }
 
-// The bytes of the wasmlit wheel pyodide-lock.json names, or null.
-async function fetchWheel() {
+async function fetchLock() {
+  const url = new URL("pyodide/pyodide-lock.json", BASE).href;
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  return response.json();
+}
+
+// The bytes of the wasmlit wheel the site lock names, or null.
+async function fetchWheel(lockReady) {
   try {
-    const lock = await (await fetch(new URL("pyodide/pyodide-lock.json", BASE).href)).json();
+    const lock = await lockReady;
     const response = await fetch(new URL(`pyodide/${lock.packages.wasmlit.file_name}`, BASE).href);
     return response.ok ? new Uint8Array(await response.arrayBuffer()) : null;
   } catch {
@@ -187,9 +212,11 @@ let lastAppId = 0;
 // Mount an app in `element`. Options: `code` (the script's text) or `files` ({relative
 // path: string | Uint8Array | ArrayBuffer}, a multi-file app) with `entrypoint` (default
 // app.py, else streamlit_app.py); `requirements` (package names for micropip, or a string
-// of them); `secrets` (a secrets.toml's text); `theme` (config.toml's [theme] as an
+// of them; names of Pyodide's distribution packages load from it, the rest with
+// micropip); `secrets` (a secrets.toml's text); `theme` (config.toml's [theme] as an
 // object); `filename` (shown in tracebacks); `url: true` makes the page URL the app's
-// (st.query_params and the page of a multipage app show in it; for one app per page).
+// (st.query_params and the page of a multipage app show in it; for one app per page);
+// `packagesUrl` (where Pyodide's packages come from, instead of packages.json's URL).
 // Returns an AppHandle at once: listen for
 // "ready", "error" and "scriptstate"; `await handle.ready` (the first run has ended);
 // `handle.unmount()`.
@@ -215,7 +242,9 @@ async function startApp(handle, options) {
     const requirements = [].concat(options.requirements ?? []).flatMap(splitRequirements);
     const pyodide = await loadRuntime(loading.progress);
     if (handle.state === "unmounted") return handle;
-    await installRequirements(pyodide, requirements, options.wheels ?? [], loading.progress);
+    const split = distribution.splitRequirements(requirements);
+    await installRequirements(pyodide, split.other, options.wheels ?? [], loading.progress);
+    await loadPackages(app, split.distribution, options.packagesUrl, loading.progress);
     loading.progress("Starting app…");
     const folder = app.files ? writeAppFiles(pyodide, handle.id, app.files) : null;
     const view = new AppView(element, { markdown: loadMarkdown, theme: options.theme,  // loaded when needed
@@ -246,6 +275,25 @@ async function startApp(handle, options) {
     handle.fail(message, err && err.name ? err.name : "Error", "load");
     throw err;
   }
+}
+
+// The distribution packages the app needs, loaded: the site's (packages.json), those its
+// requirements name and those its code imports. One that fails to load does not stop the
+// app: importing it raises ModuleNotFoundError saying why, where the app shows errors.
+// A packagesUrl given to mount() becomes the page's (one Pyodide: packages first imported
+// later, by any app, load from there too).
+async function loadPackages(app, required, packagesUrl, progress) {
+  if (packagesUrl) distribution.packagesUrl = new URL(packagesUrl, document.baseURI).href;
+  const sources = [app.code];
+  const local = [];
+  for (const [rel, bytes] of Object.entries(app.files ?? {})) {
+    local.push(rel.split("/")[0].replace(/\.py$/, ""));
+    if (rel.endsWith(".py")) sources.push(new TextDecoder().decode(bytes));
+  }
+  const keys = [...distribution.notInstalled([...distribution.manifest.load, ...required]),
+    ...distribution.neededBy(sources, local)];
+  const failed = await distribution.load(keys, { progress });
+  for (const message of Object.values(failed)) console.warn(`wasmlit: ${message}`);
 }
 
 // {code, filename, files}: the entry's code and name; files (as bytes) for a multi-file app.
@@ -332,8 +380,6 @@ except Exception as exc:
 failure
 `;
 
-const normalizeName = (name) => name.toLowerCase().replace(/[-_.]+/g, "-");
-
 // wasmlit.css, unless the page links it already (a snippet page may not).
 function ensureStylesheet() {
   const href = new URL("wasmlit.css", BASE).href;
@@ -369,7 +415,7 @@ async function mountSnippet(script) {
   await mountDeclared(element, { ...options, code: options.src ? undefined : options.inline });
 }
 
-async function mountDeclared(element, { src, code, theme, secrets, files, wheels, entrypoint, requirements, dev, url }) {
+async function mountDeclared(element, { src, code, theme, secrets, files, wheels, entrypoint, requirements, dev, url, packagesUrl }) {
   let loaded;
   try {
     loaded = await fetchDeclared({ src, code, secrets, files, wheels, entrypoint });
@@ -379,7 +425,7 @@ async function mountDeclared(element, { src, code, theme, secrets, files, wheels
     handle.fail(err.message, "Error", "load");
     return;
   }
-  const handle = mount(element, { ...loaded, theme, requirements, url });
+  const handle = mount(element, { ...loaded, theme, requirements, url, packagesUrl });
   if (dev) handle.ready.then(() => watchForChanges(handle, dev, () => fetchDeclared({ src, code, files, entrypoint })), () => {});
 }
 

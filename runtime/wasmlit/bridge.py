@@ -12,10 +12,12 @@ import os
 import sys
 import textwrap
 import time
+from contextlib import contextmanager
 
 from js import console
 from pyodide.ffi import create_proxy
 
+from . import package_hook
 from .session import AppSession, _current_session
 from .workspace import Workspace
 
@@ -74,6 +76,30 @@ def _sleep_showing_progress(seconds: float) -> None:
     if session is not None:  # another app on the page may have run meanwhile
         session.workspace.enter()
         session.reruns_in_a_row = 0  # a paced `sleep; st.rerun()` loop is no endless loop
+
+
+@contextmanager
+def _showing_package_load(message: str):
+    """While a run waits for a package it imports (wasmlit.package_hook): what the run drew
+    so far, then the message ("Loading pandas, numpy (14.2 MB)…") below it in the app."""
+    session = _current_session.get()
+    view = session.host._view if session is not None and isinstance(session.host, PageHost) else None
+    if session is not None:
+        session.flush()
+    if view is not None:
+        view.showPackageLoading(message)
+    try:
+        yield
+    finally:
+        if view is not None:
+            view.hidePackageLoading()
+        if session is not None:  # another app on the page may have run meanwhile
+            session.workspace.enter()
+
+
+def install_package_finder(packages) -> None:
+    """Load Pyodide's packages when first imported (web/packages.js's hookApi)."""
+    package_hook.install(packages, _showing_package_load)
 
 
 def start(app_id: str, view, source: str, filename: str = "app.py", app_dir: str | None = None,
