@@ -42,3 +42,13 @@ def serve():
     yield start
     for server in servers:
         server.close()
+
+
+@pytest.fixture(scope="module")
+def module_page(browser, browser_context_args):
+    """One page for a whole test module (one Pyodide start); tests get a fresh app in it
+    with sites.fresh_app."""
+    context = browser.new_context(**browser_context_args)
+    page = context.new_page()
+    yield page
+    context.close()

@@ -11,6 +11,10 @@ import re
 import time
 from pathlib import Path
 
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+from sites import RUN_COUNTER_JS
+
 IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
 
 
@@ -25,14 +29,39 @@ def _texts(page, testid: str) -> list[str]:
     return [t.strip() for t in loc.all_inner_texts()]
 
 
+# How long an action that starts no run is given to start one before "wait_idle" takes the
+# app as idle (the recorder's own grace). An action that does start a run ends the wait as
+# soon as that run ends (the run counter, sites.RUN_COUNTER_JS).
+RUN_START_GRACE_MS = 250
+
+
+def _runs_ended(page) -> int:
+    page.evaluate(RUN_COUNTER_JS)
+    return page.evaluate("window.__wlRunsEnded")
+
+
+def _wait_idle(page, runs_before: int, timeout_ms: float) -> None:
+    try:
+        page.wait_for_function("n => window.__wlRunsEnded > n", arg=runs_before,
+                               timeout=RUN_START_GRACE_MS)
+    except PlaywrightTimeout:
+        pass  # no run started within the grace: the action started none
+    page.wait_for_selector(IDLE, timeout=timeout_ms)
+
+
 def run_steps(page, steps: list[dict]) -> list[dict]:
     observations: list[dict] = []
     last_action = time.time()
+    runs_before = _runs_ended(page) - 1  # the run that opened the app counts as started by it
     for step in steps:
+        if "wait_idle" not in step and "sleep" not in step and any(
+                k in step for k in ("click", "fill", "check", "select", "press", "click_at")):
+            runs_before = _runs_ended(page)
         if "wait_idle" in step:
-            page.wait_for_timeout(250)
-            page.wait_for_selector(IDLE, timeout=step.get("timeout", 60) * 1000)
+            _wait_idle(page, runs_before, step.get("timeout", 60) * 1000)
         elif "sleep" in step:
+            # A recorded wait of wall-clock time (timers, run_every fragments): the behaviour
+            # under test, kept as recorded.
             page.wait_for_timeout(int(step["sleep"] * 1000))
         elif "click" in step:
             buttons = page.get_by_role("button", name=step["click"], exact=True).filter(visible=True)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from sites import build_source_site, open_idle, settle
+from sites import build_source_site, fresh_app, next_frame, no_run_until, settle
 
 
 APP = '''
@@ -44,9 +44,14 @@ def site(tmp_path_factory):
     return build_source_site(tmp_path_factory, "basic", APP)
 
 
+@pytest.fixture(scope="module")
+def site_url(site, serve):
+    return serve(site).url
+
+
 @pytest.fixture
-def app(site, serve, page):
-    return open_idle(page, serve(site).url)
+def app(site_url, module_page):
+    return fresh_app(module_page, site_url)
 
 
 def shows(page, text):
@@ -66,9 +71,9 @@ def test_download_button_hands_over_the_file_made_in_the_page(app):
     download = info.value
     assert download.suggested_filename == "streamlit_download.bin"
     assert Path(download.path()).read_bytes() == b"\x00\x01\x02"
-    app.wait_for_timeout(500)
-    settle(app)
-    assert app.get_by_text("runs: 2", exact=True).count() == 1  # on_click="ignore": no rerun
+    # on_click="ignore": no rerun, proved by a later click's run being the only one.
+    no_run_until(app, lambda: app.get_by_text("Switch", exact=True).click())
+    assert app.get_by_text("runs: 3", exact=True).count() == 1
 
 
 def test_number_input_arrow_keys_and_step_buttons_commit_at_once(app):
@@ -115,7 +120,7 @@ def test_text_area_applies_on_ctrl_enter_and_keeps_enter_for_new_lines(app):
     assert instructions.inner_text().startswith("Press Ctrl+Enter to apply")
     settle(app)
     assert app.get_by_text("notes: ''", exact=True).count() == 1
-    area.press("Control+Enter")
+    no_run_until(app, lambda: area.press("Control+Enter"))  # typing alone started no run
     shows(app, "notes: 'one\\ntwo'")
 
 
@@ -131,11 +136,12 @@ def test_link_button_opens_a_new_tab_and_does_not_rerun(app):
     app.context.route("https://docs.streamlit.io/**", lambda route: route.abort())
     link = app.get_by_role("link", name="Docs")
     assert (link.get_attribute("href"), link.get_attribute("target")) == ("https://docs.streamlit.io", "_blank")
-    with app.expect_popup():
+    with app.expect_popup() as popup:
         link.click()
-    app.wait_for_timeout(300)
-    settle(app)
-    assert app.get_by_text("runs: 1", exact=True).count() == 1
+    popup.value.close()
+    # No rerun, proved by a later click's run being the only one.
+    no_run_until(app, lambda: app.get_by_text("Switch", exact=True).click())
+    assert app.get_by_text("runs: 2", exact=True).count() == 1
 
 
 def test_chat_input_is_pinned_to_the_bottom_of_the_viewport(app):
@@ -143,7 +149,7 @@ def test_chat_input_is_pinned_to_the_bottom_of_the_viewport(app):
     box = app.get_by_test_id("stBottom").get_by_test_id("stChatInput")
     for scroll in (0, 600):
         app.evaluate(f"window.scrollTo(0, {scroll})")
-        app.wait_for_timeout(100)
+        next_frame(app)
         rect = box.bounding_box()
         assert viewport["height"] - 140 < rect["y"] + rect["height"] <= viewport["height"], rect
     assert app.get_by_test_id("stBottom").count() == 1

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from sites import build_source_site, open_idle, settle
+from sites import build_source_site, fresh_app, no_run_until, runs_ended, settle
 
 
 APP = '''
@@ -32,9 +32,14 @@ def site(tmp_path_factory):
     return build_source_site(tmp_path_factory, "choice", APP)
 
 
+@pytest.fixture(scope="module")
+def site_url(site, serve):
+    return serve(site).url
+
+
 @pytest.fixture
-def app_page(site, serve, page):
-    return open_idle(page, serve(site).url)
+def app_page(site_url, module_page):
+    return fresh_app(module_page, site_url)
 
 
 def combobox(page, testid, label):
@@ -168,12 +173,11 @@ def test_segmented_control_buttons_are_tab_stops_pressed_with_enter_and_space(ap
 
 def test_selectbox_in_a_form_waits_for_submit(app_page):
     page = app_page
+    before = runs_ended(page)
     page.get_by_test_id("stSelectbox").filter(has_text="Fruit").click()
     page.get_by_role("option", name="Pear").click()
-    page.wait_for_timeout(300)
     settle(page)
-    assert said(page, "fruit") == "fruit: 'Apple'"
-    page.get_by_role("button", name="Send").click()
-    settle(page)
+    assert said(page, "fruit") == "fruit: 'Apple'"  # proved below: the submit's run is the only one
+    no_run_until(page, page.get_by_role("button", name="Send").click, since=before)
     assert said(page, "fruit") == "fruit: 'Pear'"
     assert page.get_by_role("combobox", name="Selected Pear. Fruit").count() == 1

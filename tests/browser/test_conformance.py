@@ -3,6 +3,8 @@
 the same, observation by observation.
 
 One site is built for the module; each case is served under /<case>/ with its own app.py.
+One page serves the module: each case's app is mounted afresh in the Pyodide the first case
+started (sites.fresh_app), at the case's URL.
 """
 from __future__ import annotations
 
@@ -10,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from sites import ROOT, build_site
+from sites import ROOT, build_site, fresh_app
 from replay import first_difference, load_case, run_steps
 
 CASES = sorted(p for p in (ROOT / "tests" / "conformance").iterdir() if (p / "expected.json").exists())
@@ -34,11 +36,10 @@ def cases_server(tmp_path_factory, serve):
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
-def test_case_matches_streamlit(case, cases_server, page):
+def test_case_matches_streamlit(case, cases_server, module_page):
     server, site = cases_server
     steps, expected = load_case(case)
-    page.goto(f"{server.url}{case.name}/")
-    page.wait_for_selector("[data-testid='stApp']", timeout=60000)
+    page = fresh_app(module_page, f"{server.url}{case.name}/", root=server.url, idle=False)
     observed = run_steps(page, steps)
     difference = first_difference(expected, observed)
     assert difference is None, f"{case.name} differs from Streamlit 1.50 at {difference}"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sites import build_site
+from sites import build_site, fresh_app, settle
 
 IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
 
@@ -43,15 +43,17 @@ def site_url(tmp_path_factory, serve):
 
 
 @pytest.fixture
-def app(page, site_url):
-    page.goto(site_url)
-    page.wait_for_selector(IDLE, timeout=60000)
-    return page
+def app(module_page, site_url):
+    yield fresh_app(module_page, site_url)
+    # A dialog left open keeps its keyboard trap on the document: closed before the next
+    # test's app is mounted.
+    if module_page.get_by_role("dialog").count():
+        module_page.keyboard.press("Escape")
+        settle(module_page)
 
 
 def status(page):
-    page.wait_for_timeout(200)
-    page.wait_for_selector(IDLE)
+    settle(page)
     return page.get_by_text("full=").inner_text()
 
 

@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from sites import build_source_site
+from sites import build_source_site, fresh_app
 
 STOPPED = "100 times in a row with no user input"
 
@@ -94,10 +94,20 @@ def site_url(tmp_path_factory, serve):
 
 
 @pytest.fixture
-def app(page, site_url):
-    page.goto(site_url)
+def app(module_page, site_url):
+    page = fresh_app(module_page, site_url)
     page.get_by_text("steady 2").wait_for(timeout=60000)
     return page
+
+
+COUNTER_ABOVE = """([name, n]) => [...document.querySelectorAll("[data-testid='stMarkdown']")]
+  .some((el) => { const m = el.textContent.trim().match(/^(\\S+) (\\d+)$/);
+                  return m && m[1] === name && Number(m[2]) > n; })"""
+
+
+def wait_counter_above(page, name: str, value: int, timeout: float = 15000) -> None:
+    """Wait until the timer-driven counter `name` shows more than `value`."""
+    page.wait_for_function(COUNTER_ABOVE, arg=[name, value], timeout=timeout)
 
 
 def counter(page, name: str) -> int:
@@ -118,7 +128,7 @@ def test_a_tick_error_stays_in_its_fragment_while_both_timers_keep_running(app):
     assert "tick failed" in box.get_by_test_id("stException").inner_text()
     assert app.get_by_test_id("stException").count() == 1
     flaky, steady = counter(app, "flaky"), counter(app, "steady")
-    app.wait_for_timeout(1500)
+    wait_counter_above(app, "steady", steady + 2)
     assert counter(app, "steady") > steady + 2
     assert app.get_by_text("flaky").count() >= 1
     type_name(app, "Ada")
@@ -132,7 +142,7 @@ def test_a_fragment_callback_error_shows_at_the_top_of_main_and_the_app_goes_on(
     assert app.get_by_text("top of the page").count() == 0
     assert app.get_by_text("frag body").is_visible()
     steady = counter(app, "steady")
-    app.wait_for_timeout(800)
+    wait_counter_above(app, "steady", steady)
     assert counter(app, "steady") > steady
     type_name(app, "Grace")
     assert app.get_by_text("fragment callback failed").count() == 0

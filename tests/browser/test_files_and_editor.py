@@ -8,7 +8,7 @@ import re
 import pytest
 
 from conftest import CHROMIUM_FLAGS
-from sites import build_site
+from sites import build_site, fresh_app, no_run_until, runs_ended, settle
 
 IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
 
@@ -65,15 +65,8 @@ def files(tmp_path_factory):
 
 
 @pytest.fixture
-def app(site_url, page):
-    page.goto(site_url)
-    page.wait_for_selector(IDLE, timeout=60000)
-    return page
-
-
-def settle(page):
-    page.wait_for_timeout(200)
-    page.wait_for_selector(IDLE, timeout=30000)
+def app(site_url, module_page):
+    return fresh_app(module_page, site_url)
 
 
 def line(page, prefix):
@@ -139,10 +132,9 @@ def test_files_picked_during_a_run_all_arrive(app, files):
     app.get_by_text("Slow runs", exact=True).click()
     field = uploader(app, "Many files").get_by_test_id("stFileUploaderDropzoneInput")
     field.set_input_files(files / "data.csv")
-    app.wait_for_timeout(100)
+    app.wait_for_timeout(100)  # kept: the two picks are apart in time (the behaviour under test)
     field.set_input_files(files / "notes.txt")
-    app.wait_for_timeout(500)
-    settle(app)
+    settle(app)  # the slow run, then the one the picks merged into
     assert line(app, "many:") == "many: data.csv,notes.txt"
 
 
@@ -190,12 +182,11 @@ def test_the_dropzone_opens_the_file_dialog_from_the_keyboard(app, files):
 
 def test_in_a_form_the_file_arrives_on_submit(app, files):
     box = uploader(app, "Form file")
+    before = runs_ended(app)
     box.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(files / "notes.txt")
-    app.wait_for_timeout(500)
     settle(app)
-    assert line(app, "form:") == "form: none"
-    app.get_by_role("button", name="Send files").click()
-    settle(app)
+    assert line(app, "form:") == "form: none"  # proved below: the submit's run is the only one
+    no_run_until(app, app.get_by_role("button", name="Send files").click, since=before)
     assert line(app, "form:") == "form: hello"
 
 

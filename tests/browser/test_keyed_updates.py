@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from sites import build_source_site, open_idle, settle
+from sites import build_source_site, fresh_app, settle
 
 APP = """
 import streamlit as st
@@ -59,8 +59,13 @@ def site(tmp_path_factory):
     return build_source_site(tmp_path_factory, "keyed", APP)
 
 
-def test_a_full_rerun_keeps_unchanged_elements_and_changes_only_the_counter(site, serve, page):
-    open_idle(page, serve(site).url)
+@pytest.fixture(scope="module")
+def site_url(site, serve):
+    return serve(site).url
+
+
+def test_a_full_rerun_keeps_unchanged_elements_and_changes_only_the_counter(site_url, module_page):
+    page = fresh_app(module_page, site_url)
     page.evaluate(WATCH)
     page.get_by_role("button", name="Full rerun").click()
     page.get_by_text("full runs: 1").wait_for()
@@ -71,8 +76,8 @@ def test_a_full_rerun_keeps_unchanged_elements_and_changes_only_the_counter(site
     assert changed == ["full runs: 1"]
 
 
-def test_a_fragment_rerun_touches_only_the_fragment(site, serve, page):
-    open_idle(page, serve(site).url)
+def test_a_fragment_rerun_touches_only_the_fragment(site_url, module_page):
+    page = fresh_app(module_page, site_url)
     page.evaluate(WATCH)
     page.get_by_role("button", name="Fragment rerun").click()
     page.get_by_text("fragment runs: 1").wait_for()

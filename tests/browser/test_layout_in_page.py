@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from sites import build_site
+from sites import build_site, fresh_app
 
 IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
 
@@ -42,11 +42,14 @@ def site(tmp_path_factory):
     return build_site(work / "layout_app.py", work / "site")
 
 
+@pytest.fixture(scope="module")
+def site_url(site, serve):
+    return serve(site).url
+
+
 @pytest.fixture()
-def app_page(site, serve, page):
-    page.goto(serve(site).url)
-    page.wait_for_selector(IDLE, timeout=60000)
-    return page
+def app_page(site_url, module_page):
+    return fresh_app(module_page, site_url)
 
 
 def test_popover_opens_and_closes_on_outside_click_and_escape(app_page):

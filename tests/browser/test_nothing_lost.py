@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from sites import build_source_site
+from sites import build_source_site, fresh_app
 
 APP = '''
 import streamlit as st
@@ -48,10 +48,20 @@ def site_url(tmp_path_factory, serve):
 
 
 @pytest.fixture
-def app(page, site_url):
-    page.goto(site_url)
+def app(module_page, site_url):
+    page = fresh_app(module_page, site_url, idle=False)
     page.get_by_text("tick 3").wait_for(timeout=60000)
     return page
+
+
+FULL_AT_LEAST = """(n) => [...document.querySelectorAll("[data-testid='stText']")]
+  .some((el) => /^full \\d+$/.test(el.textContent) && Number(el.textContent.slice(5)) >= n)"""
+
+
+def more_full_runs(page, runs: int = 2) -> None:
+    """Wait until `runs` more full reruns (and so ticks, each fourth tick reruns) have
+    happened: the reruns the field must survive."""
+    page.wait_for_function(FULL_AT_LEAST, arg=counter(page, "full ") + runs, timeout=15000)
 
 
 def counter(page, prefix: str) -> int:
@@ -83,12 +93,12 @@ def test_text_typed_during_ticks_full_reruns_and_exceptions_is_kept_with_focus_a
     state = type_during_reruns(app, label, TYPED)
     assert state == {"value": TYPED, "focused": True, "start": len(TYPED), "end": len(TYPED)}
     # More reruns while the field just holds the text, then commit it.
-    app.wait_for_timeout(600)
+    more_full_runs(app)
     assert field_state(app, label)["value"] == TYPED
     app.keyboard.press("Control+Enter" if label == "Notes" else "Enter")
     key = {"Name": "name", "Notes": "notes", "Inner": "inner"}[label]
     app.get_by_text(f"{key}={TYPED!r}").first.wait_for(timeout=10000)
-    app.wait_for_timeout(600)  # committed text survives the next ticks and full runs too
+    more_full_runs(app)  # committed text survives the next ticks and full runs too
     assert field_state(app, label)["value"] == TYPED
 
 
@@ -98,7 +108,7 @@ def test_the_caret_in_the_middle_of_the_text_stays_put_across_reruns(app):
     app.keyboard.type("abcdef", delay=20)
     for _ in range(3):
         app.keyboard.press("ArrowLeft")
-    app.wait_for_timeout(700)  # ticks and a full rerun or two
+    more_full_runs(app)  # ticks and a full rerun or two
     assert field_state(app, "Name") == {"value": "abcdef", "focused": True, "start": 3, "end": 3}
     app.keyboard.type("XYZ", delay=120)
     assert field_state(app, "Name") == {"value": "abcXYZdef", "focused": True, "start": 6, "end": 6}
@@ -109,7 +119,7 @@ def test_a_number_typed_during_reruns_is_kept_and_committed(app):
     assert state["value"] == "123456" and state["focused"]
     app.keyboard.press("Enter")
     app.get_by_text("qty=123456").first.wait_for(timeout=10000)
-    app.wait_for_timeout(600)
+    more_full_runs(app)
     assert field_state(app, "Qty")["value"] == "123456"
 
 
@@ -118,7 +128,7 @@ def test_a_draft_survives_a_rerun_started_by_another_widget(app):
     app.keyboard.type("draft, not yet committed", delay=10)
     app.get_by_text("Other", exact=True).click()
     app.get_by_text("other=True").wait_for(timeout=10000)
-    app.wait_for_timeout(600)
+    more_full_runs(app)
     assert field_state(app, "Notes")["value"] == "draft, not yet committed"
 
 

@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from sites import build_site
+from sites import build_site, run_after
 
 IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
 
@@ -109,9 +109,7 @@ def test_cache_spinner_shows_while_computing_only(site, serve, page):
         }).observe(document.body, { subtree: true, childList: true });
     }""")
     started = time.monotonic()
-    page.get_by_role("button", name="Load slowly").click()
-    page.wait_for_timeout(300)
-    page.wait_for_selector(IDLE)
+    run_after(page, page.get_by_role("button", name="Load slowly").click)
     assert time.monotonic() - started < 1.4  # the cached value: no 1.5 s sleep
     assert page.get_by_text("loaded: 49").is_visible()
     assert page.evaluate("window.__sawSpinner") is False

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from sites import build_site
+from sites import build_site, fresh_app
 
 IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
 
@@ -60,13 +60,18 @@ def site(tmp_path_factory):
     return build_site(app, work / "site")
 
 
+@pytest.fixture(scope="module")
+def site_url(site, serve):
+    return serve(site).url
+
+
 @pytest.fixture
-def loaded(site, serve, page):
+def loaded(site_url, module_page):
     messages: list[tuple[str, str]] = []
-    page.on("console", lambda m: messages.append((m.type, m.text)))
-    page.goto(serve(site).url)
-    page.wait_for_selector(IDLE, timeout=60000)
-    return page, messages
+    listen = lambda m: messages.append((m.type, m.text))  # noqa: E731
+    module_page.on("console", listen)
+    yield fresh_app(module_page, site_url), messages
+    module_page.remove_listener("console", listen)
 
 
 def test_github_markdown(loaded):
@@ -140,8 +145,8 @@ def test_print_goes_to_the_console(loaded):
     assert ("error", "oops on stderr") in messages
 
 
-def test_write_stream_paints_while_the_script_sleeps(site, serve, page):
-    page.goto(serve(site).url)
+def test_write_stream_paints_while_the_script_sleeps(site_url, page):
+    page.goto(site_url)
     page.get_by_text("first chunk").wait_for(timeout=60000)
     assert page.locator("[data-testid='stApp']").get_attribute("data-test-script-state") == "running"
     page.wait_for_selector(IDLE, timeout=10000)

@@ -110,7 +110,7 @@ def test_three_fragments_ticking_every_10_ms_leave_clicks_under_200_ms(app):
         app.evaluate("window.__storm.arm('clicks: ')")
         app.get_by_role("button", name="Press").click()
         latencies.append(app.evaluate("window.__storm.latency"))
-        app.wait_for_timeout(100)
+        app.wait_for_timeout(100)  # kept: clicks spaced in time, the storm between them
     median = statistics.median(latencies)
     runs = [count(app, f"{n}: ") for n in ("alpha", "beta", "gamma")]
     print(f"\nclick->DOM under a 3x10 ms storm: median {median:.1f} ms, "
@@ -119,7 +119,7 @@ def test_three_fragments_ticking_every_10_ms_leave_clicks_under_200_ms(app):
     assert median < 200, latencies
     # The storm goes on while clicks are handled.
     before = count(app, "alpha: ")
-    app.wait_for_timeout(300)
+    app.wait_for_function("(n) => window.__storm.count('alpha: ') > n", arg=before, timeout=5000)
     assert count(app, "alpha: ") > before
 
 
@@ -127,7 +127,7 @@ def test_ticks_of_a_fragment_whose_run_is_pending_or_running_coalesce(app):
     app.get_by_text("Slow", exact=True).click()
     app.wait_for_function("() => window.__storm.count('slow: ') >= 3", timeout=20000)
     start_runs, start_ticks = count(app, "slow: "), app.evaluate("window.__storm.tickCalls")
-    app.wait_for_timeout(2000)
+    app.wait_for_timeout(2000)  # kept: the measuring window (runs per ticks in 2 s)
     runs = count(app, "slow: ") - start_runs
     ticks = app.evaluate("window.__storm.tickCalls") - start_ticks  # one timer: the slow one
     print(f"\nslow fragment (50 ms a run, ticks every 10 ms): {runs} runs for {ticks} ticks in 2 s")
@@ -135,6 +135,8 @@ def test_ticks_of_a_fragment_whose_run_is_pending_or_running_coalesce(app):
     assert runs * 2 <= ticks, (runs, ticks)  # each run absorbs the ticks that came meanwhile
     # Switching the timer off leaves no backlog: at most the run in hand and one queued.
     app.get_by_text("Slow", exact=True).click()
+    # Kept: 400 ms for the run in hand and one queued to end, then 600 ms in which a
+    # backlog would show (a timer's runs that must not happen have no later event).
     app.wait_for_timeout(400)
     stopped = count(app, "slow: ")
     app.wait_for_timeout(600)
