@@ -27,11 +27,12 @@ def runtime_files():
 
 
 def wasmlit_version() -> str:
-    """__version__ from runtime/wasmlit/__init__.py, read without importing it."""
+    """WASMLIT_VERSION from runtime/wasmlit/__init__.py (wasmlit's own release; its
+    __version__ is the Streamlit release it implements), read without importing it."""
     for node in ast.parse((RUNTIME / "__init__.py").read_text("utf-8")).body:
-        if isinstance(node, ast.Assign) and any(getattr(t, "id", "") == "__version__" for t in node.targets):
+        if isinstance(node, ast.Assign) and any(getattr(t, "id", "") == "WASMLIT_VERSION" for t in node.targets):
             return ast.literal_eval(node.value)
-    raise BuildError("runtime/wasmlit/__init__.py defines no __version__")
+    raise BuildError("runtime/wasmlit/__init__.py defines no WASMLIT_VERSION")
 
 
 def write_zip(path: Path, members: dict[str, bytes]) -> None:

@@ -11,20 +11,31 @@ from .errors import (StreamlitAPIException, StreamlitBadTimeStringError,
                      StreamlitFragmentWidgetsNotAllowedOutsideError)
 from .dialogs import dialog
 from .fragments import fragment
-from .session import AppSession, current_session
+from .session import AppSession, _current_session, current_session
 from .caching import cache, cache_data, cache_resource
 from .context import ContextProxy as _ContextProxy
 from .query_params import (QueryParamsProxy as _QueryParamsProxy, experimental_get_query_params,
                            experimental_set_query_params)
 from .secrets import secrets
 from .navigation import Page, navigation, switch_page
-from . import column_config
+from . import column_config, config, errors, runtime, version
+from .config import get_option, set_user_option as set_option
+from .echo import echo
+from .user_info import (DeprecatedUserInfoProxy as _DeprecatedUserInfoProxy,
+                        UserInfoProxy as _UserInfoProxy, login, logout)
 
 # The modules context.py and query_params.py must not shadow st.context / st.query_params.
 globals().pop("context", None)
 globals().pop("query_params", None)
 
-__version__ = "0.1.0"
+# wasmlit's own release, its wheel's version (buildlib/wasmlit_wheel.py reads this line).
+WASMLIT_VERSION = "0.1.0"
+# What `st.__version__` reports: the Streamlit release whose API this is, since libraries
+# written for Streamlit gate features on it.
+from .version import STREAMLIT_VERSION_STRING as __version__  # noqa: E402
+
+user = _UserInfoProxy()
+experimental_user = _DeprecatedUserInfoProxy()
 
 globals().update(_commands.ST_COMMANDS)
 rerun = _commands.rerun
@@ -33,6 +44,9 @@ stop = _commands.stop
 
 def __getattr__(name: str) -> Any:
     # Per-session objects, looked up in the running app (PEP 562).
+    if name == "__all__":
+        running = _current_session.get() is not None
+        return _ALWAYS_EXPORTED + (list(_PER_SESSION) if running else [])
     if name == "session_state":
         return current_session().state_proxy
     if name == "sidebar":
@@ -44,8 +58,14 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module 'streamlit' has no attribute '{name}'")
 
 
-__all__ = ["AppSession", "dialog", "StreamlitAPIException", "StreamlitBadTimeStringError",
-           "StreamlitFragmentWidgetsNotAllowedOutsideError", "fragment", "rerun", "stop",
-           "cache", "cache_data", "cache_resource", "secrets", "experimental_get_query_params",
-           "experimental_set_query_params", "Page", "navigation", "switch_page",
-           *_commands.ST_COMMANDS]
+# `from streamlit import *`: 1.50 has no __all__, so it exports every public name of the
+# module; these are those of its names wasmlit has (its internal helper modules aside). The
+# per-session ones exist only while an app runs, so `__all__` is worked out on each star
+# import (in `__getattr__`): outside a run it leaves them out rather than raising.
+_PER_SESSION = ("context", "query_params", "session_state", "sidebar")
+_ALWAYS_EXPORTED = ["Page", "cache", "cache_data", "cache_resource", "column_config", "config",
+                    "dialog", "echo", "errors", "experimental_get_query_params",
+                    "experimental_set_query_params", "experimental_user", "fragment",
+                    "get_option", "login", "logout", "navigation", "rerun", "runtime", "secrets",
+                    "set_option", "stop", "switch_page", "user", "version",
+                    *_commands.ST_COMMANDS]

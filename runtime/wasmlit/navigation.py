@@ -13,7 +13,6 @@ neither, so they rerun the page shown. Nothing here touches the browser.
 """
 from __future__ import annotations
 
-import builtins
 import hashlib
 import linecache
 import os
@@ -22,7 +21,9 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from .elements import command
-from .errors import RerunException, StreamlitAPIException
+from .errors import (RerunException, StreamlitAPIException, StreamlitMissingPageLabelError,
+                     StreamlitPageNotFoundError)
+from .magic import compile_script, script_globals
 from .query_params import EMBED_KEYS
 from .widgets.validation import is_emoji, validate_icon, validate_width
 
@@ -58,28 +59,6 @@ def page_icon_and_name(path: Path) -> tuple[str, str]:
         return "", ""
     name = re.sub(r"[_ ]+", "_", match.group(2)).strip() or match.group(1)
     return extract_leading_emoji(name)
-
-
-class StreamlitPageNotFoundError(StreamlitAPIException):
-    """st.page_link to a page the app does not have (1.50's text for either kind of app)."""
-
-    def __init__(self, page: str, directory: str, uses_pages_directory: bool) -> None:
-        if uses_pages_directory:
-            message = (f"Could not find page: `{page}`. You must provide a file path relative "
-                       f"to the entrypoint file (from the directory `{directory}`). Only the "
-                       "entrypoint file and files in the `pages/` directory are supported.")
-        else:
-            message = (f"Could not find page: `{page}`. You must provide a `StreamlitPage` "
-                       "object or file path relative to the entrypoint file. Only pages "
-                       "previously defined by `st.Page` and passed to `st.navigation` are "
-                       "allowed.")
-        super().__init__(message)
-
-
-class StreamlitMissingPageLabelError(StreamlitAPIException):
-    def __init__(self) -> None:
-        super().__init__("The `label` param is required for external links used with "
-                         "`st.page_link` - please provide a `label`.")
 
 
 def _md5(text: str) -> str:
@@ -181,9 +160,7 @@ class StreamlitPage:
                 self._page()
                 return
             code = _page_code(session, self._page)
-            namespace = {"__name__": "__main__", "__file__": str(self._page),
-                         "__builtins__": builtins}
-            exec(code, namespace)
+            exec(code, script_globals(str(self._page)))
         finally:
             nav.active_page = before
 
@@ -203,7 +180,7 @@ def _page_code(session, path: Path) -> Any:
         return session._code
     source = path.read_text(encoding="utf-8")
     linecache.cache[str(path)] = (len(source), None, source.splitlines(True), str(path))
-    return compile(source, str(path), "exec", dont_inherit=True)
+    return compile_script(source, str(path), session.config_file_options)
 
 
 def Page(page: Any, *, title: str | None = None, icon: str | None = None,  # noqa: N802

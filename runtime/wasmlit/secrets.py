@@ -14,25 +14,12 @@ import os
 from collections.abc import ItemsView, Iterator, KeysView, Mapping, ValuesView
 from typing import Any, NoReturn
 
-from .errors import StreamlitAPIException
+from .errors import StreamlitAPIException, StreamlitSecretNotFoundError  # noqa: F401
 
 SEARCHED = [".streamlit/secrets.toml", "secrets.toml"]  # beside the app, as build.py looks
 _MORE_INFO = ("Did you forget to add it to secrets.toml, mount it to secret directory, or the "
               "app settings on Streamlit Cloud? More info: https://docs.streamlit.io/deploy/"
               "streamlit-community-cloud/deploy-your-app/secrets-management")
-
-
-class StreamlitSecretNotFoundError(StreamlitAPIException, FileNotFoundError):
-    """No secrets.toml, or one that does not parse (also a FileNotFoundError, as in Streamlit)."""
-
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-
-    def __str__(self) -> str:
-        return self.args[0] if self.args else ""
-
-
-StreamlitSecretNotFoundError.__module__ = "streamlit.errors"
 
 
 def _missing_attr(name: str) -> str:

@@ -6,18 +6,19 @@ a host supplies `poll` (events that arrived during a run) and `flush` (changes t
 """
 from __future__ import annotations
 
-import builtins
 import contextvars
 import linecache
+import os
 from typing import Any, Callable, Protocol
 
-from . import alias
+from . import alias, config
 from .context import ContextInfo
 from .delta_generator import DeltaGenerator
 from .errors import (FragmentHandledException, RerunException, RunInterrupted, StopException,
                      StreamlitAPIException)
 from .elements.status import show_exception
 from .fragments import Fragment
+from .magic import compile_script, script_globals
 from .navigation import (active_page as _active_page, from_page as _page_from_event,
                          run_script as _run_entry_script, set_active_page as _set_active_page)
 from .query_params import QueryParams
@@ -85,17 +86,37 @@ class AppSession:
         self.query_params = QueryParams(self.tree)  # the page URL's, sent with a rerun event
         self.context_info = ContextInfo()           # what st.context shows, likewise
         self.warned_default_and_state = False  # Streamlit shows that warning once
+        # What st.user and the script run context hold: a static page has no login, so
+        # its user is always logged out.
+        self.user_info: dict[str, Any] = {"is_logged_in": False}
         alias.install()
         self._code: Any = None
         self._compile_error: BaseException | None = None
+        self._config_error: BaseException | None = None
+        self.config_file_options: dict[str, Any] = {}
+        try:  # the app's .streamlit/config.toml (magic's options are read when compiling)
+            self.config_file_options = config.read_config_file(self._app_folder())
+        except Exception as exc:  # noqa: BLE001 - shown in the page, as a failed run
+            self._config_error = exc
         self.set_source(source)
+
+    def _app_folder(self) -> str | None:
+        """The folder holding the app's .streamlit/: its workspace's, else the entry
+        script's when that is a file on disk."""
+        if self.workspace.folder:
+            return self.workspace.folder
+        return os.path.dirname(os.path.abspath(self.filename)) \
+            if os.path.isfile(self.filename) else None
 
     # --- input from the page ------------------------------------------------------------
     def set_source(self, source: str) -> None:
         # Tracebacks show the app's source lines, as for a file on disk.
         linecache.cache[self.filename] = (len(source), None, source.splitlines(True), self.filename)
-        try:
-            self._code = compile(source, self.filename, "exec", dont_inherit=True)
+        if self._config_error is not None:
+            self._code, self._compile_error = None, self._config_error
+            return
+        try:  # with magic (bare expressions are written), as 1.50 compiles an app script
+            self._code = compile_script(source, self.filename, self.config_file_options)
             self._compile_error = None
         except SyntaxError as exc:
             self._code, self._compile_error = None, exc
@@ -215,8 +236,7 @@ class AppSession:
         run.event_writer = DeltaGenerator(self, self.tree.roots["event"], root="event")
         run.dg_stack.append(main)
         timers_before, self.timers = self.timers, {}
-        namespace = {"__name__": "__main__", "__file__": self.filename,
-                     "__builtins__": builtins}
+        namespace = script_globals(self.filename)
         outcome = self._guarded(run, lambda: self._exec_script(run, namespace, widget_values))
         if outcome == "interrupted":
             self.timers = timers_before

@@ -59,7 +59,8 @@ def test_column_spec_errors_have_streamlits_text():
     ''')
     texts = app.texts()
     assert len(texts) == 3
-    assert texts[0].startswith("StreamlitAPIException: The `spec` argument to `st.columns` must be "
+    # 1.50 raises StreamlitInvalidColumnSpecError (elements/layouts.py), a StreamlitAPIException.
+    assert texts[0].startswith("StreamlitInvalidColumnSpecError: The `spec` argument to `st.columns` must be "
                                "either a positive integer (number of columns) or a list of positive "
                                "numbers (width ratios of the columns).")
 

@@ -8,14 +8,10 @@ from __future__ import annotations
 
 from typing import Any, Sequence
 
-from ..errors import StreamlitAPIException, StreamlitDuplicateElementKey
+from ..errors import (StreamlitAPIException, StreamlitDuplicateElementKey,
+                      StreamlitInvalidColumnGapError, StreamlitInvalidColumnSpecError,
+                      StreamlitInvalidVerticalAlignmentError)
 from . import command
-
-_COLUMN_SPEC = (
-    "The `spec` argument to `st.columns` must be either a positive integer (number of "
-    "columns) or a list of positive numbers (width ratios of the columns). See "
-    "[documentation](https://docs.streamlit.io/develop/api-reference/layout/st.columns) "
-    "for more information.")
 
 _FLEX = {"left": "start", "center": "center", "right": "end", "top": "start",
          "bottom": "end", "distribute": "space-between"}
@@ -27,9 +23,7 @@ def gap_size(gap: Any, element_type: str) -> str:
         return "none"
     if isinstance(gap, str) and gap.lower() in ("small", "medium", "large"):
         return gap.lower()
-    raise StreamlitAPIException(
-        f'The `gap` argument to `{element_type}` must be `"small"`, `"medium"`, `"large"`, '
-        f'or `"none"`. \nThe argument passed was {gap}.')
+    raise StreamlitInvalidColumnGapError(gap, element_type)
 
 
 def check_width(width: Any, allow_content: bool = False) -> Any:
@@ -111,11 +105,9 @@ def columns(dg, spec: Any, *, gap: str | None = "small", vertical_alignment: str
     except TypeError:
         bad = True
     if bad:
-        raise StreamlitAPIException(_COLUMN_SPEC)
+        raise StreamlitInvalidColumnSpecError()
     if vertical_alignment not in ("top", "center", "bottom"):
-        raise StreamlitAPIException(
-            "The `vertical_alignment` argument to `st.columns` must be `\"top\"`, `\"center\"`, "
-            f"`\"bottom\"`, or `\"distribute\"`. \nThe argument passed was {vertical_alignment}.")
+        raise StreamlitInvalidVerticalAlignmentError(vertical_alignment, "st.columns")
     gap_name = gap_size(gap, "st.columns")
     check_width(width)
     row = dg._add_block("horizontal", {"gap": gap_name, "vertical_alignment": vertical_alignment,

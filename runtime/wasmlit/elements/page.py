@@ -10,7 +10,9 @@ import os
 import random
 from typing import Any
 
-from ..errors import StreamlitAPIException
+from ..errors import (StreamlitAPIException, StreamlitInvalidMenuItemKeyError,
+                      StreamlitInvalidPageLayoutError, StreamlitInvalidSidebarStateError,
+                      StreamlitInvalidURLError)
 from ..widgets.validation import is_emoji, validate_icon
 from . import command
 from .layout import check_width
@@ -72,13 +74,11 @@ def set_page_config(dg, page_title: str | None = None, page_icon: Any = None,
     if page_icon is not None:
         config["favicon"] = _favicon(page_icon)
     if layout not in (None, "centered", "wide"):
-        raise StreamlitAPIException(f'`layout` must be `"centered"` or `"wide"` (got `"{layout}"`)')
+        raise StreamlitInvalidPageLayoutError(layout)
     if layout is not None:
         config["layout"] = layout
     if initial_sidebar_state not in (None, "auto", "expanded", "collapsed"):
-        raise StreamlitAPIException(
-            '`initial_sidebar_state` must be `"auto"` or `"expanded"` or `"collapsed"` '
-            f'(got `"{initial_sidebar_state}"`)')
+        raise StreamlitInvalidSidebarStateError(initial_sidebar_state)
     if initial_sidebar_state is not None:
         config["initial_sidebar_state"] = initial_sidebar_state
     if menu_items is not None:
@@ -110,14 +110,10 @@ def _check_menu_items(menu_items: Any) -> None:
     for raw_key, value in dict(menu_items).items():
         key = str(raw_key).lower().strip()
         if key not in _MENU_KEYS:
-            raise StreamlitAPIException(
-                'We only accept the keys: `"Get help"`, `"Report a bug"`, and `"About"` '
-                f'(`"{key}"` is not a valid key.)')
+            raise StreamlitInvalidMenuItemKeyError(key)
         if value is not None and key != "about" and \
                 not str(value).startswith(("http://", "https://", "mailto:")):
-            raise StreamlitAPIException(
-                f'"{value}" is a not a valid URL. You must use a fully qualified domain '
-                'beginning with "http://", "https://", or "mailto:".')
+            raise StreamlitInvalidURLError(value)
 
 
 _PRESETS = {"user": "user", "human": "user", "assistant": "assistant", "ai": "assistant"}

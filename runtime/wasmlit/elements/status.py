@@ -11,7 +11,7 @@ import traceback
 from typing import Any, Iterator
 
 from ..delta_generator import DeltaGenerator
-from ..errors import StreamlitAPIException
+from ..errors import MarkdownFormattedException, StreamlitAPIException, StreamlitValueError
 from ..widgets.validation import validate_icon, validate_width, width_prop
 from . import command
 
@@ -43,13 +43,6 @@ def slot_of(dg: DeltaGenerator, node: Any) -> DeltaGenerator:
         return dg
     index = next((i for i, child in enumerate(dg.block.children) if child is node), None)
     return dg if index is None else ElementSlot(dg, index)
-
-
-class StreamlitValueError(StreamlitAPIException):
-    """Streamlit's error for a parameter value outside the supported ones."""
-
-
-StreamlitValueError.__module__ = "streamlit.errors"
 
 
 def clean_text(text: Any) -> str:
@@ -125,8 +118,8 @@ def show_exception(dg, exception: BaseException, *, uncaught: bool):
     return dg._enqueue("exception", {
         "type": _type_name(exception, uncaught),
         "message": _message(exception),
-        "markdown": isinstance(exception, StreamlitAPIException)
-        or getattr(exception, "message_is_markdown", False),  # Streamlit's MarkdownFormattedException
+        "markdown": isinstance(exception, MarkdownFormattedException)
+        or getattr(exception, "message_is_markdown", False),
         "is_warning": isinstance(exception, Warning),
         "traceback": _user_frames(exception),
     })
@@ -181,7 +174,7 @@ def toast(dg, body: Any, *, icon: str | None = None, duration: Any = "short"):
         seconds = duration
     else:
         raise StreamlitValueError(
-            "Invalid `duration` value. Supported values: short, long, infinite, a positive integer.")
+            "duration", ["short", "long", "infinite", "a positive integer"])
     dg._session.require_run().checkpoint()
     dg._session.tree.event("toast", body=clean_text(body), icon=icon, seconds=seconds)
 

@@ -11,34 +11,13 @@ from collections.abc import ItemsView, KeysView, Mapping, ValuesView
 from enum import Enum, EnumMeta
 from typing import Any, Callable
 
-from ..errors import StreamlitAPIException
+from ..errors import (StreamlitAPIException, StreamlitInvalidWidthError,  # noqa: F401
+                      StreamlitSelectionCountExceedsMaxError)
 
 _FLOAT_EQUALITY_EPSILON = 0.000000000005
 _LIST_LIKE = (list, set, tuple, array.ArrayType, deque, EnumMeta, enumerate, frozenset,
               ItemsView, KeysView, map, range, UserList, ValuesView)
 
-
-class StreamlitSelectionCountExceedsMaxError(StreamlitAPIException):
-    def __init__(self, current_selections_count: int, max_selections_count: int) -> None:
-        selections = "option" if current_selections_count == 1 else "options"
-        allowed = "option" if max_selections_count == 1 else "options"
-        super().__init__(
-            f"Multiselect has {current_selections_count} {selections} selected but "
-            f"`max_selections` is set to {max_selections_count}. This happened because you "
-            "either gave too many options to `default` or you manipulated the widget's state "
-            "through `st.session_state`. Note that the latter can happen before the line "
-            f"indicated in the traceback. Please select at most {max_selections_count} {allowed}.")
-
-
-class StreamlitInvalidWidthError(StreamlitAPIException):
-    def __init__(self, width: Any, allow_content: bool = False) -> None:
-        valid = ("an integer (pixels), 'stretch', or 'content'" if allow_content
-                 else "an integer (pixels) or 'stretch'")
-        super().__init__(f"Invalid width value: {width!r}. Width must be either {valid}.")
-
-
-for _cls in (StreamlitSelectionCountExceedsMaxError, StreamlitInvalidWidthError):
-    _cls.__module__ = "streamlit.errors"
 
 # What protobuf says when a widget's value is not text (Streamlit shows this TypeError).
 BAD_ARGUMENT_TYPE = "bad argument type for built-in operation"

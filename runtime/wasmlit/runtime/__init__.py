@@ -1,0 +1,16 @@
+"""`streamlit.runtime`: what libraries ask of Streamlit's runtime.
+
+`exists()` is True while an app runs in wasmlit (1.50's is True while its server runs; an
+app only ever sees it during a run). 1.50's server objects (`Runtime`, `get_instance()`,
+session managers) have no counterpart in a page without a server and are not defined.
+"""
+from __future__ import annotations
+
+
+def exists() -> bool:
+    """True while a wasmlit app runs (scripts, fragments, callbacks)."""
+    from ..session import _current_session
+    return _current_session.get() is not None
+
+
+__all__ = ["exists"]

@@ -1,0 +1,141 @@
+"""st.get_option / st.set_option / st.config: 1.50's options that mean something in a browser.
+
+Expected values and error texts come from Streamlit 1.50.0: the same calls in an app run by
+1.50's AppTest, with the same `.streamlit/config.toml` in its working directory (1.50's
+`config.get_option`, `config.set_user_option`). Options of the server-side sections
+(`server.*`, `browser.*`, ...) are unknown in wasmlit by decision: they get 1.50's errors for
+an unknown option.
+"""
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+import wasmlit
+from wasmlit import AppSession, config
+from wasmlit.errors import StreamlitAPIException
+from wasmlit.workspace import Workspace
+
+
+@pytest.fixture(autouse=True)
+def _forget_set_options():
+    config.reset_script_options()
+    yield
+    config.reset_script_options()
+
+
+def run(folder: Path, source: str, config_toml: str | None = None) -> AppSession:
+    folder.mkdir(parents=True, exist_ok=True)
+    if config_toml is not None:
+        (folder / ".streamlit").mkdir(exist_ok=True)
+        (folder / ".streamlit" / "config.toml").write_text(textwrap.dedent(config_toml))
+    session = AppSession(textwrap.dedent(source), "app.py", workspace=Workspace(str(folder)))
+    session.enqueue({"kind": "rerun"})
+    session.run_pending()
+    return session
+
+
+def texts(session: AppSession) -> list[str]:
+    out = []
+    for node in session.tree.roots["main"].walk():
+        if node.kind == "markdown":
+            out.append(node.props["body"])
+        elif node.kind == "exception":
+            out.append(f'{node.props["type"]}: {node.props["message"]}')
+    return out
+
+
+def test_defaults_are_150s():
+    assert wasmlit.get_option("runner.magicEnabled") is True
+    assert wasmlit.get_option("magic.displayRootDocString") is False
+    assert wasmlit.get_option("magic.displayLastExprIfNoSemicolon") is False
+    assert wasmlit.get_option("client.showErrorDetails") == "full"
+    assert wasmlit.get_option("client.toolbarMode") == "auto"
+    assert wasmlit.get_option("client.showSidebarNavigation") is True
+    assert wasmlit.get_option("runner.enumCoercion") == "nameOnly"
+    assert wasmlit.get_option("theme.primaryColor") is None
+    assert wasmlit.get_option("theme.sidebar.backgroundColor") is None
+    assert wasmlit.config.get_options_for_section("magic") == {
+        "displayRootDocString": False, "displayLastExprIfNoSemicolon": False}
+
+
+def test_unknown_key_raises_150s_runtime_error():
+    with pytest.raises(RuntimeError, match=r'^Config key "nope.nope" not defined\.$'):
+        wasmlit.get_option("nope.nope")
+
+
+def test_server_options_are_unknown_in_a_browser():
+    with pytest.raises(RuntimeError, match=r'^Config key "server.port" not defined\.$'):
+        wasmlit.get_option("server.port")
+    with pytest.raises(StreamlitAPIException, match=r"^Unrecognized config option: server.port$"):
+        wasmlit.set_option("server.port", 1)
+
+
+def test_set_option_of_an_unknown_key():
+    with pytest.raises(StreamlitAPIException, match=r"^Unrecognized config option: nope.nope$"):
+        wasmlit.set_option("nope.nope", 1)
+
+
+@pytest.mark.parametrize("key", ["runner.magicEnabled", "theme.primaryColor",
+                                 "magic.displayRootDocString"])
+def test_set_option_of_an_option_a_script_may_not_set(key):
+    with pytest.raises(StreamlitAPIException) as raised:
+        wasmlit.set_option(key, False)
+    assert str(raised.value) == (
+        f"{key} cannot be set on the fly. Set as command line option, e.g. "
+        f"streamlit run script.py --{key}, or in config.toml instead.")
+
+
+def test_client_options_can_be_set_by_the_script(tmp_path):
+    session = run(tmp_path, """
+        import streamlit as st
+        st.set_option("client.toolbarMode", "minimal")
+        st.write(st.get_option("client.toolbarMode"), st.config.get_option("client.toolbarMode"))
+    """)
+    assert texts(session) == ["minimal minimal"]
+
+
+def test_config_toml_of_the_app_folder_sets_theme_and_magic(tmp_path):
+    # 1.50 AppTest with this config.toml: '#ff0000 #00ff00 `False`',
+    # "{'displayRootDocString': False, 'displayLastExprIfNoSemicolon': True}", 'nameOnly True'
+    session = run(tmp_path, """
+        import streamlit as st
+        st.write(st.get_option("theme.primaryColor"), st.get_option("theme.sidebar.backgroundColor"),
+                 st.get_option("magic.displayRootDocString"))
+        st.write(str(st.config.get_options_for_section("magic")))
+        st.write(str(st.get_option("runner.enumCoercion")), str(st.get_option("client.showSidebarNavigation")))
+        try:
+            st.set_option("theme.primaryColor", "#000")
+        except Exception as e:
+            st.write(str(e))
+        st.set_option("client.showErrorDetails", "full")
+    """, """
+        [magic]
+        displayLastExprIfNoSemicolon = true
+        [theme]
+        primaryColor = "#ff0000"
+        [theme.sidebar]
+        backgroundColor = "#00ff00"
+    """)
+    assert texts(session) == [
+        "#ff0000 #00ff00 `False`",
+        "{'displayRootDocString': False, 'displayLastExprIfNoSemicolon': True}",
+        "nameOnly True",
+        "theme.primaryColor cannot be set on the fly. Set as command line option, e.g. "
+        "streamlit run script.py --theme.primaryColor, or in config.toml instead.",
+        "`None`",  # the last line is a call: written, as displayLastExprIfNoSemicolon asks
+    ]
+
+
+def test_config_of_one_app_does_not_leak_into_another(tmp_path):
+    run(tmp_path / "a", "import streamlit as st\n", '[theme]\nprimaryColor = "#123456"\n')
+    session = run(tmp_path / "b", "import streamlit as st\nst.write(str(st.get_option('theme.primaryColor')))\n")
+    assert texts(session) == ["None"]
+
+
+def test_a_config_toml_that_does_not_parse_is_shown_as_the_apps_error(tmp_path):
+    session = run(tmp_path, "import streamlit as st\nst.write('never')\n", "[theme\n")
+    [shown] = texts(session)
+    assert shown.startswith("tomllib.TOMLDecodeError") or "TOMLDecodeError" in shown
