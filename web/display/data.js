@@ -85,9 +85,10 @@ function downloadIcon() {
   return icon;
 }
 
-// Cell text no Markdown rule can change (words and spaces, or a plain number): set as
-// text, which is what renderInline would give, without parsing 100,000s of cells.
-const PLAIN_CELL = /^(?:[A-Za-z0-9 ]*|-?\d+(?:\.\d+)?)$/;
+// Cell text no Markdown rule can change (words and spaces, or a plain number, digits
+// grouped by commas as st.table shows floats): set as text, which is what renderInline
+// would give, without parsing 100,000s of cells.
+const PLAIN_CELL = /^(?:[A-Za-z0-9 ]*|-?\d+(?:\.\d+)?|-?\d{1,3}(?:,\d{3})+(?:\.\d+)?)$/;
 
 function tableCell(tag, view, text, attrs = {}) {
   const p = h("p");
@@ -97,7 +98,8 @@ function tableCell(tag, view, text, attrs = {}) {
   return h(tag, attrs, h("div", { testid: "stMarkdownContainer", class: "wl-md" }, p));
 }
 
-const FLOAT_TEXT = { minimumFractionDigits: 4, maximumFractionDigits: 4, useGrouping: true };
+// One formatter for every cell (toLocaleString with options builds a new one per call).
+const FLOAT_TEXT = new Intl.NumberFormat("en-US", { minimumFractionDigits: 4, maximumFractionDigits: 4, useGrouping: true });
 
 // st.table's cell text, as Streamlit 1.50's Quiver.format: floats as numbro "0,0.0000"
 // (1,234.5000), datetimes "YYYY-MM-DD HH:mm:ss" (pandas ones come as epoch milliseconds),
@@ -108,7 +110,7 @@ function tableText(col, value) {
   if (typeof value === "number") {
     if (col.type === "datetime" || col.type === "date") return cellText(col, value);
     if (kind === "decimal") return String(value);
-    return kind === "float" || !Number.isInteger(value) ? value.toLocaleString("en-US", FLOAT_TEXT) : String(value);
+    return kind === "float" || !Number.isInteger(value) ? FLOAT_TEXT.format(value) : String(value);
   }
   if (typeof value === "boolean") return value ? "true" : "false";
   if (typeof value === "object") return JSON.stringify(value);
