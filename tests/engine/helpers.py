@@ -108,3 +108,15 @@ class App:
     def fragment_named(self, name: str) -> list[str]:
         """Ids of the registered fragments whose function is `name`, in call order."""
         return [fid for fid, f in self.session.fragments.items() if f.func.__name__ == name]
+
+
+def markdown_and_errors(session: AppSession) -> list[str]:
+    """What a session's main area shows as text: each Markdown body, and each exception as
+    "Type: message", in order."""
+    out = []
+    for node in session.tree.roots["main"].walk():
+        if node.kind == "markdown":
+            out.append(node.props["body"])
+        elif node.kind == "exception":
+            out.append(f'{node.props["type"]}: {node.props["message"]}')
+    return out

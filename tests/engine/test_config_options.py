@@ -18,6 +18,8 @@ from wasmlit import AppSession, config
 from wasmlit.errors import StreamlitAPIException
 from wasmlit.workspace import Workspace
 
+from helpers import markdown_and_errors
+
 
 @pytest.fixture(autouse=True)
 def _forget_set_options():
@@ -37,14 +39,7 @@ def run(folder: Path, source: str, config_toml: str | None = None) -> AppSession
     return session
 
 
-def texts(session: AppSession) -> list[str]:
-    out = []
-    for node in session.tree.roots["main"].walk():
-        if node.kind == "markdown":
-            out.append(node.props["body"])
-        elif node.kind == "exception":
-            out.append(f'{node.props["type"]}: {node.props["message"]}')
-    return out
+texts = markdown_and_errors
 
 
 def test_defaults_are_150s():

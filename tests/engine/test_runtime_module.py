@@ -17,6 +17,8 @@ from pathlib import Path
 from wasmlit import AppSession
 from wasmlit.workspace import Workspace
 
+from helpers import markdown_and_errors
+
 
 def run(source: str, folder: Path | None = None) -> AppSession:
     workspace = Workspace(str(folder)) if folder else None
@@ -26,14 +28,7 @@ def run(source: str, folder: Path | None = None) -> AppSession:
     return session
 
 
-def texts(session: AppSession) -> list[str]:
-    out = []
-    for node in session.tree.roots["main"].walk():
-        if node.kind == "markdown":
-            out.append(node.props["body"])
-        elif node.kind == "exception":
-            out.append(f'{node.props["type"]}: {node.props["message"]}')
-    return out
+texts = markdown_and_errors
 
 
 def test_exists_is_true_while_an_app_runs_and_false_outside():

@@ -67,15 +67,9 @@ def fix_arrow_incompatible(df: "pd.DataFrame") -> "pd.DataFrame":
 def _arrow_refuses(column: Any) -> bool:
     """Whether pyarrow's `Table.from_pandas` fails on this column: mixed scalar types,
     complex numbers, sets (lists, tuples, arrays and dicts it can hold)."""
-    if column.dtype.kind == "c":
-        return True
-    if column.dtype != object:
-        return False
-    inferred = ptypes.infer_dtype(column, skipna=True)
-    if inferred in ("mixed-integer", "complex"):
-        return True
-    if inferred != "mixed":
-        return False
+    verdict = _arrow_verdict_by_dtype(column)
+    if verdict is not None:
+        return verdict
     first = _first_present(column)
     return not ptypes.is_list_like(first) or isinstance(first, (set, frozenset))
 
@@ -89,6 +83,20 @@ def _first_present(column: Any) -> Any:
 def is_arrow_incompatible(column: Any) -> bool:
     """Streamlit's `is_colum_type_arrow_incompatible` (which looks at the first value,
     missing or not)."""
+    verdict = _arrow_verdict_by_dtype(column)
+    if verdict is not None:
+        return verdict
+    if len(column) == 0:
+        return True
+    first = column[0] if isinstance(column, pd.Index) else column.iloc[0]
+    return not ptypes.is_list_like(first) or ptypes.is_dict_like(first) \
+        or isinstance(first, frozenset)
+
+
+def _arrow_verdict_by_dtype(column: Any) -> bool | None:
+    """What the dtype and pandas' inferred type settle: complex numbers and mixed integers
+    are refused, any other non-object column and any object column not of "mixed" values
+    is fine; None when it depends on the values ("mixed")."""
     if column.dtype.kind == "c":
         return True
     if column.dtype != object:
@@ -96,13 +104,7 @@ def is_arrow_incompatible(column: Any) -> bool:
     inferred = ptypes.infer_dtype(column, skipna=True)
     if inferred in ("mixed-integer", "complex"):
         return True
-    if inferred == "mixed":
-        if len(column) == 0:
-            return True
-        first = column[0] if isinstance(column, pd.Index) else column.iloc[0]
-        return not ptypes.is_list_like(first) or ptypes.is_dict_like(first) \
-            or isinstance(first, frozenset)
-    return False
+    return None if inferred == "mixed" else False
 
 
 # --- a Styler's texts and colours -------------------------------------------------------------
