@@ -26,23 +26,23 @@ class DeltaGenerator:
     def __init__(self, session: "AppSession", block: Block, *, root: str | None = None,
                  single_slot: bool = False, form_id: str | None = None,
                  trimmed: bool = True) -> None:
-        self._session = session
-        self._block = block
-        self._cursor = 0
-        self._root = root            # "main" / "sidebar" for the two root writers
-        self._single_slot = single_slot  # st.empty(): every write replaces the one slot
-        self._form_id = form_id
+        self.session = session
+        self.block = block
+        self.cursor = 0
+        self.root = root            # "main" / "sidebar" for the two root writers
+        self.single_slot = single_slot  # st.empty(): every write replaces the one slot
+        self.form_id = form_id
         run = session.current_run
         if run is not None and trimmed:
             run.created.append(self)  # the run's end drops what this writer did not rewrite
 
     # --- context manager: `with col:` --------------------------------------------------
     def __enter__(self) -> "DeltaGenerator":
-        self._session.require_run().dg_stack.append(self)
+        self.session.require_run().dg_stack.append(self)
         return self
 
     def __exit__(self, *exc: Any) -> bool:
-        stack = self._session.require_run().dg_stack
+        stack = self.session.require_run().dg_stack
         if stack and stack[-1] is self:
             stack.pop()
         return False
@@ -56,61 +56,53 @@ class DeltaGenerator:
             raise AttributeError(f"`{name}` is not a valid Streamlit command.")
         return lambda *args, **kwargs: command(self, *args, **kwargs)
 
-    @property
-    def form_id(self) -> str | None:
-        return self._form_id
-
-    @property
-    def block(self) -> Block:
-        return self._block
-
     def _next_index(self) -> int:
-        if self._single_slot:
+        if self.single_slot:
             return 0
-        index = self._cursor
-        self._cursor += 1
+        index = self.cursor
+        self.cursor += 1
         return index
 
-    def _check_policies(self, is_widget: bool) -> None:
-        run = self._session.require_run()
+    def check_policies(self, is_widget: bool) -> None:
+        run = self.session.require_run()
         fragment = run.current_fragment
         if fragment is None:
             return
-        if self._root == "sidebar":
+        if self.root == "sidebar":
             raise StreamlitAPIException(SIDEBAR_IN_FRAGMENT)
-        if is_widget and self._block.path[: len(fragment.block.path)] != fragment.block.path:
+        if is_widget and self.block.path[: len(fragment.block.path)] != fragment.block.path:
             raise StreamlitFragmentWidgetsNotAllowedOutsideError()
 
-    def _enqueue(self, kind: str, props: Props, *, is_widget: bool = False) -> Node:
+    def place_element(self, kind: str, props: Props, *, is_widget: bool = False) -> Node:
         """Write one element at the cursor and return its node."""
-        run = self._session.require_run()
+        run = self.session.require_run()
         run.checkpoint()
-        self._check_policies(is_widget)
+        self.check_policies(is_widget)
         _cache_replay.element_written(self, kind, props, is_widget)  # recorded in a cached function
-        node = self._session.tree.place(self._block, self._next_index(), kind, props)
-        if self._single_slot:
-            self._session.tree.trim(self._block, 1)
+        node = self.session.tree.place(self.block, self._next_index(), kind, props)
+        if self.single_slot:
+            self.session.tree.trim(self.block, 1)
         return node
 
-    def _add_block(self, kind: str, props: Props | None = None, *, single_slot: bool = False,
+    def place_block(self, kind: str, props: Props | None = None, *, single_slot: bool = False,
                    form_id: str | None = None) -> "DeltaGenerator":
         """Create a container at the cursor and return a writer for it."""
-        run = self._session.require_run()
+        run = self.session.require_run()
         run.checkpoint()
         recorded = _cache_replay.block_added(self, kind, props or {}, single_slot, form_id)
-        block = self._session.tree.place(self._block, self._next_index(), kind, props or {},
+        block = self.session.tree.place(self.block, self._next_index(), kind, props or {},
                                          block=True)
         assert isinstance(block, Block)
-        if self._single_slot:
-            self._session.tree.trim(self._block, 1)
+        if self.single_slot:
+            self.session.tree.trim(self.block, 1)
         if single_slot:
-            self._session.tree.trim(block, 0)
-        writer = DeltaGenerator(self._session, block, single_slot=single_slot,
-                                form_id=form_id if form_id is not None else self._form_id)
+            self.session.tree.trim(block, 0)
+        writer = DeltaGenerator(self.session, block, single_slot=single_slot,
+                                form_id=form_id if form_id is not None else self.form_id)
         recorded(writer)
         return writer
 
-    def _finish(self) -> None:
+    def finish_run(self) -> None:
         """End of a run that created this writer: drop children it did not rewrite."""
-        if not self._single_slot:
-            self._session.tree.trim(self._block, self._cursor)
+        if not self.single_slot:
+            self.session.tree.trim(self.block, self.cursor)

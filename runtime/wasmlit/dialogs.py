@@ -48,7 +48,7 @@ def _make_dialog(func: Callable, title: str, width: str, dismissible: bool,
                 "to not call a dialog-decorated function more than once in a script run.")
         run.has_dialog_opened = True
         # Each call reopens the modal, even one the user closed: `opened` changes per run.
-        writer = run.event_writer._add_block("dialog", dict(props, opened=session.run_count))
+        writer = run.event_writer.place_block("dialog", dict(props, opened=session.run_count))
         run.dg_stack.append(writer)
         try:
             session.call_fragment(func, args, kwargs, None)

@@ -387,7 +387,7 @@ def _drop_old_page(session) -> None:
         return
     for writer in (run.dg_stack[0], session.sidebar):
         if writer is not None:
-            session.tree.trim(writer.block, writer._cursor)
+            session.tree.trim(writer.block, writer.cursor)
 
 
 def _config_set_this_run(session, field: str) -> bool:
@@ -456,10 +456,10 @@ def page_link(dg, page: Any, *, label: str | None = None, icon: str | None = Non
               use_container_width: bool | None = None, width: Any = "content"):
     if use_container_width is not None:
         width = "stretch" if use_container_width else "content"
-    if dg._block.path[0] == 1:  # in the sidebar page links always stretch
+    if dg.block.path[0] == 1:  # in the sidebar page links always stretch
         width = "stretch"
     validate_width(width, allow_content=True)
-    session = dg._session
+    session = dg.session
     session.require_run()
     props: dict[str, Any] = {"label": "" if label is None else str(label), "icon": "",
                              "help": help, "disabled": bool(disabled), "width": width,
@@ -479,7 +479,7 @@ def page_link(dg, page: Any, *, label: str | None = None, icon: str | None = Non
             if label is None or label == "":
                 raise StreamlitMissingPageLabelError()
             props.update(page=page, external=True)
-            return dg._enqueue("page_link", props)
+            return dg.place_element("page_link", props)
         requested = _requested_path(session, page)
         for info in _all_pages(session):
             if info["script_path"] == requested:
@@ -492,4 +492,4 @@ def page_link(dg, page: Any, *, label: str | None = None, icon: str | None = Non
             raise StreamlitPageNotFoundError(page, directory,
                                              state(session).uses_pages_directory)
     props["current"] = props["page_hash"] == state(session).current
-    return dg._enqueue("page_link", props)
+    return dg.place_element("page_link", props)

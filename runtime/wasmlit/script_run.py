@@ -48,4 +48,4 @@ class ScriptRun:
     def finish(self) -> None:
         """The run ended without being superseded: drop stale elements it did not rewrite."""
         for writer in self.created:
-            writer._finish()
+            writer.finish_run()

@@ -262,7 +262,7 @@ class AppSession:
         if self.sidebar is not None:
             # `st.sidebar.container()` in the body lands where it did in the full run
             # (it replaces, not accumulates), as Streamlit restores its root cursors.
-            self.sidebar._cursor = fragment.sidebar_cursor
+            self.sidebar.cursor = fragment.sidebar_cursor
         run.dg_stack.extend(fragment.outer_stack)
         run.dg_stack.append(writer)
         run.fragment_stack.extend(fragment.outer_fragments)
@@ -356,13 +356,13 @@ class AppSession:
         draw it in a new block at the call position and run its body now."""
         run = self.require_run()
         outer = run.active_dg()
-        writer = outer._add_block("vertical", {"fragment": True, "allow_empty": False})
+        writer = outer.place_block("vertical", {"fragment": True, "allow_empty": False})
         fragment_id = "%s.%s@%s" % (getattr(func, "__module__", ""), func.__qualname__,
                                     "-".join(map(str, writer.block.path)))
         fragment = Fragment(fragment_id, func, args, kwargs, writer.block,
                             outer_stack=list(run.dg_stack),
                             outer_fragments=list(run.fragment_stack), run_every=run_every,
-                            sidebar_cursor=self.sidebar._cursor if self.sidebar else 0)
+                            sidebar_cursor=self.sidebar.cursor if self.sidebar else 0)
         fragment.page_hash = _active_page(self)
         self.fragments[fragment_id] = fragment
         run.fragments_called[fragment_id] = fragment

@@ -318,7 +318,7 @@ def _cache_spinner(session: Any, text: str, show_time: bool) -> Iterator[None]:
         yield
         return
     slot = run.active_dg().empty()
-    slot._enqueue("spinner", {"text": textwrap.dedent(text).strip(), "show_time": bool(show_time),
+    slot.place_element("spinner", {"text": textwrap.dedent(text).strip(), "show_time": bool(show_time),
                               "cache": True})
     try:
         yield

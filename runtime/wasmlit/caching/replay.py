@@ -74,21 +74,21 @@ def _writer_name(stack: list[Frame], dg: Any) -> str:
     name = stack[-1].seen.get(id(dg))
     if name is not None:
         return name
-    run = dg._session.current_run
+    run = dg.session.current_run
     if run is not None and run.dg_stack and run.dg_stack[-1] is dg:
         return "main"
-    if dg is dg._session.sidebar:
+    if dg is dg.session.sidebar:
         return "sidebar"
     return f"outside:{id(dg)}"  # unknown when replayed
 
 
 def element_written(dg: Any, kind: str, props: dict, is_widget: bool) -> None:
     """Called by DeltaGenerator._enqueue before it places an element."""
-    stacks = _running.get(dg._session)
+    stacks = _running.get(dg.session)
     if not stacks or not any(stacks.values()):
         return
     if is_widget:
-        _warn_widget(dg._session)
+        _warn_widget(dg.session)
     for stack in stacks.values():
         if stack:
             message = Message(_writer_name(stack, dg), kind, copy.deepcopy(props))
@@ -100,11 +100,11 @@ def block_added(dg: Any, kind: str, props: dict, single_slot: bool,
                 form_id: str | None) -> Callable[[Any], None]:
     """Called by DeltaGenerator._add_block before it places a block; the function it
     returns is called with the writer of the new block."""
-    stacks = _running.get(dg._session)
+    stacks = _running.get(dg.session)
     if not stacks or not any(stacks.values()):
         return _ignore
     if kind == "form":
-        _warn_widget(dg._session)
+        _warn_widget(dg.session)
     name = f"block:{next(_names)}"
     for stack in stacks.values():
         if stack:
@@ -147,8 +147,8 @@ def replay(session: Any, messages: list[Message], api: str, func: Callable[..., 
             raise CacheReplayClosureError(api, func)
         props = copy.deepcopy(message.props)
         if message.block:
-            writers[message.returns] = dg._add_block(message.kind, props,
+            writers[message.returns] = dg.place_block(message.kind, props,
                                                      single_slot=message.single_slot,
                                                      form_id=message.form_id)
         else:
-            dg._enqueue(message.kind, props)
+            dg.place_element(message.kind, props)

@@ -600,7 +600,7 @@ def _vega_lite(dg, spec: Any, data: Any = None, *, use_container_width=None, the
             "'rerun', or a callable is supported.")
     selecting = on_select != "ignore"
     if selecting:
-        dg._check_policies(is_widget=True)
+        dg.check_policies(is_widget=True)
     if isinstance(data, dict) and spec is None:
         spec, data = data, None
     spec = {} if spec is None else spec
@@ -611,7 +611,7 @@ def _vega_lite(dg, spec: Any, data: Any = None, *, use_container_width=None, the
     props = {"spec": spec, "theme": theme or "", "use_container_width": use_container_width,
              "width": width, "height": height}
     if not selecting:
-        dg._enqueue("vega_lite_chart", props)
+        dg.place_element("vega_lite_chart", props)
         return dg
     if any(k in spec for k in ("layer", "hconcat", "vconcat", "concat", "spec")) \
             or "encoding" not in spec:
@@ -780,7 +780,7 @@ def map_(dg, data: Any = None, *, latitude=None, longitude=None, color=None, siz
              "encoding": encoding},
         ],
     }
-    dg._enqueue("map_chart", {"spec": spec, "use_container_width": bool(use_container_width),
+    dg.place_element("map_chart", {"spec": spec, "use_container_width": bool(use_container_width),
                               "width": width, "height": height, "caption": MAP_CAPTION,
                               "theme": "streamlit"})
     return dg

@@ -191,7 +191,7 @@ def dataframe(dg, data: Any = None, width: Any = "stretch", height: Any = "auto"
         "row_height": row_height,
     }
     if on_select == "ignore":
-        dg._enqueue("dataframe", props)
+        dg.place_element("dataframe", props)
         return dg
     modes = _selection_modes(selection_mode)
     props["selection_mode"] = sorted(modes)
@@ -248,7 +248,7 @@ def table(dg, data: Any = None, *, border: Any = True) -> Any:
         raise StreamlitAPIException(
             "Invalid `border` value. Valid values are: True, False, 'horizontal'.")
     columns, source, _ = to_grid(data)
-    dg._enqueue("table", {"columns": [{"label": c.label, "kind": c.kind, "type": c.type,
+    dg.place_element("table", {"columns": [{"label": c.label, "kind": c.kind, "type": c.type,
                                        "timezone": c.timezone, "group": c.group} for c in columns],
                           "data": GridData([c.values for c in columns], source),
                           "border": "horizontal" if border == "horizontal" else bool(border)})
@@ -319,7 +319,7 @@ def metric(dg, label: str, value: Any, delta: Any = None, delta_color: str = "no
                     "cannot be converted to float.") from ex
     validate_height(height, allow_content=True)
     validate_width(width, allow_content=True)
-    dg._enqueue("metric", {
+    dg.place_element("metric", {
         "label": label, "body": body, "delta": delta_text, "color": color,
         "direction": direction, "help": None if help is None else dedent(help),
         "label_visibility": label_visibility, "border": bool(border),

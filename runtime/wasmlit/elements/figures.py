@@ -54,7 +54,7 @@ _SELECTION_MODES = ("lasso", "points", "box")
 
 def _browser_warning(dg, text: str) -> None:
     """Streamlit's show_deprecation_warning: st.warning in the active container, and a log line."""
-    dg._session.require_run().active_dg().warning(text)
+    dg.session.require_run().active_dg().warning(text)
     _LOGGER.warning(text)
 
 
@@ -243,7 +243,7 @@ def _register_element_id(dg, key: Any, identity: dict) -> None:
     from ..errors import StreamlitDuplicateElementId, StreamlitDuplicateElementKey
     from ..widgets import _root_of
 
-    run = dg._session.require_run()
+    run = dg.session.require_run()
     user_key = None if key is None else str(key)
     wid = widget_id("plotly_chart", user_key, dict(identity, form_id=dg.form_id, root=_root_of(dg)))
     if user_key is not None and user_key in run.user_keys:

@@ -76,7 +76,7 @@ def container(dg, *, border: bool | None = None, key: Any = None, width: Any = "
     shown_border = bool(border) if border is not None else fixed
     user_key = str(key) if key else None
     if user_key is not None:  # Streamlit registers a container's key like a widget's
-        run = dg._session.require_run()
+        run = dg.session.require_run()
         if user_key in run.user_keys:
             raise StreamlitDuplicateElementKey(user_key)
         run.user_keys.add(user_key)
@@ -84,7 +84,7 @@ def container(dg, *, border: bool | None = None, key: Any = None, width: Any = "
         justify, align = _FLEX[horizontal_alignment], _FLEX[vertical_alignment]
     else:
         justify, align = _FLEX[vertical_alignment], _FLEX[horizontal_alignment]
-    return dg._add_block("vertical", {
+    return dg.place_block("vertical", {
         "border": shown_border, "height": height if fixed else None, "horizontal": bool(horizontal),
         "justify": justify, "align": align, "gap": gap_name, "width": width,
         "key": user_key, "allow_empty": bool(border) or fixed})
@@ -92,7 +92,7 @@ def container(dg, *, border: bool | None = None, key: Any = None, width: Any = "
 
 @command
 def empty(dg):
-    return dg._add_block("empty", {}, single_slot=True)
+    return dg.place_block("empty", {}, single_slot=True)
 
 
 @command
@@ -110,10 +110,10 @@ def columns(dg, spec: Any, *, gap: str | None = "small", vertical_alignment: str
         raise StreamlitInvalidVerticalAlignmentError(vertical_alignment, "st.columns")
     gap_name = gap_size(gap, "st.columns")
     check_width(width)
-    row = dg._add_block("horizontal", {"gap": gap_name, "vertical_alignment": vertical_alignment,
+    row = dg.place_block("horizontal", {"gap": gap_name, "vertical_alignment": vertical_alignment,
                                        "width": width})
     total = float(sum(weights))
-    return [row._add_block("column", {"weight": w / total, "border": bool(border), "gap": gap_name,
+    return [row.place_block("column", {"weight": w / total, "border": bool(border), "gap": gap_name,
                                       "vertical_alignment": vertical_alignment})
             for w in weights]
 
@@ -130,7 +130,7 @@ def expander(dg, label: str, expanded: bool = False, *, icon: str | None = None,
     if label is None:
         raise StreamlitAPIException("A label is required for an expander")
     check_width(width)
-    return dg._add_block("expander", {"label": str(label), "expanded": bool(expanded),
+    return dg.place_block("expander", {"label": str(label), "expanded": bool(expanded),
                                       "icon": _icon(icon), "width": width})
 
 
@@ -146,9 +146,9 @@ def tabs(dg, tabs: Sequence[str], *, width: Any = "stretch", default: str | None
         raise StreamlitAPIException(
             "The tabs input list to st.tabs is only allowed to contain strings.")
     check_width(width)
-    group = dg._add_block("tabs", {"labels": labels, "width": width,
+    group = dg.place_block("tabs", {"labels": labels, "width": width,
                                    "default": labels.index(default) if default else 0})
-    return tuple(group._add_block("tab", {"label": label}) for label in labels)
+    return tuple(group.place_block("tab", {"label": label}) for label in labels)
 
 
 @command
@@ -160,7 +160,7 @@ def popover(dg, label: str, *, help: str | None = None, icon: str | None = None,
     if use_container_width is not None:
         width = "stretch" if use_container_width else "content"
     check_width(width, allow_content=True)
-    return dg._add_block("popover", {"label": str(label), "help": str(help) if help else None,
+    return dg.place_block("popover", {"label": str(label), "help": str(help) if help else None,
                                      "icon": _icon(icon), "disabled": bool(disabled),
                                      "width": width})
 
@@ -170,13 +170,13 @@ def form(dg, key: str, clear_on_submit: bool = False, *, enter_to_submit: bool =
          border: bool = True, width: Any = "stretch", height: Any = "content"):
     if dg.form_id is not None:
         raise StreamlitAPIException("Forms cannot be nested in other forms.")
-    run = dg._session.require_run()
+    run = dg.session.require_run()
     form_id = str(key)
     if form_id in run.forms:
         raise StreamlitAPIException(
             f"There are multiple identical forms with `key='{form_id}'`. To fix this, please "
             "make sure that the `key` argument is unique for each `st.form` you create.")
     run.forms.add(form_id)
-    return dg._add_block("form", {"form_id": form_id, "border": bool(border), "allow_empty": False,
+    return dg.place_block("form", {"form_id": form_id, "border": bool(border), "allow_empty": False,
                                   "clear_on_submit": bool(clear_on_submit),
                                   "enter_to_submit": bool(enter_to_submit)}, form_id=form_id)

@@ -206,7 +206,7 @@ def image(dg, image: Any, caption: Any = None, width: Any = "content", use_colum
             raise StreamlitAPIException(  # two arguments, so the page shows their tuple, as 1.50
                 "`use_container_width` and `use_column_width` cannot be set at the same time.",
                 "Please utilize `use_container_width` since `use_column_width` is deprecated.")
-        dg._session.require_run().active_dg().warning(
+        dg.session.require_run().active_dg().warning(
             "The `use_column_width` parameter has been deprecated and will be removed in a future "
             "release. Please utilize the `use_container_width` parameter instead.")
         if use_column_width in {"auto", "never"} or use_column_width is False:

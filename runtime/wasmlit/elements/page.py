@@ -83,8 +83,8 @@ def set_page_config(dg, page_title: str | None = None, page_icon: Any = None,
         config["initial_sidebar_state"] = initial_sidebar_state
     if menu_items is not None:
         _check_menu_items(menu_items)  # validated as Streamlit does, then ignored
-    dg._session.require_run()
-    dg._session.tree.event("page_config", config=config)
+    dg.session.require_run()
+    dg.session.tree.event("page_config", config=config)
 
 
 def _favicon(page_icon: Any) -> str:
@@ -145,5 +145,5 @@ def chat_message(dg, name: str, *, avatar: Any = None, width: Any = "stretch"):
             raise StreamlitAPIException(
                 "Failed to load the provided avatar value as an image.")
         kind, shown = "image", url
-    return dg._add_block("chat_message", {"name": name, "avatar": shown, "avatar_type": kind,
+    return dg.place_block("chat_message", {"name": name, "avatar": shown, "avatar_type": kind,
                                           "width": width})

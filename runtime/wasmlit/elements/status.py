@@ -25,7 +25,7 @@ class ElementSlot(DeltaGenerator):
     place (`bar = st.progress(0); bar.progress(50)`, `msg = st.info(..); msg.empty()`)."""
 
     def __init__(self, dg: DeltaGenerator, index: int) -> None:
-        super().__init__(dg._session, dg.block, root=dg._root, form_id=dg.form_id, trimmed=False)
+        super().__init__(dg.session, dg.block, root=dg.root, form_id=dg.form_id, trimmed=False)
         self._index = index
 
     def _next_index(self) -> int:
@@ -34,12 +34,12 @@ class ElementSlot(DeltaGenerator):
 
 def element_writer(dg: DeltaGenerator, kind: str, props: dict) -> DeltaGenerator:
     """Write a leaf element with `dg` and return a writer bound to the slot it occupies."""
-    return slot_of(dg, dg._enqueue(kind, props))
+    return slot_of(dg, dg.place_element(kind, props))
 
 
 def slot_of(dg: DeltaGenerator, node: Any) -> DeltaGenerator:
     """A writer for the slot `node` (just written with `dg`) occupies."""
-    if dg._single_slot:  # st.empty(): the placeholder already is that slot
+    if dg.single_slot:  # st.empty(): the placeholder already is that slot
         return dg
     index = next((i for i, child in enumerate(dg.block.children) if child is node), None)
     return dg if index is None else ElementSlot(dg, index)
@@ -115,7 +115,7 @@ def exception(dg, exception: BaseException, *, width: Any = "stretch"):
 
 
 def show_exception(dg, exception: BaseException, *, uncaught: bool):
-    return dg._enqueue("exception", {
+    return dg.place_element("exception", {
         "type": _type_name(exception, uncaught),
         "message": _message(exception),
         "markdown": isinstance(exception, MarkdownFormattedException)
@@ -175,8 +175,8 @@ def toast(dg, body: Any, *, icon: str | None = None, duration: Any = "short"):
     else:
         raise StreamlitValueError(
             "duration", ["short", "long", "infinite", "a positive integer"])
-    dg._session.require_run().checkpoint()
-    dg._session.tree.event("toast", body=clean_text(body), icon=icon, seconds=seconds)
+    dg.session.require_run().checkpoint()
+    dg.session.tree.event("toast", body=clean_text(body), icon=icon, seconds=seconds)
 
 
 @command
@@ -186,9 +186,9 @@ def spinner(dg, text: str = "In progress...", *, show_time: bool = False,
     """The page shows the spinner only once it has been up for 0.5 s, as Streamlit does."""
     validate_width(width, allow_content=True)
     slot = dg.empty()
-    slot._enqueue("spinner", {"text": clean_text(text), "show_time": bool(show_time),
+    slot.place_element("spinner", {"text": clean_text(text), "show_time": bool(show_time),
                               "width": width_prop(width)})
-    dg._session.flush()
+    dg.session.flush()
     try:
         yield
     finally:
@@ -227,8 +227,8 @@ class StatusContainer(DeltaGenerator):
             props["state"] = state
             self._state = state
         self._status_props = props
-        self._session.require_run().checkpoint()
-        self._session.tree.place(self._parent_block, self.block.path[-1], "status", props, block=True)
+        self.session.require_run().checkpoint()
+        self.session.tree.place(self._parent_block, self.block.path[-1], "status", props, block=True)
 
     def __enter__(self) -> "StatusContainer":
         super().__enter__()
@@ -247,7 +247,7 @@ def status(dg, label: str, *, expanded: bool = False, state: str = "running",
              "state": state}
     validate_width(width)
     props["width"] = width_prop(width)
-    writer = dg._add_block("status", props)
+    writer = dg.place_block("status", props)
     # _add_block makes a plain writer; it becomes a StatusContainer (no extra state but ours).
     writer.__class__ = StatusContainer
     writer._init_status(dg, props, state)

@@ -28,14 +28,14 @@ def _body(body: Any) -> str:
 @command
 def markdown(dg, body: Any, unsafe_allow_html: bool = False, *, help: str | None = None,
              width: Any = "stretch"):
-    return dg._enqueue("markdown", {"body": _body(body), "allow_html": bool(unsafe_allow_html),
+    return dg.place_element("markdown", {"body": _body(body), "allow_html": bool(unsafe_allow_html),
                                     "variant": "normal", "help": help})
 
 
 @command
 def caption(dg, body: Any, unsafe_allow_html: bool = False, *, help: str | None = None,
             width: Any = "stretch"):
-    return dg._enqueue("markdown", {"body": _body(body), "allow_html": bool(unsafe_allow_html),
+    return dg.place_element("markdown", {"body": _body(body), "allow_html": bool(unsafe_allow_html),
                                     "variant": "caption", "help": help})
 
 
@@ -52,7 +52,7 @@ def _heading(dg, level: int, body: Any, anchor: Any, help: str | None, divider: 
     if anchor is not None and anchor is not False and not isinstance(anchor, str):
         raise StreamlitAPIException(f"Anchor parameter has invalid type: {type(anchor).__name__}. "
                                     "Supported values: None, any string or False")
-    return dg._enqueue("heading", {"body": _body(body), "level": level,
+    return dg.place_element("heading", {"body": _body(body), "level": level,
                                    "anchor": anchor if isinstance(anchor, str) else None,
                                    "hide_anchor": anchor is False, "help": help,
                                    "divider": divider if isinstance(divider, str) else bool(divider)})
@@ -77,7 +77,7 @@ def subheader(dg, body: Any, anchor: Any = None, *, help: str | None = None, div
 
 @command
 def text(dg, body: Any, *, help: str | None = None, width: Any = "content"):
-    return dg._enqueue("text", {"body": _body(body), "help": help})
+    return dg.place_element("text", {"body": _body(body), "help": help})
 
 
 @command
@@ -85,7 +85,7 @@ def code(dg, body: Any, language: str | None = "python", *, line_numbers: bool =
          wrap_lines: bool = False, height: Any = None, width: Any = "stretch"):
     # st.code keeps the code's indentation: only one leading and one trailing newline go.
     body = re.sub(r"\n\Z", "", re.sub(r"\A\n", "", str(body)))
-    return dg._enqueue("code", {"body": body, "language": language or "",
+    return dg.place_element("code", {"body": body, "language": language or "",
                                 "line_numbers": bool(line_numbers), "wrap_lines": bool(wrap_lines),
                                 "height": height if isinstance(height, int) and not isinstance(height, bool)
                                 else None})
@@ -144,7 +144,7 @@ def json_(dg, body: Any, *, expanded: Any = True, width: Any = "stretch"):
             text_value = json.dumps(body, skipkeys=True, default=_json_default)
         data = json.loads(text_value)
     depth = None if isinstance(expanded, bool) else expanded
-    return dg._enqueue("json", {"data": _finite(data), "body": text_value,
+    return dg.place_element("json", {"data": _finite(data), "body": text_value,
                                 "expanded": True if depth is not None else expanded,
                                 "max_depth": depth})
 
@@ -195,14 +195,14 @@ def latex(dg, body: Any, *, help: str | None = None, width: Any = "stretch"):
     if type(body).__module__.startswith("sympy"):
         import sympy
         body = sympy.latex(body)
-    return dg._enqueue("markdown", {"body": f"$$\n{_body(body)}\n$$", "allow_html": False,
+    return dg.place_element("markdown", {"body": f"$$\n{_body(body)}\n$$", "allow_html": False,
                                     "variant": "latex", "help": help})
 
 
 @command
 def divider(dg, *, width: Any = "stretch"):
     """A horizontal rule: the Markdown `---`, as Streamlit sends it."""
-    return dg._enqueue("markdown", {"body": "---", "allow_html": False, "variant": "divider",
+    return dg.place_element("markdown", {"body": "---", "allow_html": False, "variant": "divider",
                                     "help": None})
 
 
@@ -211,7 +211,7 @@ def badge(dg, label: str, *, icon: str | None = None, color: str = "blue", width
     """A colored badge: the Markdown `:color-badge[icon label]`."""
     icon_text = validate_icon(icon) + " " if icon is not None else ""
     escaped = label.replace("[", "\\[").replace("]", "\\]")
-    return dg._enqueue("markdown", {"body": f":{color}-badge[{icon_text}{escaped}]",
+    return dg.place_element("markdown", {"body": f":{color}-badge[{icon_text}{escaped}]",
                                     "allow_html": False, "variant": "badge", "help": None})
 
 
@@ -240,10 +240,10 @@ def html(dg, body: Any, *, width: Any = "stretch"):
     if content == "":
         raise StreamlitAPIException("`st.html` body cannot be empty")
     if _only_style_tags(content):
-        run = dg._session.require_run()
+        run = dg.session.require_run()
         if run.event_writer is not None:
-            return run.event_writer._enqueue("html", {"body": content})
-    return dg._enqueue("html", {"body": content})
+            return run.event_writer.place_element("html", {"body": content})
+    return dg.place_element("html", {"body": content})
 
 
 def _is_command(obj: Any) -> bool:
@@ -356,7 +356,7 @@ def _variable_name(dg) -> str | None:
     """The text of the argument in the app's line that called st.help / st.write."""
     import ast
     import linecache
-    filename = dg._session.filename
+    filename = dg.session.filename
     frame = sys._getframe(1)
     while frame is not None and frame.f_code.co_filename != filename:
         frame = frame.f_back
@@ -390,12 +390,12 @@ def help(dg, obj: Any = _STREAMLIT, *, width: Any = "stretch"):
     if obj is _STREAMLIT:
         obj = sys.modules.get("streamlit") or sys.modules[__package__.rpartition(".")[0]]
     var_name = _variable_name(dg)
-    return dg._enqueue("help", {"name": var_name, "type": _type_name(obj), "doc": _docstring(obj),
+    return dg.place_element("help", {"name": var_name, "type": _type_name(obj), "doc": _docstring(obj),
                                 "value": _value(obj, var_name), "members": _members(obj)})
 
 
 def _flush_page(dg) -> None:
-    flush = getattr(dg._session, "flush", None)
+    flush = getattr(dg.session, "flush", None)
     if callable(flush):
         flush()
 

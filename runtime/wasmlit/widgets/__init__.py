@@ -43,12 +43,12 @@ def add_widget(dg, kind: str, *, key: Any, default: Any, identity: dict[str, Any
     call left the default alone (each Streamlit widget says which values count), else
     `default` is used.
     """
-    session = dg._session
+    session = dg.session
     run = session.require_run()
     user_key = None if key is None else str(key)
     # Checked in Streamlit's order: fragment policy, callbacks in forms, session state
     # writes, then the widget's id.
-    dg._check_policies(is_widget=True)
+    dg.check_policies(is_widget=True)
     if dg.form_id is not None and on_change is not None and not allow_form_callback:
         raise StreamlitInvalidFormCallbackError()
     _check_session_state_rules(dg, user_key, default if explicit_default is ... else explicit_default,
@@ -78,7 +78,7 @@ def add_widget(dg, kind: str, *, key: Any, default: Any, identity: dict[str, Any
     show = serialize if serialize is not None else _shown
     entry.serialize = show
     # `default` lets a form with clear_on_submit show the widget's default again.
-    dg._enqueue(kind, dict(props, id=wid, form=dg.form_id, value=show(value),
+    dg.place_element(kind, dict(props, id=wid, form=dg.form_id, value=show(value),
                            default=show(default)), is_widget=True)
     return wid, value
 
@@ -87,7 +87,7 @@ def settle_from_page(dg, wid: str, roundtrip: Callable[[Any], Any]) -> None:
     """From the next run on, the widget holds what the page sends back for its value:
     Streamlit's page returns every widget's value with each rerun, so a value set in
     session state comes back converted (a list as a tuple, a time without seconds...)."""
-    entry = dg._session.state.widget(wid)
+    entry = dg.session.state.widget(wid)
     if entry is None:
         return
 
@@ -107,7 +107,7 @@ DEFAULT_AND_STATE_WARNING = (
 
 def _check_session_state_rules(dg, key: str | None, default: Any, writes_allowed: bool) -> None:
     """Streamlit's rules for a value the app set under a widget's key during this run."""
-    session = dg._session
+    session = dg.session
     if key is None or not session.state.is_new_value(key):
         return
     if not writes_allowed:

@@ -157,4 +157,4 @@ def link_button(dg, label: str, url: str, *, help: str | None = None, type: str 
     width = _width(use_container_width, width)
     props = dict(_button_props(label, help, type, icon, disabled, width), url=str(url))
     validate_width(width, allow_content=True)
-    return dg._enqueue("link_button", props)
+    return dg.place_element("link_button", props)

@@ -79,7 +79,7 @@ def chat_input(dg, placeholder: str = "Your message", *, key: Any = None,
             "The `accept_file` parameter must be a boolean or 'multiple' or 'directory'.")
     if dg.form_id is not None:
         raise StreamlitAPIException("`st.chat_input()` can't be used in a `st.form()`.")
-    session = dg._session
+    session = dg.session
     run = session.require_run()
     # Streamlit pins it when it is written straight into the main area (no container).
     pinned = (run.is_full and session.bottom is not None

@@ -82,7 +82,7 @@ def _add_file_widget(dg, kind: str, key: Any, identity: dict, props: dict, on_ch
     (and their form and root), so the key does not replace the identity.
     """
     validate_width(width)
-    session = dg._session
+    session = dg.session
     store = FileStore.of(session)
     identity = dict(identity, form_id=dg.form_id, root=_root_of(dg))
     holder: dict[str, str] = {}

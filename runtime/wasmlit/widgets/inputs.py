@@ -20,7 +20,7 @@ def _key_holds_none(dg, key: Any) -> bool:
     """The app put None under the widget's key: the widget starts empty (text, number)."""
     if key is None:
         return False
-    state = dg._session.state
+    state = dg.session.state
     return str(key) in state and state[str(key)] is None
 
 
@@ -189,7 +189,7 @@ def number_input(dg, label: str, min_value: Any = None, max_value: Any = None,
 
     number_format = ("%d" if int_value else "%0.2f") if format is None else format
     # Streamlit writes these with st.warning: to the active container, not to `dg`.
-    writer = dg._session.require_run().active_dg()
+    writer = dg.session.require_run().active_dg()
     if number_format in ("%d", "%u", "%i") and float_value:
         writer.warning("Warning: NumberInput value below has type float, but format "
                        f"{number_format} displays as integer.")
@@ -229,7 +229,7 @@ def number_input(dg, label: str, min_value: Any = None, max_value: Any = None,
                  placeholder=None if placeholder is None else str(placeholder),
                  icon=validate_icon(icon), width=width_prop(width))
     default = value
-    set_by_app = key is not None and dg._session.state.is_new_value(str(key))
+    set_by_app = key is not None and dg.session.state.is_new_value(str(key))
 
     def deserialize(ui: Any) -> Any:
         got = default if ui is None else ui

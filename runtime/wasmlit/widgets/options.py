@@ -191,7 +191,7 @@ def is_new_state_value(dg, key: str | None) -> bool:
     Streamlit send the value to the page, and only then do its errors about it show."""
     if key is None:
         return False
-    check = getattr(dg._session.state, "is_new_value", None)
+    check = getattr(dg.session.state, "is_new_value", None)
     return bool(check(key)) if check is not None else True
 
 
@@ -199,7 +199,7 @@ def state_is_none(dg, key: str | None) -> bool:
     """st.session_state[key] exists and is None (a radio or selectbox then has no default)."""
     if key is None:
         return False
-    state = dg._session.state
+    state = dg.session.state
     try:
         return key in state and state[key] is None
     except KeyError:

@@ -145,7 +145,7 @@ def date_input(dg, label: str, value: Any = "today", min_value: Any = None,
             "should be one of `YYYY/MM/DD`, `DD/MM/YYYY`, or `MM/DD/YYYY` "
             "and can also use a period (.) or hyphen (-) as separators.")
     parsed = DateValues(value, min_value, max_value)
-    state = dg._session.state
+    state = dg.session.state
     if value == "today" and key is not None and key in state:
         # A value the app keeps under the key decides (one date, a range, or none).
         parsed = DateValues(state[key], min_value, max_value)
@@ -213,7 +213,7 @@ def time_input(dg, label: str, value: Any = "now", key: Any = None, help: str | 
     identity = {"label": label,
                 "value": parsed if isinstance(value, (datetime, time)) else value,
                 "help": help, "step": step, "width": width}
-    state = dg._session.state
+    state = dg.session.state
     if key is not None and key in state and state[key] is None:
         parsed = None
     if not isinstance(step, (int, timedelta)):

@@ -135,7 +135,7 @@ def _page_value_checked(codec: SliderCodec, value: Any, lo: float, hi: float, st
 
 
 def _is_new_state_value(dg, key: str | None) -> bool:
-    check = getattr(dg._session.state, "is_new_value", None)
+    check = getattr(dg.session.state, "is_new_value", None)
     return key is not None and (check(key) if check is not None else True)
 
 
@@ -152,7 +152,7 @@ def slider(dg, label: str, min_value: Any = None, max_value: Any = None, value: 
     if value is None:
         # Without a value, a range in session state makes a range slider.
         single = True
-        state = dg._session.state
+        state = dg.session.state
         if key is not None and key in state:
             single = isinstance(state[key], _SUPPORTED_TYPES)
         if single:
