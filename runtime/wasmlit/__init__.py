@@ -7,11 +7,12 @@ from __future__ import annotations
 from typing import Any
 
 from . import commands as _commands
+from .current import current_session, running_session as _running_session
 from .errors import (StreamlitAPIException, StreamlitBadTimeStringError,
                      StreamlitFragmentWidgetsNotAllowedOutsideError)
 from .dialogs import dialog
 from .fragments import fragment
-from .session import AppSession, _current_session, current_session
+from .session import AppSession
 from .caching import cache, cache_data, cache_resource
 from .context import ContextProxy as _ContextProxy
 from .query_params import (QueryParamsProxy as _QueryParamsProxy, experimental_get_query_params,
@@ -37,7 +38,15 @@ from .version import STREAMLIT_VERSION_STRING as __version__  # noqa: E402
 user = _UserInfoProxy()
 experimental_user = _DeprecatedUserInfoProxy()
 
-globals().update(_commands.ST_COMMANDS)
+# The element families register their commands (registry.COMMANDS) as they are imported.
+from .elements import charts, data, figures, layout, media, page, status, text  # noqa: E402,F401
+from .widgets import (button_group, buttons, chat, choice, data_editor, files,  # noqa: E402,F401
+                      inputs, pickers, sliders)
+del charts, data, figures, layout, media, page, status, text  # not names of `streamlit`
+del button_group, buttons, chat, choice, data_editor, files, inputs, pickers, sliders
+
+_ST_COMMANDS = _commands.st_commands()
+globals().update(_ST_COMMANDS)
 rerun = _commands.rerun
 stop = _commands.stop
 
@@ -45,7 +54,7 @@ stop = _commands.stop
 def __getattr__(name: str) -> Any:
     # Per-session objects, looked up in the running app (PEP 562).
     if name == "__all__":
-        running = _current_session.get() is not None
+        running = _running_session() is not None
         return _ALWAYS_EXPORTED + (list(_PER_SESSION) if running else [])
     if name == "session_state":
         return current_session().state_proxy
@@ -68,4 +77,4 @@ _ALWAYS_EXPORTED = ["Page", "cache", "cache_data", "cache_resource", "column_con
                     "experimental_set_query_params", "experimental_user", "fragment",
                     "get_option", "login", "logout", "navigation", "rerun", "runtime", "secrets",
                     "set_option", "stop", "switch_page", "user", "version",
-                    *_commands.ST_COMMANDS]
+                    *_ST_COMMANDS]

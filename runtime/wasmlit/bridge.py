@@ -18,7 +18,8 @@ from js import console
 from pyodide.ffi import create_proxy
 
 from . import package_hook
-from .session import AppSession, _current_session
+from .current import running_session
+from .session import AppSession
 from .workspace import Workspace
 
 _apps: dict[str, tuple[AppSession, object]] = {}  # the page's app id -> session, pump
@@ -69,7 +70,7 @@ class ConsoleStream(io.TextIOBase):
 def _sleep_showing_progress(seconds: float) -> None:
     """time.sleep that first shows what the run drew so far (the page paints while a
     JSPI-suspended run sleeps)."""
-    session = _current_session.get()
+    session = running_session()
     if session is not None:
         session.flush()
     _real_sleep(seconds)
@@ -82,7 +83,7 @@ def _sleep_showing_progress(seconds: float) -> None:
 def _showing_package_load(message: str):
     """While a run waits for a package it imports (wasmlit.package_hook): what the run drew
     so far, then the message ("Loading pandas, numpy (14.2 MB)…") below it in the app."""
-    session = _current_session.get()
+    session = running_session()
     view = session.host._view if session is not None and isinstance(session.host, PageHost) else None
     if session is not None:
         session.flush()

@@ -85,27 +85,30 @@ def SelectboxColumn(label: str | None = None, *, width: Any = None, help: str | 
                        "options": None if processed is None else list(processed)})
 
 
-def _chart(kind: str, label, width, help, pinned, y_min, y_max, color) -> dict:
-    return _config(label, width, help, pinned, type_config={"type": kind, "y_min": y_min,
-                                                            "y_max": y_max, "color": color})
+def _chart_type(kind: str, y_min: Any, y_max: Any, color: str | None) -> dict:
+    """The type_config of a chart column ("bar_chart", "line_chart", "area_chart")."""
+    return {"type": kind, "y_min": y_min, "y_max": y_max, "color": color}
 
 
 def BarChartColumn(label: str | None = None, *, width: Any = None, help: str | None = None,
                    pinned: bool | None = None, y_min: Any = None, y_max: Any = None,
                    color: str | None = None) -> dict:
-    return _chart("bar_chart", label, width, help, pinned, y_min, y_max, color)
+    return _config(label, width, help, pinned,
+                   type_config=_chart_type("bar_chart", y_min, y_max, color))
 
 
 def LineChartColumn(label: str | None = None, *, width: Any = None, help: str | None = None,
                     pinned: bool | None = None, y_min: Any = None, y_max: Any = None,
                     color: str | None = None) -> dict:
-    return _chart("line_chart", label, width, help, pinned, y_min, y_max, color)
+    return _config(label, width, help, pinned,
+                   type_config=_chart_type("line_chart", y_min, y_max, color))
 
 
 def AreaChartColumn(label: str | None = None, *, width: Any = None, help: str | None = None,
                     pinned: bool | None = None, y_min: Any = None, y_max: Any = None,
                     color: str | None = None) -> dict:
-    return _chart("area_chart", label, width, help, pinned, y_min, y_max, color)
+    return _config(label, width, help, pinned,
+                   type_config=_chart_type("area_chart", y_min, y_max, color))
 
 
 def ImageColumn(label: str | None = None, *, width: Any = None, help: str | None = None,

@@ -4,12 +4,13 @@ from __future__ import annotations
 import functools
 from typing import Any, Callable, NoReturn
 
-from .elements import COMMANDS
+from .current import current_session
 from .errors import StopException
-from .session import current_session
+from .registry import COMMANDS
 
 
-def _on_active_writer(name: str, command: Callable[..., Any]) -> Callable[..., Any]:
+def on_active_writer(name: str, command: Callable[..., Any]) -> Callable[..., Any]:
+    """`st.<name>`: the registered command, called with the current run's active writer."""
     @functools.wraps(command)
     def st_command(*args: Any, **kwargs: Any) -> Any:
         return command(current_session().require_run().active_dg(), *args, **kwargs)
@@ -18,7 +19,14 @@ def _on_active_writer(name: str, command: Callable[..., Any]) -> Callable[..., A
     return st_command
 
 
-ST_COMMANDS = {name: _on_active_writer(name, command) for name, command in COMMANDS.items()}
+def st_command(name: str) -> Callable[..., Any]:
+    """`st.<name>` for one registered command."""
+    return on_active_writer(name, COMMANDS[name])
+
+
+def st_commands() -> dict[str, Callable[..., Any]]:
+    """Every registered command as `st.<name>` (called once the families are imported)."""
+    return {name: on_active_writer(name, command) for name, command in COMMANDS.items()}
 
 
 def rerun(*, scope: str = "app") -> NoReturn:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import os
 from typing import Any
 
+from .current import running_session
 from .errors import StreamlitAPIException
 
 _THEME = ("primaryColor backgroundColor secondaryBackgroundColor textColor redColor orangeColor "
@@ -78,8 +79,7 @@ def read_config_file(folder: str | None) -> dict[str, Any]:
 
 
 def _session_options() -> dict[str, Any]:
-    from .session import _current_session
-    session = _current_session.get()
+    session = running_session()
     return getattr(session, "config_file_options", None) or {}
 
 

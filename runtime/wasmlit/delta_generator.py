@@ -2,18 +2,31 @@
 
 `st.markdown(...)` writes to the innermost `with` container of the current run;
 `container.markdown(...)` writes to that container. Element commands are looked up in
-the element registry (`elements.COMMANDS`), so each element family lives in its own module.
+the command registry (`registry.COMMANDS`), so each element family lives in its own module.
+
+Observers see every write before it is placed (`observe_writes`): caching.replay records
+what a cached function writes, without this module knowing about caching.
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any, Callable
 
-from .caching import replay as _cache_replay
 from .errors import StreamlitAPIException, StreamlitFragmentWidgetsNotAllowedOutsideError
+from .registry import COMMANDS
 from .tree import Block, Node, Props
 
-if TYPE_CHECKING:
-    from .session import AppSession
+# (dg, kind, props, is_widget), called before an element is placed.
+ElementObserver = Callable[["DeltaGenerator", str, Props, bool], None]
+# (dg, kind, props, single_slot, form_id), called before a block is placed; returns what
+# to call with the new block's writer once it exists.
+BlockObserver = Callable[["DeltaGenerator", str, Props, bool, "str | None"],
+                         Callable[["DeltaGenerator"], None]]
+_observers: list[tuple[ElementObserver, BlockObserver]] = []
+
+
+def observe_writes(on_element: ElementObserver, on_block: BlockObserver) -> None:
+    """Have every writer report its elements and blocks before placing them."""
+    _observers.append((on_element, on_block))
 
 SIDEBAR_IN_FRAGMENT = (
     "Calling `st.sidebar` in a function wrapped with `st.fragment` is not supported. To write "
@@ -23,10 +36,10 @@ SIDEBAR_IN_FRAGMENT = (
 
 
 class DeltaGenerator:
-    def __init__(self, session: "AppSession", block: Block, *, root: str | None = None,
+    def __init__(self, session: Any, block: Block, *, root: str | None = None,
                  single_slot: bool = False, form_id: str | None = None,
                  trimmed: bool = True) -> None:
-        self.session = session
+        self.session = session      # the AppSession (session.py) this writer writes for
         self.block = block
         self.cursor = 0
         self.root = root            # "main" / "sidebar" for the two root writers
@@ -49,8 +62,6 @@ class DeltaGenerator:
 
     # --- element commands -----------------------------------------------------------
     def __getattr__(self, name: str):
-        from .elements import COMMANDS
-
         command = COMMANDS.get(name)
         if command is None:
             raise AttributeError(f"`{name}` is not a valid Streamlit command.")
@@ -78,7 +89,8 @@ class DeltaGenerator:
         run = self.session.require_run()
         run.checkpoint()
         self.check_policies(is_widget)
-        _cache_replay.element_written(self, kind, props, is_widget)  # recorded in a cached function
+        for on_element, _on_block in _observers:
+            on_element(self, kind, props, is_widget)
         node = self.session.tree.place(self.block, self._next_index(), kind, props)
         if self.single_slot:
             self.session.tree.trim(self.block, 1)
@@ -89,7 +101,8 @@ class DeltaGenerator:
         """Create a container at the cursor and return a writer for it."""
         run = self.session.require_run()
         run.checkpoint()
-        recorded = _cache_replay.block_added(self, kind, props or {}, single_slot, form_id)
+        then = [on_block(self, kind, props or {}, single_slot, form_id)
+                for _on_element, on_block in _observers]
         block = self.session.tree.place(self.block, self._next_index(), kind, props or {},
                                          block=True)
         assert isinstance(block, Block)
@@ -99,7 +112,8 @@ class DeltaGenerator:
             self.session.tree.trim(block, 0)
         writer = DeltaGenerator(self.session, block, single_slot=single_slot,
                                 form_id=form_id if form_id is not None else self.form_id)
-        recorded(writer)
+        for call in then:
+            call(writer)
         return writer
 
     def finish_run(self) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 from typing import Any, Callable
 
+from .current import current_session
 from .errors import StreamlitAPIException
 from .state import WidgetEntry
 from .widgets import widget_id
@@ -35,8 +36,6 @@ def _make_dialog(func: Callable, title: str, width: str, dismissible: bool,
 
     @functools.wraps(func)
     def open_dialog(*args: Any, **kwargs: Any) -> None:
-        from .session import current_session
-
         session = current_session()
         run = session.require_run()
         if run.active_dg().block.path[:1] == (session.tree.ROOTS.index("event"),):
@@ -51,7 +50,7 @@ def _make_dialog(func: Callable, title: str, width: str, dismissible: bool,
         writer = run.event_writer.place_block("dialog", dict(props, opened=session.run_count))
         run.dg_stack.append(writer)
         try:
-            session.call_fragment(func, args, kwargs, None)
+            run.call_fragment(func, args, kwargs, None)
         finally:
             if run.dg_stack and run.dg_stack[-1] is writer:
                 run.dg_stack.pop()

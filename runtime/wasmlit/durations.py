@@ -24,7 +24,7 @@ _NUMBER_UNIT = re.compile(r"\s*([0-9]*\.?[0-9]+)\s*([a-zµ]+)\s*,?")
 _CLOCK = re.compile(r"\s*(\d+):(\d{1,2}):(\d{1,2}(?:\.\d+)?)\s*$")
 
 
-def _parse_duration(text: str) -> float | None:
+def parse_duration(text: str) -> float | None:
     """Seconds in a duration string such as "1m 30s", "1 day 23hr", "00:01:30"; None if none."""
     s = text.strip().lower()
     negative = s.startswith("-")
@@ -69,7 +69,7 @@ def run_every_seconds(value) -> float | None:
     elif isinstance(value, timedelta):
         seconds = value.total_seconds()
     elif isinstance(value, str):
-        parsed = _parse_duration(value)
+        parsed = parse_duration(value)
         if parsed is None:
             raise StreamlitBadTimeStringError(value)
         seconds = parsed

@@ -5,16 +5,17 @@ import contextlib
 import sys
 from typing import Any, Iterator
 
+from .commands import st_command
+
 
 @contextlib.contextmanager
 def echo(code_location: str = "above") -> Iterator[None]:
     """Run the block of `with st.echo():` and write its code, above what the block draws
     (the default: in a placeholder made first) or below it ("below")."""
-    from .commands import ST_COMMANDS
     if code_location == "below":
-        show_code, show_warning = ST_COMMANDS["code"], ST_COMMANDS["warning"]
+        show_code, show_warning = st_command("code"), st_command("warning")
     else:
-        placeholder = ST_COMMANDS["empty"]()
+        placeholder = st_command("empty")()
         show_code, show_warning = placeholder.code, placeholder.warning
     # The frame of the `with` statement: our caller is contextlib's __enter__.
     caller = sys._getframe(2)

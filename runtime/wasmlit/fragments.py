@@ -7,13 +7,12 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Callable
+from typing import Any, Callable
 
+from .current import current_session
+from .delta_generator import DeltaGenerator
 from .durations import run_every_seconds
-
-if TYPE_CHECKING:
-    from .delta_generator import DeltaGenerator
-    from .tree import Block
+from .tree import Block
 
 
 @dataclass
@@ -22,11 +21,12 @@ class Fragment:
     func: Callable[..., Any]
     args: tuple
     kwargs: dict
-    block: "Block"                      # the vertical block the body draws into
-    outer_stack: list["DeltaGenerator"]  # the `with` writers around the call
+    block: Block                        # the vertical block the body draws into
+    outer_stack: list[DeltaGenerator]   # the `with` writers around the call
     outer_fragments: list["Fragment"]    # enclosing fragments, outermost first
     run_every: float | None
     sidebar_cursor: int = 0             # where the sidebar's next element went at the call
+    page_hash: str = ""                 # the page whose run called it ("" the entry script)
 
 
 def fragment(func: Callable | None = None, *, run_every: Any = None):
@@ -37,11 +37,9 @@ def fragment(func: Callable | None = None, *, run_every: Any = None):
 
 
 def _make_fragment(func: Callable, run_every: Any) -> Callable:
-    from .session import current_session
-
     @functools.wraps(func)
     def call_fragment(*args: Any, **kwargs: Any) -> Any:
         period = run_every_seconds(run_every)  # a bad string raises here, at the call
-        return current_session().call_fragment(func, args, kwargs, period)
+        return current_session().require_run().call_fragment(func, args, kwargs, period)
 
     return call_fragment

@@ -50,6 +50,8 @@ def script_globals(filename: str) -> dict[str, Any]:
     """A fresh namespace to run a script in, as `__main__`, with magic's writer bound."""
     import builtins
 
+    # Here, not at the top: importing it runs the `streamlit.runtime.scriptrunner` package,
+    # whose script_run_context stands above navigation, which imports this module.
     from .runtime.scriptrunner import magic_funcs
     return {"__name__": "__main__", "__file__": filename, "__builtins__": builtins,
             MAGIC_NAME: magic_funcs}

@@ -1,9 +1,9 @@
 """Multipage apps as Streamlit 1.50 has them: st.Page, st.navigation, st.switch_page,
 st.page_link, and the legacy `pages/` folder beside the entry script.
 
-A session keeps one `NavState`: the page the page URL (or a click) asks for, the pages the
-last st.navigation declared, and whether the app is a `pages/` folder app. Every full run
-of the entry script that declares pages sends the page one change
+A session keeps one `NavState` (`session.navigation`): the page the page URL (or a click)
+asks for, the pages the last st.navigation declared, and whether the app is a `pages/`
+folder app. Every full run of the entry script that declares pages sends the page one change
 `{"op": "navigation", pages, sections, position, expanded, current, query, not_found}`
 (web/display/navigation.js draws the sidebar nav and keeps the URL path in step).
 
@@ -20,12 +20,13 @@ import re
 from pathlib import Path
 from typing import Any, NoReturn
 
-from .elements import command
+from .registry import command
+from .current import current_session, running_session
 from .errors import (RerunException, StreamlitAPIException, StreamlitMissingPageLabelError,
                      StreamlitPageNotFoundError)
 from .magic import compile_script, script_globals
 from .query_params import EMBED_KEYS
-from .widgets.validation import is_emoji, validate_icon, validate_width
+from .props import container_width, is_emoji, validate_icon, validate_width
 
 PAGE_FILENAME = re.compile(r"([0-9]*)[_ -]*(.*)\.py")
 _PLAIN = re.compile(r"^[\w\s-]*$", re.ASCII)
@@ -65,11 +66,6 @@ def _md5(text: str) -> str:
     return hashlib.md5(text.encode("utf-8"), usedforsecurity=False).hexdigest()
 
 
-def _session():
-    from .session import _current_session
-    return _current_session.get()
-
-
 def main_script_path(session) -> Path:
     """The entry script's absolute path (in the app's folder when it has one)."""
     folder = getattr(getattr(session, "workspace", None), "folder", None)
@@ -84,7 +80,7 @@ class StreamlitPage:
     def __init__(self, page: Any, *, title: str | None = None, icon: str | None = None,
                  url_path: str | None = None, default: bool = False) -> None:
         self._default = default
-        session = _session()
+        session = running_session()
         if session is None:
             return
         if isinstance(page, str):
@@ -150,10 +146,10 @@ class StreamlitPage:
                 "This page cannot be called directly. Only the page returned from "
                 "st.navigation can be called once.")
         self._can_be_called = False
-        session = _session()
+        session = running_session()
         if session is None:
             return
-        nav = state(session)
+        nav = session.navigation
         before, nav.active_page = nav.active_page, self._script_hash
         try:
             if callable(self._page):
@@ -175,9 +171,9 @@ def _validate_icon(icon: str) -> str:
 def _page_code(session, path: Path) -> Any:
     """The page file's code; the entry script itself is the session's compiled source."""
     if os.path.realpath(main_script_path(session)) == str(path):
-        if session._compile_error is not None:
-            raise session._compile_error
-        return session._code
+        if session.compile_error is not None:
+            raise session.compile_error
+        return session.code
     source = path.read_text(encoding="utf-8")
     linecache.cache[str(path)] = (len(source), None, source.splitlines(True), str(path))
     return compile_script(source, str(path), session.config_file_options)
@@ -191,6 +187,8 @@ def Page(page: Any, *, title: str | None = None, icon: str | None = None,  # noq
 
 # --- per-session state --------------------------------------------------------------------
 class NavState:
+    """One session's navigation: made with the session, as `AppSession.navigation`."""
+
     def __init__(self, session) -> None:
         self.intended_name: str | None = None   # from the URL path
         self.intended_hash: str | None = None   # from a click or st.switch_page
@@ -220,22 +218,10 @@ class NavState:
         return pages.get(fallback_hash)
 
 
-def state(session) -> NavState:
-    nav = session.__dict__.get("navigation")
-    if nav is None:
-        nav = session.__dict__["navigation"] = NavState(session)
-    return nav
-
-
-# --- hooks the session calls --------------------------------------------------------------
-def from_page(session, event: dict) -> None:
-    """A rerun event from the page: remember the page it asks for."""
-    state(session).from_page(event)
-
-
+# --- hooks for the session and AppTest ----------------------------------------------------
 def request_page_hash(session, page_hash: str) -> None:
     """The next runs run the page with this hash (AppTest.switch_page)."""
-    state(session).from_page({"page_hash": page_hash})
+    session.navigation.from_page({"page_hash": page_hash})
 
 
 def url_hash(url_path: str) -> str:
@@ -243,25 +229,8 @@ def url_hash(url_path: str) -> str:
     return _md5(url_path)
 
 
-def active_page(session) -> str:
-    return state(session).active_page
-
-
-def set_active_page(session, page_hash: str) -> None:
-    state(session).active_page = page_hash or ""
-
-
-def run_script(session, namespace: dict) -> None:
-    """Run the entry script: as the main page of a `pages/` folder app, else as it is."""
-    nav = state(session)
-    nav.active_page = ""
-    if nav.uses_pages_directory:
-        _run_pages_folder(session)
-    else:
-        exec(session._code, namespace)
-
-
-def _run_pages_folder(session) -> None:
+def run_pages_folder(session) -> None:
+    """Run the entry script as the main page of a `pages/` folder app (script_run.py)."""
     main = main_script_path(session)
     folder = main.parent / "pages"
     files = sorted((p for p in folder.glob("*.py")
@@ -274,7 +243,7 @@ def _run_pages_folder(session) -> None:
     finally:
         # An entry that calls st.navigation itself declared its own pages (1.50 then
         # leaves the pages/ folder alone): its page request was answered there.
-        if state(session).uses_pages_directory:
+        if session.navigation.uses_pages_directory:
             announce()
 
 
@@ -295,9 +264,9 @@ def navigation(pages: Any, *, position: str = "sidebar", expanded: bool = False)
         raise StreamlitAPIException(
             f'Invalid position "{position}". '
             'The position parameter must be one of "sidebar", "hidden", or "top".')
-    session = _session()
+    session = running_session()
     if session is not None:
-        state(session).uses_pages_directory = False
+        session.navigation.uses_pages_directory = False
     return _navigation(pages, position=position, expanded=expanded)
 
 
@@ -322,7 +291,7 @@ def _navigation(pages: Any, *, position: str, expanded: bool, defer: bool = Fals
     if default is None:
         default = page_list[0]
         default._default = True
-    session = _session()
+    session = running_session()
     if session is None:
         default._can_be_called = True
         return (default, lambda: None) if defer else default
@@ -337,7 +306,7 @@ def _navigation(pages: Any, *, position: str, expanded: bool, defer: bool = Fals
                                     "page_name": page.title, "icon": page.icon,
                                     "script_path": page._script_path,
                                     "url_pathname": page.url_path}
-    nav = state(session)
+    nav = session.navigation
     nav.pages = infos
     found = nav.find(default._script_hash)
     chosen = next((p for p in page_list if found and p._script_hash == found["page_script_hash"]),
@@ -404,7 +373,7 @@ def _requested_path(session, page: str) -> str:
 
 def _all_pages(session) -> list[dict[str, Any]]:
     """The pages st.navigation declared, or (before any) the entry script alone."""
-    nav = state(session)
+    nav = session.navigation
     if nav.pages is not None:
         return list(nav.pages.values())
     main = main_script_path(session)
@@ -414,7 +383,6 @@ def _all_pages(session) -> list[dict[str, Any]]:
 
 def switch_page(page: Any) -> NoReturn:
     """st.switch_page: stop this run and run the given page (a path or a StreamlitPage)."""
-    from .session import current_session
     session = current_session()
     session.require_run()
     if isinstance(page, StreamlitPage):
@@ -431,7 +399,7 @@ def switch_page(page: Any) -> NoReturn:
                 f"script, from the directory: `{directory}`. Only the main app file "
                 "and files in the `pages/` directory are supported.")
         page_hash = matched[0]["page_script_hash"]
-    nav = state(session)
+    nav = session.navigation
     session.query_params.query_string = _embed_only(session.query_params.query_string)
     nav.intended_hash, nav.intended_name = page_hash, None
     raise RerunException("app")
@@ -454,8 +422,7 @@ def _is_url(text: str) -> bool:
 def page_link(dg, page: Any, *, label: str | None = None, icon: str | None = None,
               help: str | None = None, disabled: bool = False,
               use_container_width: bool | None = None, width: Any = "content"):
-    if use_container_width is not None:
-        width = "stretch" if use_container_width else "content"
+    width = container_width(use_container_width, width)
     if dg.block.path[0] == 1:  # in the sidebar page links always stretch
         width = "stretch"
     validate_width(width, allow_content=True)
@@ -490,6 +457,6 @@ def page_link(dg, page: Any, *, label: str | None = None, icon: str | None = Non
         if not props["page_hash"]:
             directory = os.path.basename(str(main_script_path(session).parent))
             raise StreamlitPageNotFoundError(page, directory,
-                                             state(session).uses_pages_directory)
-    props["current"] = props["page_hash"] == state(session).current
+                                             session.navigation.uses_pages_directory)
+    props["current"] = props["page_hash"] == session.navigation.current
     return dg.place_element("page_link", props)

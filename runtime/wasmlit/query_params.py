@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, MutableMapping
 from typing import Any
 
+from .current import current_session
 from .errors import StreamlitAPIException
 
 
@@ -260,8 +261,6 @@ QueryParamsProxy.__module__ = "streamlit.runtime.state.query_params_proxy"
 
 def experimental_get_query_params() -> dict[str, list[str]]:
     """Deprecated in Streamlit: the URL's query parameters, every value a list."""
-    from .session import current_session
-
     result = current_session().query_params.experimental_get()
     _deprecation_warning("experimental_get_query_params")
     return result
@@ -269,15 +268,11 @@ def experimental_get_query_params() -> dict[str, list[str]]:
 
 def experimental_set_query_params(**query_params: Any) -> None:
     """Deprecated in Streamlit: replace the URL's query parameters."""
-    from .session import current_session
-
     current_session().query_params.experimental_set(query_params)
     _deprecation_warning("experimental_set_query_params")
 
 
 def _deprecation_warning(old: str) -> None:
-    from .session import current_session
-
     run = current_session().current_run
     if run is not None and run.dg_stack:
         run.active_dg().warning(_DEPRECATION.format(old=old))

@@ -14,6 +14,7 @@ import os
 from collections.abc import ItemsView, Iterator, KeysView, Mapping, ValuesView
 from typing import Any, NoReturn
 
+from .current import running_session
 from .errors import StreamlitAPIException, StreamlitSecretNotFoundError  # noqa: F401
 
 SEARCHED = [".streamlit/secrets.toml", "secrets.toml"]  # beside the app, as build.py looks
@@ -173,6 +174,5 @@ def _app_secrets(shared: Secrets) -> Secrets | None:
     shared `st.secrets` reads those."""
     if shared is not secrets:
         return None
-    from .session import _current_session  # the session imports this module
-    workspace = getattr(_current_session.get(), "workspace", None)
+    workspace = getattr(running_session(), "workspace", None)
     return getattr(workspace, "secrets", None)

@@ -43,6 +43,9 @@ class SessionState:
         self._key_to_id: dict[str, str] = {}
         self._rendered: set[str] = set()  # widget ids created in the current run
         self._new_keys: set[str] = set()  # keys the app wrote since the run began
+        # Widgets of a form submitted with clear_on_submit whose next drawing shows their
+        # default again (widgets/__init__.py), though they hold what was submitted.
+        self._default_next: set[str] = set()
 
     # --- the user's view: st.session_state -----------------------------------------
     def __getitem__(self, key: str) -> Any:
@@ -71,6 +74,7 @@ class SessionState:
         found = key in self._user
         self._user.pop(key, None)
         if widget_id is not None and self._widgets.pop(widget_id, None) is not None:
+            self._default_next.discard(widget_id)
             found = True
         if not found:
             raise KeyError(key)
@@ -94,7 +98,9 @@ class SessionState:
     def clear(self) -> None:
         self._user.clear()
         for key in list(self._key_to_id):
-            self._widgets.pop(self._key_to_id.pop(key), None)
+            widget_id = self._key_to_id.pop(key)
+            self._widgets.pop(widget_id, None)
+            self._default_next.discard(widget_id)
 
     # --- the engine's view ------------------------------------------------------------
     def begin_run(self) -> None:
@@ -111,9 +117,6 @@ class SessionState:
     def is_new_value(self, key: str) -> bool:
         """The app set `st.session_state[key]` during this run (callbacks included)."""
         return key in self._new_keys
-
-    def is_rendered(self, widget_id: str) -> bool:
-        return widget_id in self._rendered
 
     def widget(self, widget_id: str) -> WidgetEntry | None:
         return self._widgets.get(widget_id)
@@ -136,6 +139,19 @@ class SessionState:
             self._key_to_id[entry.key] = entry.widget_id
         self._rendered.add(entry.widget_id)
         return entry.value
+
+    def show_defaults_next(self, form_id: str) -> None:
+        """clear_on_submit: the form's widgets show their defaults when next drawn."""
+        self._default_next.update(
+            widget_id for widget_id, entry in self._widgets.items()
+            if entry.form_id == form_id and entry.kind != "form_submit_button")
+
+    def shows_default_now(self, widget_id: str) -> bool:
+        """Whether this drawing of the widget shows its default again (once)."""
+        if widget_id not in self._default_next:
+            return False
+        self._default_next.discard(widget_id)
+        return True
 
     def apply_page_values(self, updates: dict[str, Any]) -> list[WidgetEntry]:
         """Take values the page sent; return the widgets whose callbacks are due."""
@@ -164,6 +180,7 @@ class SessionState:
             owned = fragment_id is None or fragment_id in entry.fragment_ids
             if owned and widget_id not in self._rendered:
                 del self._widgets[widget_id]
+                self._default_next.discard(widget_id)
                 if entry.key is not None and self._key_to_id.get(entry.key) == widget_id:
                     del self._key_to_id[entry.key]
 

@@ -3,12 +3,15 @@
 Blocks (containers) hold an ordered list of children; leaves are single elements.
 Writing at a position reuses the node already there when it is the same thing, so only
 what changed is sent to the page: each change is a small dict in `Tree.changes`, which
-the page (or a test) applies in order.
+the page (or a test) applies in order. Each change's "op", and each node's kind, is one
+protocol.py names: anything else is a programming error, refused here.
 """
 from __future__ import annotations
 
 import itertools
 from typing import Any
+
+from .protocol import BLOCK_KINDS, CHANGE_OPS, ELEMENT_KINDS
 
 Props = dict[str, Any]
 
@@ -69,6 +72,9 @@ class Tree:
         A block of the same kind keeps its children (the run rewrites or trims them);
         an element with the same props is left untouched.
         """
+        if kind not in (BLOCK_KINDS if block else ELEMENT_KINDS):
+            raise ValueError(f"{'block' if block else 'element'} kind {kind!r} is not in "
+                             "wasmlit/protocol.py")
         children = parent.children
         existing = children[index] if index < len(children) else None
         if existing is not None and isinstance(existing, Block) == block and \
@@ -95,8 +101,16 @@ class Tree:
             del parent.children[length:]
             self.changes.append({"op": "trim", "parent": parent.id, "length": length})
 
+    def show_on_page(self, node: Node, props: Props) -> None:
+        """Make the page show `props` for `node` (redrawn even where the page's own value
+        already matches) while the tree keeps the node's props: the next run that places
+        the same props sends nothing, so the page keeps what it shows until they change."""
+        self.changes.append({"op": "update", "id": node.id, "props": props, "reset": True})
+
     def event(self, op: str, **fields: Any) -> None:
         """A one-off change that is not part of the tree (toasts, timers, run state)."""
+        if op not in CHANGE_OPS:
+            raise ValueError(f"change op {op!r} is not in wasmlit/protocol.py")
         self.changes.append({"op": op, **fields})
 
     def take_changes(self) -> list[dict]:

@@ -10,6 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any, NoReturn
 
+from .commands import st_command
+from .current import running_session
 from .errors import StreamlitAPIException, StreamlitAuthError
 
 NO_PROVIDER = (
@@ -20,8 +22,7 @@ NO_PROVIDER = (
 
 
 def _user_info() -> dict[str, Any]:
-    from .session import _current_session
-    session = _current_session.get()
+    session = running_session()
     return dict(session.user_info) if session is not None else {}  # 1.50: {} outside a run
 
 
@@ -74,20 +75,17 @@ class DeprecatedUserInfoProxy(UserInfoProxy):
 
 def _warn_experimental() -> None:
     global _warned_experimental
-    from .session import _current_session
-    session = _current_session.get()
+    session = running_session()
     if _warned_experimental or session is None or session.current_run is None:
         return
     _warned_experimental = True
-    from .commands import ST_COMMANDS
-    ST_COMMANDS["warning"]("Please replace `st.experimental_user` with `st.user`.\n\n"
-                           "`st.experimental_user` will be removed after 2025-11-06.")
+    st_command("warning")("Please replace `st.experimental_user` with `st.user`.\n\n"
+                         "`st.experimental_user` will be removed after 2025-11-06.")
 
 
 def login(provider: str | None = None) -> None:
     """st.login: a static site has no authentication provider (1.50's error, explained)."""
-    from .session import _current_session
-    if _current_session.get() is None:
+    if running_session() is None:
         return  # 1.50 does nothing outside a run
     raise StreamlitAuthError(NO_PROVIDER)
 

@@ -2,17 +2,15 @@
 directory, first on sys.path), the modules it imported from that folder, and its secrets.
 
 Many apps on one page run in one Pyodide. Their runs never overlap in time, so each app's
-workspace is put in place when its run starts (`entered`) and taken out when it ends: app A's
+workspace is put in place when its run starts (`enter`) and taken out when it ends: app A's
 `import helpers` never finds app B's `helpers`, and `open("data.csv")` reads A's file.
 """
 from __future__ import annotations
 
-import contextlib
 import os
 import sys
 import weakref
 from types import ModuleType
-from typing import Iterator
 
 from .secrets import Secrets
 
@@ -69,14 +67,6 @@ class Workspace:
         for name, module in list(sys.modules.items()):
             if self.owns(module):
                 del sys.modules[name]
-
-    @contextlib.contextmanager
-    def entered(self) -> Iterator[None]:
-        self.enter()
-        try:
-            yield
-        finally:
-            self.leave()
 
 
 # module -> the app folder it was loaded from, or None: worked out once per module, since

@@ -12,25 +12,6 @@ from wasmlit import AppSession
 from wasmlit.tree import Block, Node
 
 
-class ScriptedHost:
-    """A page whose events arrive during a run: `poll()` returns `events` on its n-th call."""
-
-    def __init__(self) -> None:
-        self.flushed: list[dict] = []
-        self.polls = 0
-        self.scheduled: dict[int, list[dict]] = {}
-
-    def deliver_on_poll(self, n: int, *events: dict) -> None:
-        self.scheduled.setdefault(self.polls + n, []).extend(events)
-
-    def poll(self) -> list[dict]:
-        self.polls += 1
-        return self.scheduled.pop(self.polls, [])
-
-    def flush(self, changes: list[dict]) -> None:
-        self.flushed.extend(changes)
-
-
 class App:
     def __init__(self, source: str, *, host: Any = None, run: bool = True) -> None:
         self.session = AppSession(textwrap.dedent(source), "app.py", host)

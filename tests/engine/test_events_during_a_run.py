@@ -1,7 +1,9 @@
 """Page events that arrive while a run is in progress (semantics 8, 22)."""
 import pytest
 
-from helpers import App, ScriptedHost
+from helpers import App
+
+from wasmlit.hosts import RecordingHost
 
 INTERRUPTIBLE = """
     import streamlit as st
@@ -36,7 +38,7 @@ def deliver_when(host, predicate, *events):
 
 
 def test_a_full_rerun_arriving_during_a_fragment_run_stops_it_at_the_next_streamlit_call():
-    host = ScriptedHost()
+    host = RecordingHost()
     app = App(INTERRUPTIBLE, host=host)
     deliver_when(host, lambda: app.state["started"] == 1, {"kind": "rerun"})
     app.click("Go")
@@ -46,7 +48,7 @@ def test_a_full_rerun_arriving_during_a_fragment_run_stops_it_at_the_next_stream
 
 
 def test_a_full_rerun_arriving_on_the_nth_poll_supersedes_the_fragment_run():
-    host = ScriptedHost()
+    host = RecordingHost()
     app = App(INTERRUPTIBLE, host=host)
     # Poll 1: start of run_pending; poll 2: checkpoint of the button; poll 3: "working".
     host.deliver_on_poll(3, {"kind": "rerun"})
@@ -57,7 +59,7 @@ def test_a_full_rerun_arriving_on_the_nth_poll_supersedes_the_fragment_run():
 
 
 def test_an_interrupted_fragment_run_does_not_disarm_the_timers():
-    host = ScriptedHost()
+    host = RecordingHost()
     app = App("""
         import streamlit as st
         st.session_state.setdefault("n", 0)
@@ -98,7 +100,7 @@ TWO_CLOCKS = """
 
 
 def test_fragment_requests_arriving_during_a_run_wait_for_it_and_collapse():
-    host = ScriptedHost()
+    host = RecordingHost()
     app = App(TWO_CLOCKS, host=host)
     [fa] = app.fragment_named("a")
     [fb] = app.fragment_named("b")
@@ -111,7 +113,7 @@ def test_fragment_requests_arriving_during_a_run_wait_for_it_and_collapse():
 
 
 def test_different_fragments_requested_during_a_run_run_in_arrival_order():
-    host = ScriptedHost()
+    host = RecordingHost()
     app = App(TWO_CLOCKS, host=host)
     [fa] = app.fragment_named("a")
     [fb] = app.fragment_named("b")
@@ -124,7 +126,7 @@ def test_different_fragments_requested_during_a_run_run_in_arrival_order():
 
 
 def test_a_full_rerun_arriving_during_a_run_supersedes_pending_fragment_runs():
-    host = ScriptedHost()
+    host = RecordingHost()
     app = App(TWO_CLOCKS, host=host)
     [fa] = app.fragment_named("a")
     [fb] = app.fragment_named("b")
@@ -136,7 +138,7 @@ def test_a_full_rerun_arriving_during_a_run_supersedes_pending_fragment_runs():
 
 
 def test_a_full_rerun_arriving_during_a_full_run_restarts_it():
-    host = ScriptedHost()
+    host = RecordingHost()
     app = App("""
         import streamlit as st
         st.session_state.setdefault("starts", 0)
@@ -153,7 +155,7 @@ def test_a_full_rerun_arriving_during_a_full_run_restarts_it():
 
 
 def test_an_outside_widget_change_during_a_fragment_run_supersedes_it_with_a_full_run():
-    host = ScriptedHost()
+    host = RecordingHost()
     app = App("""
         import streamlit as st
         st.session_state.setdefault("log", [])
@@ -191,7 +193,7 @@ TICK_DURING_FULL = """
 
 
 def test_a_tick_arriving_during_a_full_run_after_the_fragment_call_runs_it_after_the_run():
-    host = ScriptedHost()
+    host = RecordingHost()
     app = App(TICK_DURING_FULL, host=host)
     fid = app.only_fragment()
     app.state["log"].clear()
@@ -202,7 +204,7 @@ def test_a_tick_arriving_during_a_full_run_after_the_fragment_call_runs_it_after
 
 
 def test_a_tick_arriving_early_in_a_full_run_still_runs_the_fragment_after_the_run():
-    host = ScriptedHost()
+    host = RecordingHost()
     app = App(TICK_DURING_FULL, host=host)
     fid = app.only_fragment()
     app.state["log"].clear()
@@ -213,7 +215,7 @@ def test_a_tick_arriving_early_in_a_full_run_still_runs_the_fragment_after_the_r
 
 
 def test_a_fragment_widget_click_during_a_full_run_waits_and_reruns_only_the_fragment():
-    host = ScriptedHost()
+    host = RecordingHost()
     app = App(TICK_DURING_FULL, host=host)
     button = app.widget_id("Frag button")
     app.state["log"].clear()

@@ -5,7 +5,7 @@ import pytest
 
 from helpers import App
 
-from wasmlit.session import ENDLESS_RERUN_MESSAGE, RERUN_LIMIT
+from wasmlit.script_run import ENDLESS_RERUN_MESSAGE, RERUN_LIMIT
 
 
 def alert_bodies(app, root="main", within=None):

@@ -3,7 +3,9 @@ border, unlimited nesting), tabs (default), expander, container (border/height/h
 key), popover, chat_message avatars, set_page_config; with Streamlit's error texts."""
 from __future__ import annotations
 
-from helpers import App, ScriptedHost
+from helpers import App
+
+from wasmlit.hosts import RecordingHost
 
 
 def blocks(app, kind, root="main"):
@@ -192,7 +194,7 @@ def test_chat_message_avatars():
 
 
 def test_set_page_config_sends_what_it_set_and_may_be_called_twice():
-    host = ScriptedHost()
+    host = RecordingHost()
     app = App('''
         import streamlit as st
         st.write("first")

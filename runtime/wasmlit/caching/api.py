@@ -18,7 +18,8 @@ import types
 from datetime import timedelta
 from typing import Any, Callable, Iterator
 
-from ..durations import _parse_duration
+from ..current import running_session
+from ..durations import parse_duration
 from ..errors import StreamlitAPIException, StreamlitBadTimeStringError
 from . import replay
 from .errors import (DATA, RESOURCE, CacheError, CacheKeyNotFoundError, UnhashableParamError,
@@ -27,9 +28,6 @@ from .hashing import update_hash
 from .storage import MemoryStore
 
 
-def _session() -> Any:
-    from ..session import _current_session  # late: the session module imports us indirectly
-    return _current_session.get()
 
 
 def time_to_seconds(value: Any, *, none_is_inf: bool = True) -> Any:
@@ -39,7 +37,7 @@ def time_to_seconds(value: Any, *, none_is_inf: bool = True) -> Any:
     if isinstance(value, timedelta):
         return value.total_seconds()
     if isinstance(value, str):
-        seconds = _parse_duration(value)
+        seconds = parse_duration(value)
         if seconds is None:
             raise StreamlitBadTimeStringError(value)
         return seconds
@@ -249,7 +247,7 @@ class CachedFunc:
         info = self._info
         cache = info.get_cache(self._function_key)
         key = value_key(info.api, info.func, args, kwargs, info.hash_funcs)
-        session = _session()
+        session = running_session()
         with contextlib.suppress(CacheKeyNotFoundError):
             return self._hit(cache, key, session)
         show = spinner_text is not None and not replay.in_cached_function(session)
@@ -390,7 +388,7 @@ def legacy_cache(func: Callable[..., Any] | None = None, persist: bool = False,
                  max_entries: int | None = None, ttl: float | None = None) -> Any:
     """`st.cache` (deprecated in Streamlit): a warning, then st.cache_resource when
     `allow_output_mutation`, else st.cache_data."""
-    session = _session()
+    session = running_session()
     run = session.current_run if session is not None else None
     if run is not None and run.dg_stack:
         run.active_dg().warning(LEGACY_WARNING)

@@ -8,8 +8,9 @@ function) is "main", which on replay means the writer active at the call site; a
 `st.sidebar.foo` is "sidebar". An explicit write on a block created outside the function
 cannot be replayed: on a hit it raises CacheReplayClosureError.
 
-`DeltaGenerator` calls `element_written` and `block_added` for every write; they do nothing
-unless a cached function is running in that session. Recordings are kept per session and
+Every DeltaGenerator reports its writes to `element_written` and `block_added` (registered
+with `observe_writes` below); they do nothing unless a cached function is running in that
+session. Recordings are kept per session and
 per cache kind (cache_data and cache_resource record separately, as in Streamlit).
 """
 from __future__ import annotations
@@ -21,6 +22,8 @@ import weakref
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterator
 
+from ..delta_generator import observe_writes
+from ..elements.status import show_exception
 from .errors import CachedWidgetWarning, CacheReplayClosureError
 
 _names = itertools.count(1)
@@ -83,7 +86,7 @@ def _writer_name(stack: list[Frame], dg: Any) -> str:
 
 
 def element_written(dg: Any, kind: str, props: dict, is_widget: bool) -> None:
-    """Called by DeltaGenerator._enqueue before it places an element."""
+    """Called by DeltaGenerator.place_element before it places an element."""
     stacks = _running.get(dg.session)
     if not stacks or not any(stacks.values()):
         return
@@ -98,7 +101,7 @@ def element_written(dg: Any, kind: str, props: dict, is_widget: bool) -> None:
 
 def block_added(dg: Any, kind: str, props: dict, single_slot: bool,
                 form_id: str | None) -> Callable[[Any], None]:
-    """Called by DeltaGenerator._add_block before it places a block; the function it
+    """Called by DeltaGenerator.place_block before it places a block; the function it
     returns is called with the writer of the new block."""
     stacks = _running.get(dg.session)
     if not stacks or not any(stacks.values()):
@@ -128,11 +131,12 @@ def _ignore(writer: Any) -> None:
 def _warn_widget(session: Any) -> None:
     """Streamlit shows CachedWidgetWarning (with st.exception) before a widget or form
     created in a cached function."""
-    from ..elements.status import show_exception
-
     run = session.current_run
     if run is not None and run.dg_stack:
         show_exception(run.active_dg(), CachedWidgetWarning(), uncaught=False)
+
+
+observe_writes(element_written, block_added)
 
 
 def replay(session: Any, messages: list[Message], api: str, func: Callable[..., Any]) -> None:

@@ -17,11 +17,15 @@ import math
 import numbers
 from typing import Any
 
-from . import command
-from .data import _module_of, to_columns
+from ..registry import command
+from .data import to_columns
+from .selection_state import AttributeDictionary, check_on_select
 from ..errors import StreamlitAPIException
-from ..widgets import add_widget, data_editor as _de
-from ..widgets.validation import validate_height, validate_width
+from ..widgets import add_widget
+from ..widgets.data_editor_table import top_module_of
+from ..widgets.data_editor_values import (DATE, DATETIME, DECIMAL, FLOAT, INTEGER, STRING, TIME,
+                                          TIMEDELTA, cell, infer_kind)
+from ..props import container_width, validate_height, validate_width
 
 _SUFFIX = " -- streamlit-generated"
 INDEX_COL = "index" + _SUFFIX
@@ -34,22 +38,8 @@ _CHANNELS = {"x", "y", "x2", "y2", "xError", "xError2", "yError", "yError2", "lo
              "latitude", "color", "opacity", "fillOpacity", "strokeOpacity", "strokeWidth",
              "size", "shape", "text", "tooltip", "href", "key", "order", "detail", "facet",
              "row", "column"}
-_QUANT = {_de.INTEGER, _de.FLOAT, _de.DECIMAL}
-_TIME = {_de.DATE, _de.DATETIME, _de.TIME, _de.TIMEDELTA}
-
-
-class AttributeDictionary(dict):
-    """A dict whose keys read as attributes too (nested dicts as well), like Streamlit's."""
-
-    def __getattr__(self, key: str) -> Any:
-        try:
-            item = self[key]
-        except KeyError as err:
-            raise AttributeError(f"'{type(self).__name__}' object has no attribute '{key}'") from err
-        return AttributeDictionary(item) if isinstance(item, dict) else item
-
-    def __setattr__(self, name: str, value: Any) -> None:
-        self[name] = value
+_QUANT = {INTEGER, FLOAT, DECIMAL}
+_TIME = {DATE, DATETIME, TIME, TIMEDELTA}
 
 
 # --- data -------------------------------------------------------------------------------
@@ -69,7 +59,7 @@ class Frame:
 
 def to_frame(data: Any) -> Frame:
     """The app's data (dict of columns, list, records, numpy, pandas...) as a Frame."""
-    if _module_of(data) == "pandas" and type(data).__name__ == "DataFrame":
+    if top_module_of(data) == "pandas" and type(data).__name__ == "DataFrame":
         df = data
     else:
         table = to_columns(data)
@@ -84,7 +74,7 @@ def to_frame(data: Any) -> Frame:
     names = list(df.columns)
     values = {c: [_plain(v) for v in df[c].tolist()] for c in names}
     # A nullable integer column (Int64 with <NA>) is still integers to Streamlit.
-    kinds = {c: _de.INTEGER if _is_integer_dtype(df[c]) else _de.infer_kind(values[c]) for c in names}
+    kinds = {c: INTEGER if _is_integer_dtype(df[c]) else infer_kind(values[c]) for c in names}
     return Frame(names, values, kinds, [_plain(v) for v in df.index.tolist()], df.index.name)
 
 
@@ -112,7 +102,7 @@ def _json_cell(value: Any) -> Any:
         return value.isoformat()
     if value is None or isinstance(value, (bool, int, float, str)):
         return value
-    return _de._cell(value)
+    return cell(value)
 
 
 def records(names: list[str], columns: dict[str, list]) -> list[dict]:
@@ -251,7 +241,7 @@ def build_chart_spec(chart: str, data: Any, *, x=None, y=None, x_label=None, y_l
     values, kinds = dict(frame.values), dict(frame.kinds)
     if x is None and y_columns:
         x = INDEX_COL if frame.index_name is None else str(frame.index_name)
-        values[x], kinds[x] = frame.index, _de.infer_kind(frame.index)
+        values[x], kinds[x] = frame.index, infer_kind(frame.index)
     keep = []
     for name in (x, color_column, size_column, sort_column, *y_columns):
         if name is not None and name not in keep:
@@ -273,8 +263,8 @@ def build_chart_spec(chart: str, data: Any, *, x=None, y=None, x_label=None, y_l
                 long[COLOR_COL].append(str(name))
                 long[VALUE_COL].append(values[name][i])
         names = list(long)
-        kinds[VALUE_COL] = _de.infer_kind(long[VALUE_COL])
-        kinds[COLOR_COL] = _de.STRING
+        kinds[VALUE_COL] = infer_kind(long[VALUE_COL])
+        kinds[COLOR_COL] = STRING
         rows = records(names, long)
     else:
         y_column = y_columns[0] if y_columns else None
@@ -282,12 +272,12 @@ def build_chart_spec(chart: str, data: Any, *, x=None, y=None, x_label=None, y_l
 
     def axis(column, grid):
         out = {"grid": grid}
-        if column is not None and kinds.get(column) == _de.INTEGER:
+        if column is not None and kinds.get(column) == INTEGER:
             out = {"tickMinStep": 1, "grid": grid}
         return out
 
     def is_date(column):
-        return column is not None and kinds.get(column) in (_de.DATE, _de.DATETIME)
+        return column is not None and kinds.get(column) in (DATE, DATETIME)
 
     def x_enc(column, from_user, label):
         if column is None:
@@ -435,11 +425,7 @@ def _enqueue_builtin(dg, spec: dict, *, width: Any, height: Any, use_container_w
 @command
 def line_chart(dg, data: Any = None, *, x=None, y=None, x_label=None, y_label=None, color=None,
                width: Any = "stretch", height: Any = "content", use_container_width=None) -> Any:
-    if use_container_width is not None:
-        if use_container_width:
-            width = "stretch"
-        elif not isinstance(width, int):
-            width = "content"
+    width = container_width(use_container_width, width, keep_pixels=True)
     spec = build_chart_spec("line", data, x=x, y=y, x_label=x_label, y_label=y_label,
                             color=color, width=width, height=height)
     validate_width(width, allow_content=True)
@@ -594,10 +580,7 @@ def _vega_lite(dg, spec: Any, data: Any = None, *, use_container_width=None, the
         raise StreamlitAPIException(
             f'You set theme="{theme}" while Streamlit charts only support '
             "theme=”streamlit” or theme=None to fallback to the default library theme.")
-    if on_select not in ("ignore", "rerun") and not callable(on_select):
-        raise StreamlitAPIException(
-            f"You have passed {on_select} to `on_select`. But only 'ignore', "
-            "'rerun', or a callable is supported.")
+    check_on_select(on_select)
     selecting = on_select != "ignore"
     if selecting:
         dg.check_policies(is_widget=True)
@@ -668,7 +651,7 @@ def _altair_spec(chart: Any) -> dict:
     """The chart's Vega-Lite spec, as Streamlit 1.50 makes it: Altair's "none" theme (no
     default sizes), and each dataset handed over as it is (no 5,000-row limit), to be
     converted with the rest of the chart's data (Streamlit's "id" data transformer)."""
-    if _module_of(chart) != "altair":
+    if top_module_of(chart) != "altair":
         return chart.to_dict()
     import altair as alt  # the app gave us an Altair chart
     datasets: dict[str, Any] = {}

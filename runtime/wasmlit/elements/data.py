@@ -3,87 +3,49 @@ HTML table) and st.metric.
 
 pandas objects (DataFrame, Series, Index, Styler) are converted column by column in
 elements/dataframes.py, imported only when the app passes one. Other data is brought into
-columns by st.data_editor's code (widgets/data_editor.py: dicts of columns, lists, lists of
-records); numpy arrays and pyarrow tables are recognised by duck typing and turned into
-those shapes first, so nothing here needs numpy, pandas or pyarrow to be importable.
+columns by st.data_editor's table model (widgets/data_editor_table.py: dicts of columns,
+lists, lists of records); numpy arrays and pyarrow tables are recognised by duck typing and
+turned into those shapes first, so nothing here needs numpy, pandas or pyarrow to be
+importable. The grid's column records are in elements/grid.py, shared with dataframes.py.
 """
 from __future__ import annotations
 
 import numbers
 from collections.abc import Mapping
-from dataclasses import dataclass
 from textwrap import dedent
 from typing import Any
 
-from . import command
 from ..errors import StreamlitAPIException
-from ..widgets import add_widget, data_editor as _de
-from ..widgets.validation import validate_height, validate_width, width_prop
-
-# Formats whose (range) index Streamlit hides in st.dataframe.
-_HIDDEN_INDEX_FORMATS = _de._INDEX_HIDDEN_FORMATS
+from ..props import (container_width, validate_height, validate_label_visibility, validate_width,
+                     width_prop)
+from ..registry import command
+from ..widgets import add_widget
+from ..widgets.data_editor_columns import (config_of, is_hidden, process_config_mapping,
+                                           update_config)
+from ..widgets.data_editor_table import (INDEX_HIDDEN_FORMATS, format_of_pandas, make_table,
+                                         to_table, top_module_of)
+from ..widgets.data_editor_values import (BOOLEAN, DATE, DATETIME, DECIMAL, FLOAT, INDEX, INTEGER,
+                                          LIST, TIME, cell)
+from .grid import GridColumn, GridData
+from .selection_state import AttributeDictionary, check_on_select
 
 # The grid's column type for each data kind when no column config names one.
-_TYPE_BY_KIND = {_de.INTEGER: "number", _de.FLOAT: "number", _de.DECIMAL: "number",
-                 _de.BOOLEAN: "checkbox", _de.DATE: "date", _de.DATETIME: "datetime",
-                 _de.TIME: "time", _de.LIST: "list"}
-
-
-class _Selection(dict):
-    """What st.dataframe returns with selections activated: {"selection": {"rows": [...],
-    "columns": [...], "cells": [...]}}, its keys also readable as attributes."""
-
-    def __getattr__(self, name: str) -> Any:
-        try:
-            value = self[name]
-        except KeyError:
-            raise AttributeError(name) from None
-        return _Selection(value) if isinstance(value, dict) and not isinstance(value, _Selection) else value
+_TYPE_BY_KIND = {INTEGER: "number", FLOAT: "number", DECIMAL: "number", BOOLEAN: "checkbox",
+                 DATE: "date", DATETIME: "datetime", TIME: "time", LIST: "list"}
 
 
 # --- data -------------------------------------------------------------------------------
 
-@dataclass
-class GridColumn:
-    """One column as the page gets it; `values` are JSON-ready (None where missing)."""
-    name: str                  # its column_config key ("_index" for index columns)
-    label: str                 # the header text
-    kind: str                  # the data kind (Streamlit's ColumnDataKind)
-    type: str                  # the grid's column type when no column config names one
-    values: list
-    is_index: bool = False
-    group: str | None = None   # the upper levels of MultiIndex columns, joined by " / "
-    timezone: str | None = None
-    options: list | None = None
-    display: list | None = None  # a Styler's text for each cell, shown instead of the value
-    styles: dict | None = None   # a Styler's colours: {row: [color, background-color]}
-
-
-class GridData(list):
-    """The columns' values as the page gets them (a list of lists, the index first).
-
-    `source` keeps what Streamlit's AppTest turns into the element's `.value`: the pandas
-    DataFrame Streamlit would have serialised, or the plain Table of other data (a list
-    subclass, so the page and the tree's comparisons see only the values)."""
-
-    def __init__(self, columns: list, source: Any = None) -> None:
-        super().__init__(columns)
-        self.source = source
-
-
-def _module_of(data: Any) -> str:
-    return type(data).__module__.split(".")[0]
-
-
 def to_grid(data: Any) -> tuple[list[GridColumn], Any, str]:
     """The app's data as (columns for the page, source for AppTest, Streamlit's format name)."""
-    if _de._pandas_format(data) is not None:
+    pandas_format = format_of_pandas(data)
+    if pandas_format is not None:
         from . import dataframes  # pandas is importable: the app gave us a pandas object
         df = dataframes.to_dataframe(data)
         columns = dataframes.grid_columns(df)
         if type(data).__name__ == "Styler":
             dataframes.apply_styler(data, columns)
-        return columns, dataframes.snapshot(df), _de._pandas_format(data)
+        return columns, dataframes.snapshot(df), pandas_format
     table = to_columns(data)
     return _table_columns(table), table, table.format
 
@@ -91,13 +53,13 @@ def to_grid(data: Any) -> tuple[list[GridColumn], Any, str]:
 def to_columns(data: Any) -> Any:
     """The app's data as a data_editor Table (or PandasTable); None is an empty table."""
     if data is None:
-        return _de.Table("list_of_values", [], {}, None)
-    if _module_of(data) == "pyarrow" and hasattr(data, "to_pydict"):
+        return make_table("list_of_values", {}, None)
+    if top_module_of(data) == "pyarrow" and hasattr(data, "to_pydict"):
         columns = data.to_pydict()
-        return _de._table("column_value_mapping_arrow", dict(columns), None) if columns \
-            else _de.Table("pyarrow_table", [], {}, None)
+        return make_table("column_value_mapping_arrow" if columns else "pyarrow_table",
+                          dict(columns), None)
     try:
-        return _de.to_table(data)
+        return to_table(data)
     except StreamlitAPIException:
         raise StreamlitAPIException(
             f"Unable to convert object of type `{type(data)}` to `pandas.DataFrame`. "
@@ -106,9 +68,8 @@ def to_columns(data: Any) -> Any:
 
 def _table_columns(table: Any) -> list[GridColumn]:
     """A plain Table's index and columns for the page."""
-    cell = _de._cell
     index = table.index if table.index is not None else list(range(table.length))
-    out = [GridColumn(_de.INDEX, "", table.index_kind, _TYPE_BY_KIND.get(table.index_kind, "text"),
+    out = [GridColumn(INDEX, "", table.index_kind, _TYPE_BY_KIND.get(table.index_kind, "text"),
                       [cell(v) for v in index], is_index=True)]
     for name in table.columns:
         kind = table.kinds[name]
@@ -121,7 +82,7 @@ def _grid_columns(columns: list[GridColumn], config: dict) -> list[dict]:
     """What the page needs to show each column (the index first), in data order."""
     out = []
     for position, column in enumerate(columns):
-        settings = _de._config_of(config, column.name, position)
+        settings = config_of(config, column.name, position)
         type_config = dict(settings.get("type_config") or {})
         label = settings.get("label")
         out.append({
@@ -142,7 +103,7 @@ def _display_order(columns: list[GridColumn], config: dict, column_order: list |
     """Positions of the columns the grid shows, in order: the index column(s) (unless
     hidden), then the data columns in `column_order` (or data order)."""
     def hidden(position: int) -> bool:
-        return bool(_de._config_of(config, columns[position].name, position).get("hidden", False))
+        return is_hidden(config, columns[position].name, position)
 
     shown = [p for p, c in enumerate(columns) if c.is_index and not hidden(p)]
     data = [p for p, c in enumerate(columns) if not c.is_index]
@@ -164,24 +125,16 @@ def dataframe(dg, data: Any = None, width: Any = "stretch", height: Any = "auto"
               column_order: Any = None, column_config: Any = None, key: Any = None,
               on_select: Any = "ignore", selection_mode: Any = "multi-row",
               row_height: int | None = None) -> Any:
-    if on_select not in ("ignore", "rerun") and not callable(on_select):
-        raise StreamlitAPIException(
-            f"You have passed {on_select} to `on_select`. But only 'ignore', "
-            "'rerun', or a callable is supported.")
-    if use_container_width is not None:
-        if use_container_width:
-            width = "stretch"
-        elif not isinstance(width, int):
-            width = "content"
+    check_on_select(on_select)
+    width = container_width(use_container_width, width, keep_pixels=True)
     validate_width(width, allow_content=True)
-    if height != "auto":
-        validate_height(height)
+    validate_height(height, allow_stretch=False, also_allowed=("auto",))
     columns, source, fmt = to_grid(data)
-    config = _de.process_config_mapping(column_config)
-    if fmt in _HIDDEN_INDEX_FORMATS:
-        _de._update(config, _de.INDEX, {"hidden": True})
+    config = process_config_mapping(column_config)
+    if fmt in INDEX_HIDDEN_FORMATS:
+        update_config(config, INDEX, {"hidden": True})
     if hide_index is not None:
-        _de._update(config, _de.INDEX, {"hidden": hide_index})
+        update_config(config, INDEX, {"hidden": hide_index})
     order = list(column_order) if column_order else None
     props = {
         "columns": _grid_columns(columns, config),
@@ -219,18 +172,18 @@ def _selection_modes(selection_mode: Any) -> set:
     return modes
 
 
-def _empty_selection() -> _Selection:
-    return _Selection(selection={"rows": [], "columns": [], "cells": []})
+def _empty_selection() -> AttributeDictionary:
+    return AttributeDictionary(selection={"rows": [], "columns": [], "cells": []})
 
 
-def _selection_value(page_value: Any) -> _Selection:
+def _selection_value(page_value: Any) -> AttributeDictionary:
     """The page's selection as Streamlit returns it (cells as tuples)."""
     state = dict(page_value) if isinstance(page_value, dict) else {}
     selection = dict(state.get("selection") or {})
     selection.setdefault("rows", [])
     selection.setdefault("columns", [])
     selection["cells"] = [tuple(cell) for cell in selection.get("cells") or []]
-    return _Selection(selection=selection)
+    return AttributeDictionary(selection=selection)
 
 
 def _selection_json(state: Any) -> dict:
@@ -298,10 +251,7 @@ def metric(dg, label: str, value: Any, delta: Any = None, delta_color: str = "no
            help: str | None = None, label_visibility: str = "visible", border: bool = False,
            width: Any = "stretch", height: Any = "content", chart_data: Any = None,
            chart_type: str = "line") -> Any:
-    if label_visibility not in ("visible", "hidden", "collapsed"):
-        raise StreamlitAPIException(
-            f"Unsupported label_visibility option '{label_visibility}'. "
-            f"Valid values are 'visible', 'hidden' or 'collapsed'.")
+    validate_label_visibility(label_visibility)
     body = metric_value_text(value)
     if not isinstance(label, str):
         raise TypeError(f"'{label}' is of type {type(label)}, which is not an accepted type."

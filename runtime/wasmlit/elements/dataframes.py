@@ -20,10 +20,10 @@ import numpy as np
 import pandas as pd
 from pandas.api import types as ptypes
 
-from ..widgets.data_editor import (BOOLEAN, DATE, DATETIME, DECIMAL, EMPTY, FLOAT, INDEX,
-                                   INTEGER, LIST, STRING, TIME, TIMEDELTA)
 from ..errors import StreamlitAPIException
-from .data import GridColumn
+from ..widgets.data_editor_values import (BOOLEAN, DATE, DATETIME, DECIMAL, EMPTY, FLOAT, INDEX,
+                                          INTEGER, LIST, STRING, TIME, TIMEDELTA)
+from .grid import GridColumn
 
 CATEGORICAL, OBJECT = "categorical", "object"
 

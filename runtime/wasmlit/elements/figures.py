@@ -16,10 +16,12 @@ import logging
 import math
 from typing import Any
 
-from ..errors import StreamlitAPIException
-from ..widgets import add_widget, widget_id
-from ..widgets.validation import validate_width
-from . import command, media
+from ..errors import StreamlitAPIException, StreamlitDuplicateElementId, StreamlitDuplicateElementKey
+from ..widgets import add_widget, root_of, widget_id
+from ..props import container_width, validate_width
+from ..registry import command
+from . import media
+from .selection_state import AttributeDictionary, check_on_select
 from .status import element_writer
 
 _LOGGER = logging.getLogger("streamlit.deprecation_util")
@@ -66,7 +68,7 @@ def pyplot(dg, fig: Any = None, clear_figure: bool | None = None, *, width: Any 
     kwargs say otherwise) and show it as an st.image element; clear it as Streamlit does."""
     if use_container_width is not None:
         _LOGGER.warning(_CONTAINER_WIDTH_WARNING)  # Streamlit only logs this one
-        width = "stretch" if use_container_width else "content"
+        width = container_width(use_container_width, width)
     if not fig:
         _browser_warning(dg, _GLOBAL_FIGURE_WARNING)
     validate_width(width, allow_content=True)
@@ -99,20 +101,6 @@ class PlotlyEmptyDataError(PlotlyError):
 
 
 PlotlyError.__module__ = PlotlyEmptyDataError.__module__ = "_plotly_utils.exceptions"
-
-
-class AttributeDictionary(dict):
-    """A dict whose keys also read as attributes (Streamlit's selection state)."""
-
-    def __getattr__(self, name: str) -> Any:
-        try:
-            value = self[name]
-        except KeyError:
-            raise AttributeError(name) from None
-        return AttributeDictionary(value) if isinstance(value, dict) else value
-
-    def __setattr__(self, name: str, value: Any) -> None:
-        self[name] = value
 
 
 def _empty_selection() -> AttributeDictionary:
@@ -213,10 +201,7 @@ def plotly_chart(dg, figure_or_data: Any, use_container_width: bool = True, *,
         raise StreamlitAPIException(
             f'You set theme="{theme}" while Streamlit charts only support '
             "theme=\u201dstreamlit\u201d or theme=None to fallback to the default library theme.")
-    if on_select not in ("ignore", "rerun") and not callable(on_select):
-        raise StreamlitAPIException(
-            f"You have passed {on_select} to `on_select`. But only 'ignore', 'rerun', or a "
-            "callable is supported.")
+    check_on_select(on_select)
     selecting = on_select != "ignore"
     spec = _figure_json(figure_or_data)
     config_text = json.dumps(config or {})
@@ -240,12 +225,9 @@ def plotly_chart(dg, figure_or_data: Any, use_container_width: bool = True, *,
 def _register_element_id(dg, key: Any, identity: dict) -> None:
     """Streamlit registers an id for every plotly chart: identical charts without a key, or
     a key used twice, raise its duplicate-element errors."""
-    from ..errors import StreamlitDuplicateElementId, StreamlitDuplicateElementKey
-    from ..widgets import _root_of
-
     run = dg.session.require_run()
     user_key = None if key is None else str(key)
-    wid = widget_id("plotly_chart", user_key, dict(identity, form_id=dg.form_id, root=_root_of(dg)))
+    wid = widget_id("plotly_chart", user_key, dict(identity, form_id=dg.form_id, root=root_of(dg)))
     if user_key is not None and user_key in run.user_keys:
         raise StreamlitDuplicateElementKey(user_key)
     if wid in run.element_ids:

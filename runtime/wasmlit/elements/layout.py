@@ -11,7 +11,8 @@ from typing import Any, Sequence
 from ..errors import (StreamlitAPIException, StreamlitDuplicateElementKey,
                       StreamlitInvalidColumnGapError, StreamlitInvalidColumnSpecError,
                       StreamlitInvalidVerticalAlignmentError)
-from . import command
+from ..props import container_width, validate_height, validate_icon, validate_width
+from ..registry import command
 
 _FLEX = {"left": "start", "center": "center", "right": "end", "top": "start",
          "bottom": "end", "distribute": "space-between"}
@@ -24,29 +25,6 @@ def gap_size(gap: Any, element_type: str) -> str:
     if isinstance(gap, str) and gap.lower() in ("small", "medium", "large"):
         return gap.lower()
     raise StreamlitInvalidColumnGapError(gap, element_type)
-
-
-def check_width(width: Any, allow_content: bool = False) -> Any:
-    """Streamlit's validate_width: an int > 0 (pixels), "stretch" (or "content")."""
-    allowed = ["stretch", "content"] if allow_content else ["stretch"]
-    ok = (isinstance(width, str) and width in allowed) or \
-        (isinstance(width, int) and not isinstance(width, str) and width > 0)
-    if not ok:
-        valid = ("an integer (pixels), 'stretch', or 'content'" if allow_content
-                 else "an integer (pixels) or 'stretch'")
-        raise StreamlitAPIException(
-            f"Invalid width value: {width!r}. Width must be either {valid}.")
-    return width
-
-
-def _check_height(height: Any) -> Any:
-    ok = (isinstance(height, str) and height in ("stretch", "content")) or \
-        (isinstance(height, int) and height > 0)
-    if not ok:
-        raise StreamlitAPIException(
-            f"Invalid height value: {height!r}. Height must be either an integer (pixels), "
-            "'stretch', or 'content'.")
-    return height
 
 
 def _check_alignment(value: Any, which: str, element_type: str, choices: Sequence[str]) -> None:
@@ -68,8 +46,8 @@ def container(dg, *, border: bool | None = None, key: Any = None, width: Any = "
                      ("left", "center", "right", "distribute"))
     _check_alignment(vertical_alignment, "vertical", "st.container",
                      ("top", "center", "bottom", "distribute"))
-    check_width(width)
-    _check_height(height)
+    validate_width(width)
+    validate_height(height, allow_content=True)
     fixed = isinstance(height, int) and not isinstance(height, bool)
     # Like Streamlit: shown while empty only with a border or a fixed height; a fixed
     # height draws a border unless border=False says otherwise.
@@ -109,7 +87,7 @@ def columns(dg, spec: Any, *, gap: str | None = "small", vertical_alignment: str
     if vertical_alignment not in ("top", "center", "bottom"):
         raise StreamlitInvalidVerticalAlignmentError(vertical_alignment, "st.columns")
     gap_name = gap_size(gap, "st.columns")
-    check_width(width)
+    validate_width(width)
     row = dg.place_block("horizontal", {"gap": gap_name, "vertical_alignment": vertical_alignment,
                                        "width": width})
     total = float(sum(weights))
@@ -118,20 +96,14 @@ def columns(dg, spec: Any, *, gap: str | None = "small", vertical_alignment: str
             for w in weights]
 
 
-def _icon(icon: Any) -> Any:
-    """An icon as the page shows it (an emoji or ":material/name:"), with Streamlit's errors."""
-    from ..widgets.validation import validate_icon
-    return validate_icon(icon)
-
-
 @command
 def expander(dg, label: str, expanded: bool = False, *, icon: str | None = None,
              width: Any = "stretch"):
     if label is None:
         raise StreamlitAPIException("A label is required for an expander")
-    check_width(width)
+    validate_width(width)
     return dg.place_block("expander", {"label": str(label), "expanded": bool(expanded),
-                                      "icon": _icon(icon), "width": width})
+                                      "icon": validate_icon(icon), "width": width})
 
 
 @command
@@ -145,7 +117,7 @@ def tabs(dg, tabs: Sequence[str], *, width: Any = "stretch", default: str | None
     if any(not isinstance(t, str) for t in labels):
         raise StreamlitAPIException(
             "The tabs input list to st.tabs is only allowed to contain strings.")
-    check_width(width)
+    validate_width(width)
     group = dg.place_block("tabs", {"labels": labels, "width": width,
                                    "default": labels.index(default) if default else 0})
     return tuple(group.place_block("tab", {"label": label}) for label in labels)
@@ -157,11 +129,10 @@ def popover(dg, label: str, *, help: str | None = None, icon: str | None = None,
             width: Any = "content"):
     if label is None:
         raise StreamlitAPIException("A label is required for a popover")
-    if use_container_width is not None:
-        width = "stretch" if use_container_width else "content"
-    check_width(width, allow_content=True)
+    width = container_width(use_container_width, width)
+    validate_width(width, allow_content=True)
     return dg.place_block("popover", {"label": str(label), "help": str(help) if help else None,
-                                     "icon": _icon(icon), "disabled": bool(disabled),
+                                     "icon": validate_icon(icon), "disabled": bool(disabled),
                                      "width": width})
 
 

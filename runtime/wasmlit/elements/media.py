@@ -17,10 +17,10 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
-from ..durations import _parse_duration
+from ..durations import parse_duration
 from ..errors import StreamlitAPIException
-from ..widgets.validation import validate_width, width_prop
-from . import command
+from ..props import container_width, validate_width, width_prop
+from ..registry import command
 from .status import element_writer
 
 _TIME_ERROR = (
@@ -213,11 +213,8 @@ def image(dg, image: Any, caption: Any = None, width: Any = "content", use_colum
             width = "content"
         elif use_column_width == "always" or use_column_width is True:
             width = "stretch"
-    if use_container_width is not None:
-        if use_container_width is True:
-            width = "stretch"
-        elif not (isinstance(width, int) and not isinstance(width, bool)):
-            width = "content"
+    if use_container_width is not None:  # only True stretches, as in 1.50
+        width = container_width(use_container_width is True, width, keep_pixels=True)
     validate_width(width, allow_content=True)
     channels = channels.upper()
     if isinstance(image, (list, set, tuple)):
@@ -258,7 +255,7 @@ def _seconds(value: Any, name: str, allow_none: bool) -> int | None:
         if isinstance(value, (int, float)):
             return int(value)
         if isinstance(value, str):
-            parsed = _parse_duration(value)
+            parsed = parse_duration(value)
             if parsed is None:
                 raise ValueError
             return int(parsed)

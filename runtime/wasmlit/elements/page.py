@@ -13,9 +13,8 @@ from typing import Any
 from ..errors import (StreamlitAPIException, StreamlitInvalidMenuItemKeyError,
                       StreamlitInvalidPageLayoutError, StreamlitInvalidSidebarStateError,
                       StreamlitInvalidURLError)
-from ..widgets.validation import is_emoji, validate_icon
-from . import command
-from .layout import check_width
+from ..props import is_emoji, validate_icon, validate_width
+from ..registry import command
 
 _MENU_KEYS = ("get help", "report a bug", "about")
 _RANDOM_EMOJIS = "🐶🐱🐭🐹🐰🦊🐻🐼🐨🐯🦁🐮🐷🐸🐵🐔🐧🐦🦆🦉🦄🐝🐢🐍🦖🐙🦀🐬🐳🌵🌻🍀🍄🌈🔥🍕🍩🚀🎈🎉"
@@ -127,7 +126,7 @@ def chat_message(dg, name: str, *, avatar: Any = None, width: Any = "stretch"):
             "`name`.")
     if avatar is None and (name.lower() in _PRESETS or is_emoji(name)):
         avatar = name.lower()
-    check_width(width, allow_content=True)
+    validate_width(width, allow_content=True)
     if avatar is None:
         kind, shown = "icon", ""
     elif isinstance(avatar, str) and avatar in _PRESETS:

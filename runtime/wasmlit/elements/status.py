@@ -12,8 +12,8 @@ from typing import Any, Iterator
 
 from ..delta_generator import DeltaGenerator
 from ..errors import MarkdownFormattedException, StreamlitAPIException, StreamlitValueError
-from ..widgets.validation import validate_icon, validate_width, width_prop
-from . import command
+from ..props import validate_icon, validate_width, width_prop
+from ..registry import command
 
 _balloon_launches = itertools.count(1)
 _snow_launches = itertools.count(1)

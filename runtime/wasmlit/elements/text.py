@@ -16,8 +16,8 @@ from collections.abc import ItemsView, KeysView, ValuesView
 from typing import Any
 
 from ..errors import StreamlitAPIException
-from ..widgets.validation import validate_icon
-from . import command
+from ..props import validate_icon
+from ..registry import COMMANDS, command
 
 
 def _body(body: Any) -> str:
@@ -249,7 +249,7 @@ def html(dg, body: Any, *, width: Any = "stretch"):
 def _is_command(obj: Any) -> bool:
     """An st.<command> (our plain function taking the writer first: Streamlit's is a method)."""
     inner = inspect.unwrap(obj) if inspect.isfunction(obj) else None
-    return inner is not None and any(inner is inspect.unwrap(c) for c in _commands().values())
+    return inner is not None and any(inner is inspect.unwrap(c) for c in COMMANDS.values())
 
 
 def _type_name(obj: Any) -> str:
@@ -478,7 +478,7 @@ def write(dg, *args: Any, unsafe_allow_html: bool = False):
         elif isinstance(arg, Exception):
             flush()
             dg.exception(arg)
-        elif _is_dataframe_like(arg) and "dataframe" in _commands():
+        elif _is_dataframe_like(arg) and "dataframe" in COMMANDS:
             flush()
             dg.dataframe(arg)
         elif type(arg).__module__.startswith("sympy") and hasattr(arg, "free_symbols"):
@@ -499,7 +499,7 @@ def write(dg, *args: Any, unsafe_allow_html: bool = False):
         elif unsafe_allow_html and callable(getattr(arg, "_repr_html_", None)):
             dg.html(arg._repr_html_())
         elif (callable(getattr(arg, "to_pandas", None)) or callable(getattr(arg, "__dataframe__", None))) \
-                and "dataframe" in _commands():
+                and "dataframe" in COMMANDS:
             flush()
             dg.dataframe(arg)
         else:
@@ -516,7 +516,3 @@ def write(dg, *args: Any, unsafe_allow_html: bool = False):
     flush()
     return None
 
-
-def _commands():
-    from . import COMMANDS
-    return COMMANDS

@@ -6,11 +6,12 @@ session managers) have no counterpart in a page without a server and are not def
 """
 from __future__ import annotations
 
+from ..current import running_session as _running_session  # not part of streamlit.runtime
+
 
 def exists() -> bool:
     """True while a wasmlit app runs (scripts, fragments, callbacks)."""
-    from ..session import _current_session
-    return _current_session.get() is not None
+    return _running_session() is not None
 
 
 __all__ = ["exists"]

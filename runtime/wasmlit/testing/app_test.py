@@ -1,9 +1,11 @@
 """`AppTest`: run a wasmlit app under plain CPython and drive it like a user would.
 
 The API is Streamlit 1.50's `streamlit.testing.v1.AppTest`; underneath runs wasmlit's own
-engine (`wasmlit.session.AppSession` with no page). A widget action records the value the
-browser page would send for that widget (the same JSON its builder in web/widgets/*.js
-sends); `run()` sends them as one page event, so a test sees what the browser would show.
+engine (`wasmlit.session.AppSession`, with a `RecordingHost` for a page). A widget action
+records the value the browser page would send for that widget (the same JSON its builder
+in web/widgets/*.js sends) in a `SimulatedPage`, which holds what the page holds; `run()`
+sends them as one page event through the session's front door (`AppSession.enqueue`), so
+a test sees what the browser would show.
 
 Deliberate differences from Streamlit's AppTest (they follow what the browser page does):
 - An interaction with a widget inside an `st.fragment` reruns only that fragment.
@@ -21,25 +23,14 @@ from pathlib import Path
 from typing import Any, Callable, Iterator, Sequence
 from urllib import parse
 
+from ..hosts import RecordingHost
 from ..session import AppSession
-from .element_tree import Block, ElementList, Node, Toast, Widget, _Finder
+from .element_tree import Block, ElementList, Node, Toast, _Finder
+from .page import SimulatedPage
 
 # Arguments for apps made by `from_function`, looked up by the script's last line.
 _CALL_ARGS: dict[int, tuple[tuple, dict]] = {}
 _tokens = itertools.count(1)
-
-
-class _TestHost:
-    """No page: keeps what each run sent, so the test can see timers and toasts."""
-
-    def __init__(self) -> None:
-        self.changes: list[dict] = []
-
-    def poll(self) -> list[dict]:
-        return []
-
-    def flush(self, changes: list[dict]) -> None:
-        self.changes.extend(changes)
 
 
 class AppTest(_Finder):
@@ -60,10 +51,10 @@ class AppTest(_Finder):
         self.args, self.kwargs = args, kwargs
         self.query_params: dict[str, Any] = {}
         self.secrets: dict[str, Any] = {}
-        self._host = _TestHost()
-        self._session = AppSession(self._read_source(), self._script_path, self._host)
-        self._pending: dict[str, tuple[Any, Any, str | None]] = {}  # id -> (page, python, form)
-        self._last_triggered: dict[str, Any] = {}  # buttons / chat inputs sent in the last run
+        self._host = RecordingHost()
+        # wasmlit's session running the app, and the page it serves: what the user entered.
+        self.app_session = AppSession(self._read_source(), self._script_path, self._host)
+        self.simulated_page = SimulatedPage(self.app_session)
         self._toasts: list[dict] = []
         self._clock = 0.0                  # seconds of simulated time (advance)
         self._timers: dict[str, list[float]] = {}  # fragment id -> [interval, next due]
@@ -109,7 +100,7 @@ class AppTest(_Finder):
     @property
     def session_state(self):
         """The app's `st.session_state` (read and write between runs)."""
-        return self._session.state_proxy
+        return self.app_session.state_proxy
 
     # --- running ----------------------------------------------------------------------------
     def run(self, *, timeout: float | None = None) -> "AppTest":
@@ -117,85 +108,28 @@ class AppTest(_Finder):
         just the fragment the interaction belongs to). The first run, and a run with
         nothing set, is a full rerun. Raises RuntimeError if it takes over `timeout` s."""
         if self._source is None:
-            self._session.set_source(self._read_source())
+            self.app_session.set_source(self._read_source())
         query = parse.urlencode(self.query_params, doseq=True)
-        python_values = {wid: python for wid, (_, python, _) in self._pending.items()}
-        values, forms_submitted = self._take_pending()
-        if not self._ran or not values:
-            self._session.enqueue({"kind": "rerun", "query": query})
+        event = self.simulated_page.take_widgets_event()
+        if not self._ran or event is None:
+            self.simulated_page.forget_sent()
+            self.app_session.enqueue({"kind": "rerun", "query": query})
         else:
-            self._session.query_params.from_page(query)
-            self._enqueue_widgets(values)
-        self._last_triggered = {wid: python_values[wid] for wid in values if self._is_trigger(wid)}
+            self.app_session.query_params.from_page(query)  # set by the test, as st.query_params
+            self.app_session.enqueue(event)
         self._run_session(timeout)
         self._ran = True
-        self._clear_forms(forms_submitted)
         return self
-
-    def _clear_forms(self, forms: set[str]) -> None:
-        """After a submit, a form with clear_on_submit shows its widgets' defaults again
-        and sends those with its next submit, as the page does (the script keeps the
-        submitted values until then)."""
-        cleared = {b.props.get("form_id") for r in self._session.tree.roots.values()
-                   for b in r.walk() if b.kind == "form" and b.props.get("clear_on_submit")}
-        for form in forms & cleared:
-            for root in self._session.tree.roots.values():
-                for node in root.walk():
-                    props = node.props
-                    if props.get("form") != form or "id" not in props or props.get("submit") \
-                            or "default" not in props:
-                        continue
-                    entry = self._session.state.widget(props["id"])
-                    page = props["default"]
-                    python = entry.deserialize(page) if entry and entry.deserialize else page
-                    self._pending[props["id"]] = (page, python, form)
-
-    def _take_pending(self) -> tuple[dict[str, Any], set[str]]:
-        """Values to send now: everything outside forms, and a form's values only when one
-        of its submit buttons was clicked (the submit button first, as the page sends it)."""
-        submitted = {form for wid, (_, _, form) in self._pending.items()
-                     if form and self._is_submit(wid)}
-        values: dict[str, Any] = {}
-        for wid in sorted(self._pending, key=lambda w: not self._is_submit(w)):
-            page, _, form = self._pending[wid]
-            if not form or form in submitted:
-                values[wid] = page
-        for wid in values:
-            del self._pending[wid]
-        return values, submitted
-
-    def _is_submit(self, widget_id: str) -> bool:
-        entry = self._session.state.widget(widget_id)
-        return entry is not None and entry.kind == "form_submit_button"
-
-    def _is_trigger(self, widget_id: str) -> bool:
-        entry = self._session.state.widget(widget_id)
-        return entry is not None and entry.is_trigger
-
-    def _enqueue_widgets(self, values: dict[str, Any]) -> None:
-        """One page event; when the widgets belong to different scopes (say, one inside a
-        fragment and one outside), the whole app reruns with all of them."""
-        scopes = {self._scope(wid) for wid in values}
-        if len(scopes) == 1:
-            self._session.enqueue({"kind": "widgets", "values": values})
-        else:
-            self._session.queue.request_full(values)
-
-    def _scope(self, widget_id: str) -> str | None:
-        entry = self._session.state.widget(widget_id)
-        if entry is None or not entry.fragment_ids:
-            return None
-        return entry.fragment_ids[-1] if entry.fragment_ids[-1] in self._session.fragments else None
 
     def _run_session(self, timeout: float | None) -> None:
         timeout = self.default_timeout if timeout is None else timeout
-        start = len(self._host.changes)
+        start = len(self._host.flushed)
         failure: list[BaseException] = []
 
         def work() -> None:
             try:
                 with _secrets_from(self.secrets), _script_dir_on_path(self._script_dir()):
-                    self._session.run_pending()
+                    self.app_session.run_pending()
             except BaseException as exc:  # noqa: BLE001 - re-raised in the test's thread
                 failure.append(exc)
 
@@ -206,20 +140,21 @@ class AppTest(_Finder):
             raise RuntimeError(f"AppTest script run timed out after {timeout}(s)")
         if failure:
             raise failure[0]
-        self._after_run(self._host.changes[start:])
+        self._after_run(self._host.flushed[start:])
 
     def _script_dir(self) -> str | None:
         """A file's folder is importable during its runs, as in Streamlit."""
         return None if self._source is not None else str(Path(self._script_path).resolve().parent)
 
     def _after_run(self, changes: list[dict]) -> None:
+        self.simulated_page.apply(changes)
         self._toasts = [c for c in changes if c.get("op") == "toast"]
         for change in changes:
             if change.get("op") == "timers":
                 # The page restarts every interval when a run sends the set of timers.
                 self._timers = {fid: [float(secs), self._clock + float(secs)]
                                 for fid, secs in change["timers"].items()}
-        self.query_params = parse.parse_qs(self._session.query_params.query_string,
+        self.query_params = parse.parse_qs(self.app_session.query_params.query_string,
                                            keep_blank_values=True)
 
     def advance(self, seconds: float, *, timeout: float | None = None) -> "AppTest":
@@ -235,18 +170,15 @@ class AppTest(_Finder):
             when, fid = min(due)
             self._clock = when
             self._timers[fid][1] = when + self._timers[fid][0]
-            self._last_triggered = {}
-            self._session.enqueue({"kind": "tick", "fragment": fid})
+            self.simulated_page.forget_sent()
+            self.app_session.enqueue({"kind": "tick", "fragment": fid})
             self._run_session(timeout)
         self._clock = target
         return self
 
-    def _set_pending(self, widget: Widget, page_value: Any, python_value: Any) -> None:
-        self._pending[widget.id] = (page_value, python_value, widget.proto.get("form"))
-
     # --- the element tree -------------------------------------------------------------------
     def _root(self, name: str) -> Block:
-        return Block(self._session.tree.roots[name], self, name)
+        return Block(self.app_session.tree.roots[name], self, name)
 
     @property
     def main(self) -> Block:
@@ -290,11 +222,11 @@ class AppTest(_Finder):
         if not full.is_file():
             raise ValueError(f"Unable to find script at {page_path}, make sure the page given "
                              "is relative to the main script.")
-        request_page_hash(self._session, url_hash(page_icon_and_name(full.resolve())[1]))
+        request_page_hash(self.app_session, url_hash(page_icon_and_name(full.resolve())[1]))
         return self
 
     def __repr__(self) -> str:
-        return f"AppTest(script={self._script_path!r}, runs={self._session.run_count})"
+        return f"AppTest(script={self._script_path!r}, runs={self.app_session.run_count})"
 
 
 class _ToastNode:

@@ -14,6 +14,7 @@ from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any, Generic, Iterator, Sequence, TypeVar
 
 from ..tree import Block as _TreeBlock, Node as _TreeNode
+from .page import Entry
 
 if TYPE_CHECKING:
     from .app_test import AppTest
@@ -297,20 +298,27 @@ class Widget(Element):
 
     @property
     def _entry(self):
-        return self.root._session.state.widget(self.id)
+        return self.root.app_session.state.widget(self.id)
 
     @property
     def value(self) -> Any:
-        pending = self.root._pending.get(self.id)
-        if pending is not None:
-            return pending[1]
+        entered = self.root.simulated_page.entries.get(self.id)
+        if entered is not None:
+            return entered.python_value
         entry = self._entry
         return entry.value if entry is not None else None
 
     def set_value(self, v: Any):
         """Set the widget's value (a Python value, as the script gets it); sent by `run()`."""
-        self.root._set_pending(self, self._page_value(v), v)
+        self._enter(self._page_value(v), v)
         return self
+
+    def _enter(self, page_value: Any, python_value: Any) -> None:
+        """The user set this widget's value: the page holds it until the next run sends
+        it (in a form, until the form's submit)."""
+        self.root.simulated_page.enter(self.id, Entry(
+            page_value, python_value, self.proto.get("form"),
+            submits=self._node.kind == "form_submit_button"))
 
     def _page_value(self, v: Any) -> Any:
         """`v` as the page sends it: the widget's own serializer, as the page shows values."""
@@ -334,15 +342,15 @@ class Button(Widget):
 
     @property
     def value(self) -> bool:
-        if self.id in self.root._pending:
+        if self.id in self.root.simulated_page.entries:
             return True
-        return self.id in self.root._last_triggered
+        return self.id in self.root.simulated_page.triggered
 
     def set_value(self, v: bool) -> "Button":
         if v:
-            self.root._set_pending(self, True, True)
+            self._enter(True, True)
         else:
-            self.root._pending.pop(self.id, None)
+            self.root.simulated_page.withdraw(self.id)
         return self
 
     def click(self) -> "Button":
@@ -352,7 +360,7 @@ class Button(Widget):
 
 class Checkbox(Widget):
     def set_value(self, v: bool) -> "Checkbox":
-        self.root._set_pending(self, bool(v), bool(v))
+        self._enter(bool(v), bool(v))
         return self
 
     def check(self) -> "Checkbox":
@@ -376,7 +384,7 @@ class TextInput(Widget):
         return self.proto.get("placeholder") or ""
 
     def set_value(self, v: str | None):
-        self.root._set_pending(self, v, v)
+        self._enter(v, v)
         return self
 
     def input(self, v: str):
@@ -399,14 +407,14 @@ class ChatInput(Widget):
 
     @property
     def value(self) -> Any:
-        pending = self.root._pending.get(self.id)
-        if pending is not None:
-            return pending[1]
-        return self.root._last_triggered.get(self.id)
+        entered = self.root.simulated_page.entries.get(self.id)
+        if entered is not None:
+            return entered.python_value
+        return self.root.simulated_page.triggered.get(self.id)
 
     def set_value(self, v: str | None) -> "ChatInput":
         # The page sends the typed text (chat_input's deserialize takes text or {text, files}).
-        self.root._set_pending(self, v, v)
+        self._enter(v, v)
         return self
 
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 import hashlib
 from typing import Any, Callable
 
-from ..errors import (StreamlitAPIException, StreamlitDuplicateElementId,
-                      StreamlitDuplicateElementKey, StreamlitInvalidFormCallbackError,
-                      StreamlitValueAssignmentNotAllowedError)
+from ..errors import (StreamlitDuplicateElementId, StreamlitDuplicateElementKey,
+                      StreamlitInvalidFormCallbackError, StreamlitValueAssignmentNotAllowedError)
+from ..props import validate_label_visibility
 from ..state import WidgetEntry
 
 
@@ -56,8 +56,8 @@ def add_widget(dg, kind: str, *, key: Any, default: Any, identity: dict[str, Any
     if user_key is not None and key_identity is not None:
         ids = {name: identity[name] for name in key_identity if name in identity}
     else:
-        ids = dict(identity, form_id=dg.form_id, root=_root_of(dg))
-    page = getattr(session.__dict__.get("navigation"), "active_page", "")
+        ids = dict(identity, form_id=dg.form_id, root=root_of(dg))
+    page = session.navigation.active_page
     if page:  # the same widget on two pages is two widgets, as in 1.50
         ids["page"] = page
     wid = widget_id(kind, user_key, ids)
@@ -77,10 +77,20 @@ def add_widget(dg, kind: str, *, key: Any, default: Any, identity: dict[str, Any
         run.user_keys.add(user_key)
     show = serialize if serialize is not None else _shown
     entry.serialize = show
-    # `default` lets a form with clear_on_submit show the widget's default again.
-    dg.place_element(kind, dict(props, id=wid, form=dg.form_id, value=show(value),
-                           default=show(default)), is_widget=True)
+    node = dg.place_element(kind, dict(props, id=wid, form=dg.form_id, value=show(value),
+                                       default=show(default)), is_widget=True)
+    if session.state.shows_default_now(wid) and \
+            not (user_key is not None and session.state.is_new_value(user_key)):
+        _show_default_again(session, node)
     return wid, value
+
+
+def _show_default_again(session, node) -> None:
+    """A form with clear_on_submit was submitted: the page shows the widget's default
+    again in place of what the user entered (`reset`: even if the page's last value for
+    it was that default), while the tree keeps the value the script holds, so later runs
+    leave the page alone until that value changes (as 1.50, whose page clears the form)."""
+    session.tree.show_on_page(node, dict(node.props, value=node.props["default"]))
 
 
 def settle_from_page(dg, wid: str, roundtrip: Callable[[Any], Any]) -> None:
@@ -117,7 +127,8 @@ def _check_session_state_rules(dg, key: str | None, default: Any, writes_allowed
         dg.warning(DEFAULT_AND_STATE_WARNING.format(key=key))
 
 
-def _root_of(dg) -> str:
+def root_of(dg) -> str:
+    """Which root the writer writes in: "sidebar", or "main" (main, bottom, dialogs)."""
     return "sidebar" if dg.block.path[:1] == (1,) else "main"
 
 
@@ -129,9 +140,6 @@ def _shown(value: Any) -> Any:
 
 
 def label_props(label: Any, help: str | None, disabled: bool, label_visibility: str) -> dict:
-    if label_visibility not in ("visible", "hidden", "collapsed"):
-        raise StreamlitAPIException(
-            f"Unsupported label_visibility option '{label_visibility}'. Valid values are "
-            "'visible', 'hidden' or 'collapsed'.")
+    validate_label_visibility(label_visibility)
     return {"label": "" if label is None else str(label), "help": help,
             "disabled": bool(disabled), "label_visibility": label_visibility}

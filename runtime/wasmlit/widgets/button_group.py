@@ -5,17 +5,15 @@ option (single selection), the list of options (multi), or feedback's sentiment 
 """
 from __future__ import annotations
 
-import re
-import unicodedata
 from collections.abc import Sequence
 from typing import Any, Callable
 
-from ..elements import command
+from ..registry import command
 from ..errors import StreamlitAPIException
 from . import label_props
 from .options import (copied, default_indices, is_new_state_value, options_of,
-                      placement_identity, register, strict_or_default,
-                      validate_label_visibility, validate_width, width_prop)
+                      placement_identity, register, strict_or_default)
+from ..props import validate_icon, validate_label_visibility, validate_width, width_prop
 
 _THUMBS = (":material/thumb_up:", ":material/thumb_down:")
 _FACES = (":material/sentiment_sad:", ":material/sentiment_dissatisfied:",
@@ -34,40 +32,13 @@ def _identity_of(option: dict) -> tuple:
 
 # --- icons at the start of an option's text --------------------------------------------
 
-def _material_icon(text: str) -> str | None:
-    """":material/name:" in its normal form, or None when it is not one."""
-    match = re.match(r"^\s*:(.+)/(.+):\s*$", text)
-    if not match or match.group(1) != "material" or not re.fullmatch(r"[a-z0-9_]+", match.group(2)):
-        return None
-    return f":material/{match.group(2)}:"
-
-
-def _is_emoji(text: str) -> bool:
-    """A single emoji (with its variation selectors, skin tones, joiners or keycap)."""
-    chars = text.replace("\ufe0f", "")
-    if not chars:
-        return False
-    keycap = chars.endswith("\u20e3")
-    pictures = 0
-    for i, c in enumerate(chars):
-        category = unicodedata.category(c)
-        if category == "So" or 0x1F1E6 <= ord(c) <= 0x1F1FF:
-            pictures += 1
-        elif c in ("\u200d", "\u20e3") or 0x1F3FB <= ord(c) <= 0x1F3FF or 0xE0020 <= ord(c) <= 0xE007F:
-            continue
-        elif keycap and i == 0 and c in "0123456789#*":
-            pictures += 1
-        else:
-            return False
-    return pictures > 0
-
-
 def _split_icon(text: str) -> dict:
     """Streamlit shows a leading material icon or emoji of a pill as an icon."""
     parts = text.split(" ")
-    first = parts[0].strip()
-    icon = _material_icon(first) if first.startswith(":material") else (
-        first if _is_emoji(first) else None)
+    try:  # as 1.50: Streamlit's own icon rules, an invalid icon is just text
+        icon = validate_icon(parts[0].strip())
+    except StreamlitAPIException:
+        icon = None
     if icon:
         text = " ".join(parts[1:])
     return _option(text, icon)

@@ -6,10 +6,10 @@ import base64
 import io
 from typing import Any, Callable
 
-from ..elements import command
+from ..registry import command
 from ..errors import StreamlitAPIException, StreamlitInvalidFormCallbackError
 from . import add_widget
-from .validation import validate_icon, validate_width, width_prop
+from ..props import container_width, validate_icon, validate_width, width_prop
 
 FORM_DOCS_INFO = """
 
@@ -26,13 +26,6 @@ def _check_type(command_name: str, type: Any) -> None:
             f'"tertiary". \nThe argument passed was "{type}".')
 
 
-def _width(use_container_width: bool | None, width: Any) -> Any:
-    # `use_container_width`, when given, overrides `width` (deprecated in 1.50, still honoured).
-    if use_container_width is not None:
-        return "stretch" if use_container_width else "content"
-    return width
-
-
 def _button_props(label: Any, help: str | None, type: str, icon: str | None, disabled: bool,
                   width: Any) -> dict:
     return {"label": str(label), "help": help, "type": type, "icon": validate_icon(icon),
@@ -44,7 +37,7 @@ def button(dg, label: str, key: Any = None, help: str | None = None,
            on_click: Callable | None = None, args: Any = None, kwargs: Any = None, *,
            type: str = "secondary", icon: str | None = None, disabled: bool = False,
            use_container_width: bool | None = None, width: Any = "content") -> bool:
-    width = _width(use_container_width, width)
+    width = container_width(use_container_width, width)
     _check_type("button", type)
     if dg.form_id is not None:
         if on_click is not None:
@@ -60,7 +53,7 @@ def form_submit_button(dg, label: str = "Submit", help: str | None = None,
                        key: Any = None, type: str = "secondary", icon: str | None = None,
                        disabled: bool = False, use_container_width: bool | None = None,
                        width: Any = "content") -> bool:
-    width = _width(use_container_width, width)
+    width = container_width(use_container_width, width)
     _check_type("form_submit_button", type)
     if dg.form_id is None:
         raise StreamlitAPIException(
@@ -124,7 +117,7 @@ def download_button(dg, label: str, data: Any, file_name: str | None = None,
                     use_container_width: bool | None = None, width: Any = "content") -> bool:
     """The file is made in the page (a Blob) when the button is clicked. `on_click`:
     "rerun" (default) reruns the app, "ignore" does not, a callable runs then reruns."""
-    width = _width(use_container_width, width)
+    width = container_width(use_container_width, width)
     _check_type("download_button", type)
     callback = None if on_click is None or on_click in ("ignore", "rerun") else on_click
     if dg.form_id is not None:
@@ -154,7 +147,7 @@ def link_button(dg, label: str, url: str, *, help: str | None = None, type: str 
                 icon: str | None = None, disabled: bool = False,
                 use_container_width: bool | None = None, width: Any = "content"):
     _check_type("link_button", type)
-    width = _width(use_container_width, width)
+    width = container_width(use_container_width, width)
     props = dict(_button_props(label, help, type, icon, disabled, width), url=str(url))
     validate_width(width, allow_content=True)
     return dg.place_element("link_button", props)

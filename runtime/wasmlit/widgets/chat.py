@@ -9,12 +9,12 @@ import base64
 from collections.abc import MutableMapping
 from typing import Any, Callable, Iterator
 
-from ..elements import command
+from ..registry import command
 from ..errors import StreamlitAPIException
 from ..uploaded_file import (MAX_UPLOAD_SIZE_MB, FileStore, FileURLs, UploadedFile,
                              UploadedFileRec, normalize_upload_file_type)
 from . import add_widget
-from .validation import validate_width, width_prop
+from ..props import validate_width, width_prop
 
 ACCEPT_FILE_VALUES = (True, False, "multiple", "directory")
 

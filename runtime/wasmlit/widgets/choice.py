@@ -8,14 +8,14 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from ..elements import command
-from ..errors import StreamlitAPIException
+from ..registry import command
+from ..errors import StreamlitAPIException, StreamlitSelectionCountExceedsMaxError
 from . import label_props
-from .options import (BAD_ARGUMENT_TYPE, StreamlitSelectionCountExceedsMaxError,
-                      coerce_enum, coerce_enum_sequence, copied, default_indices, index_of,
-                      is_new_state_value, last_index_by_text, options_of, placement_identity,
-                      register, state_is_none, strict_or_default, to_list,
-                      validate_label_visibility, validate_width, width_prop)
+from .options import (BAD_ARGUMENT_TYPE, coerce_enum, coerce_enum_sequence, copied,
+                      default_indices, index_of, is_new_state_value, last_index_by_text,
+                      options_of, placement_identity, register, state_is_none,
+                      strict_or_default, to_list)
+from ..props import validate_label_visibility, validate_width, width_prop
 
 
 def _key(key: Any) -> str | None:

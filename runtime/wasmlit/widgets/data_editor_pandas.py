@@ -1,4 +1,4 @@
-"""st.data_editor on a pandas DataFrame: the same Table interface as data_editor.Table,
+"""st.data_editor on a pandas object: the same interface as data_editor_table.Table,
 with the edits applied by pandas itself (so dtypes change as they do in Streamlit).
 
 Only imported when the app passes a DataFrame, so pandas is importable then.
@@ -9,9 +9,11 @@ from typing import Any
 
 import pandas as pd
 
+from ..elements.dataframes import is_arrow_incompatible
 from ..errors import StreamlitAPIException
-from .data_editor import (BOOLEAN, DATETIME, FLOAT, INDEX, INTEGER, STRING, TIMEDELTA,
-                          _cell, infer_kind, parse_value)
+from .data_editor_values import (BOOLEAN, DATETIME, FLOAT, INDEX, INTEGER, STRING, TIMEDELTA,
+                                 UNKNOWN, cell, check_no_index_column, infer_kind,
+                                 parse_value)
 
 _SUPPORTED_INDEXES = ("RangeIndex", "Index", "DatetimeIndex", "CategoricalIndex",
                       "Int64Index", "Float64Index", "UInt64Index")
@@ -39,13 +41,10 @@ class PandasTable:
                 "All column names are required to be unique for usage with data editor. "
                 f"The following column names are duplicated: {duplicated}. "
                 "Please rename the duplicated columns in the provided data.")
-        if INDEX in df.columns:
-            raise StreamlitAPIException(
-                f"The column name '{INDEX}' is reserved for the index column and can't be "
-                "used for data columns. Please rename the column in the provided data.")
+        check_no_index_column(df.columns)
         self.disabled_columns: list[str] = []
         for name in list(df.columns):
-            if _mixed(df[name]):
+            if is_arrow_incompatible(df[name]):
                 self.disabled_columns.append(str(name))
                 df[name] = df[name].astype("string")
         if isinstance(df.columns, pd.MultiIndex):
@@ -63,7 +62,7 @@ class PandasTable:
     def page_rows(self) -> list[list]:
         index = self.df.index.tolist()
         columns = [self.df[c].tolist() for c in self.df.columns]
-        return [[_cell(index[r])] + [_cell(col[r]) for col in columns] for r in range(len(index))]
+        return [[cell(index[r])] + [cell(col[r]) for col in columns] for r in range(len(index))]
 
     def fingerprint(self) -> str:
         return repr(("pandas", list(self.df.columns), [str(t) for t in self.df.dtypes],
@@ -110,22 +109,6 @@ class PandasTable:
             # else: Streamlit skips a row it cannot give an index label
 
 
-def _mixed(column: "pd.Series") -> bool:
-    """Columns Arrow cannot hold as one type: Streamlit shows them as (disabled) text."""
-    if column.dtype.kind == "c":
-        return True
-    if column.dtype != object:
-        return False
-    inferred = pd.api.types.infer_dtype(column, skipna=True)
-    if inferred in ("mixed-integer", "complex"):
-        return True
-    if inferred == "mixed":
-        first = column.iloc[0] if len(column) else None
-        return not pd.api.types.is_list_like(first) or pd.api.types.is_dict_like(first) \
-            or isinstance(first, frozenset)
-    return False
-
-
 def _kind(values: Any) -> str:
     dtype = values.dtype
     if isinstance(dtype, pd.CategoricalDtype):
@@ -143,4 +126,4 @@ def _kind(values: Any) -> str:
     if pd.api.types.is_string_dtype(dtype) and not dtype == object:
         return STRING
     kind = infer_kind([None if v is pd.NA else v for v in values.tolist()])
-    return STRING if kind == "unknown" else kind
+    return STRING if kind == UNKNOWN else kind

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from ..elements import command
+from ..registry import command
 from ..uploaded_file import (MAX_UPLOAD_SIZE_MB, DeletedFile, FileStore, UploadedFile,
                              enforce_filename_restriction, file_info, normalize_upload_file_type)
-from . import _root_of, add_widget, label_props
-from .validation import validate_width, width_prop
+from . import add_widget, label_props, root_of
+from ..props import validate_width, width_prop
 
 
 @command
@@ -84,7 +84,7 @@ def _add_file_widget(dg, kind: str, key: Any, identity: dict, props: dict, on_ch
     validate_width(width)
     session = dg.session
     store = FileStore.of(session)
-    identity = dict(identity, form_id=dg.form_id, root=_root_of(dg))
+    identity = dict(identity, form_id=dg.form_id, root=root_of(dg))
     holder: dict[str, str] = {}
 
     def deserialize(page_value: Any) -> Any:

@@ -8,12 +8,12 @@ from __future__ import annotations
 import numbers
 from typing import Any, Callable
 
-from ..elements import command
+from ..registry import command
 from ..errors import (StreamlitAPIException, StreamlitInvalidNumberFormatError,
                       StreamlitJSNumberBoundsError, StreamlitMixedNumericTypesError,
                       StreamlitValueAboveMaxError, StreamlitValueBelowMinError)
 from . import add_widget, label_props
-from .validation import validate_height, validate_icon, validate_width, width_prop
+from ..props import validate_height, validate_icon, validate_width, width_prop
 
 
 def _key_holds_none(dg, key: Any) -> bool:

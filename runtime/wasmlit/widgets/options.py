@@ -11,8 +11,8 @@ from collections.abc import ItemsView, KeysView, Mapping, ValuesView
 from enum import Enum, EnumMeta
 from typing import Any, Callable
 
-from ..errors import (StreamlitAPIException, StreamlitInvalidWidthError,  # noqa: F401
-                      StreamlitSelectionCountExceedsMaxError)
+from ..errors import StreamlitAPIException
+from . import add_widget, root_of
 
 _FLOAT_EQUALITY_EPSILON = 0.000000000005
 _LIST_LIKE = (list, set, tuple, array.ArrayType, deque, EnumMeta, enumerate, frozenset,
@@ -97,28 +97,6 @@ def default_indices(options: list[Any], default: Any) -> list[int] | None:
                 f"The default value '{value}' is not part of the options. Please make sure "
                 "that every default values also exists in the options.")
     return [options.index(value) for value in values]
-
-
-def validate_width(width: Any, allow_content: bool = False) -> None:
-    if not isinstance(width, (int, str)):
-        raise StreamlitInvalidWidthError(width, allow_content)
-    if isinstance(width, str):
-        if width not in (("stretch", "content") if allow_content else ("stretch",)):
-            raise StreamlitInvalidWidthError(width, allow_content)
-    elif width <= 0:
-        raise StreamlitInvalidWidthError(width, allow_content)
-
-
-def validate_label_visibility(label_visibility: str) -> None:
-    if label_visibility not in ("visible", "hidden", "collapsed"):
-        raise StreamlitAPIException(
-            f"Unsupported label_visibility option '{label_visibility}'. Valid values are "
-            "'visible', 'hidden' or 'collapsed'.")
-
-
-def width_prop(width: Any) -> Any:
-    """The width as the page applies it: "content", "stretch" or a number of pixels."""
-    return width if isinstance(width, str) else int(width)
 
 
 # --- Enum values across reruns -------------------------------------------------------
@@ -209,8 +187,6 @@ def state_is_none(dg, key: str | None) -> bool:
 def register(dg, kind: str, *, explicit_default: Any, **kwargs: Any) -> tuple[str, Any]:
     """`add_widget`, passing the default Streamlit checks for its "default value and
     Session State" warning where add_widget knows about it."""
-    from . import add_widget
-
     if "explicit_default" in _add_widget_params():
         kwargs["explicit_default"] = explicit_default
     return add_widget(dg, kind, **kwargs)
@@ -220,17 +196,13 @@ def register(dg, kind: str, *, explicit_default: Any, **kwargs: Any) -> tuple[st
 def _add_widget_params() -> tuple[str, ...]:
     import inspect
 
-    from . import add_widget
-
     return tuple(inspect.signature(add_widget).parameters)
 
 
 def placement_identity(dg) -> dict[str, Any]:
     """The form and root (main or sidebar) a widget is in: Streamlit keeps them in the id
     of widgets whose key is not their whole identity (radio, pills, feedback...)."""
-    from . import _root_of
-
-    return {"form_id": dg.form_id, "root": _root_of(dg)}
+    return {"form_id": dg.form_id, "root": root_of(dg)}
 
 
 def strict_or_default(strict: bool, serialize: Callable[[Any], Any], default_shown: Any):

@@ -10,10 +10,10 @@ from collections.abc import Sequence
 from datetime import date, datetime, time, timedelta
 from typing import Any, Callable
 
-from ..elements import command
+from ..registry import command
 from ..errors import StreamlitAPIException
 from . import add_widget, label_props, settle_from_page
-from .validation import validate_width, width_prop
+from ..props import validate_width, width_prop
 
 DATE_FORMATS = re.compile(r"^(YYYY[/.\-]MM[/.\-]DD|DD[/.\-]MM[/.\-]YYYY|MM[/.\-]DD[/.\-]YYYY)$")
 HEX_COLOR = re.compile(r"^#(?:[0-9a-fA-F]{3}){1,2}$")

@@ -12,11 +12,11 @@ from datetime import date, datetime, time, timedelta, timezone, tzinfo
 from numbers import Integral, Real
 from typing import Any, Callable
 
-from ..elements import command
+from ..registry import command
 from ..errors import StreamlitAPIException, StreamlitValueAboveMaxError, StreamlitValueBelowMinError
 from . import add_widget, label_props, settle_from_page
 from .options import index_of, options_of
-from .validation import validate_width, width_prop
+from ..props import validate_width, width_prop
 
 INT, FLOAT, DATETIME, DATE, TIME = "int", "float", "datetime", "date", "time"
 TIMELIKE = (DATETIME, DATE, TIME)

@@ -3,9 +3,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from ...current import current_session
+from ...registry import COMMANDS
+
 
 def transparent_write(*args: Any) -> Any:
     """st.write the arguments, and return them (the one argument, or the tuple)."""
-    from ...commands import ST_COMMANDS
-    ST_COMMANDS["write"](*args)
+    COMMANDS["write"](current_session().require_run().active_dg(), *args)
     return args[0] if len(args) == 1 else args

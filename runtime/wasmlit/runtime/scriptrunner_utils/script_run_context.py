@@ -4,9 +4,17 @@ from 1.50's `ScriptRunContext` (`session_id`, `page_script_hash`, `user_info`,
 from __future__ import annotations
 
 import threading
+import weakref
 from typing import Any
 
+from ...current import running_session
+from ...navigation import main_script_path, url_hash
+from ...uploaded_file import FileStore
+
 UserInfo = dict  # 1.50: dict[str, str | bool | None]
+
+# One context per session, for as long as the session lives.
+_contexts: "weakref.WeakKeyDictionary[Any, ScriptRunContext]" = weakref.WeakKeyDictionary()
 
 
 class ScriptRunContext:
@@ -25,8 +33,7 @@ class ScriptRunContext:
 
     @property
     def session_id(self) -> str:
-        from ...uploaded_file import FileStore  # the id upload URLs carry too
-        return FileStore.of(self._session).session_id
+        return FileStore.of(self._session).session_id  # the id upload URLs carry too
 
     @property
     def session_state(self) -> Any:
@@ -51,19 +58,17 @@ class ScriptRunContext:
     @property
     def page_script_hash(self) -> str:
         """The hash of the page being shown (the main script's for a one-page app)."""
-        from ...navigation import main_script_path, state, url_hash
-        current = state(self._session).current
+        current = self._session.navigation.current
         return current or url_hash(str(main_script_path(self._session)))
 
     @property
     def active_script_hash(self) -> str:
         """The hash of the script running now: a page's, else the main script's."""
-        from ...navigation import active_page, main_script_path, url_hash
-        return active_page(self._session) or url_hash(str(main_script_path(self._session)))
+        session = self._session
+        return session.navigation.active_page or url_hash(str(main_script_path(session)))
 
     @property
     def main_script_parent(self) -> Any:
-        from ...navigation import main_script_path
         return main_script_path(self._session).parent
 
     def _run(self) -> Any:
@@ -101,13 +106,12 @@ class ScriptRunContext:
 
 def get_script_run_ctx(suppress_warning: bool = False) -> ScriptRunContext | None:
     """The context of the app running now, or None outside a run."""
-    from ...session import _current_session
-    session = _current_session.get()
+    session = running_session()
     if session is None or session.current_run is None:
         return None
-    ctx = session.__dict__.get("script_run_ctx")
+    ctx = _contexts.get(session)
     if ctx is None:
-        ctx = session.__dict__["script_run_ctx"] = ScriptRunContext(session)
+        ctx = _contexts[session] = ScriptRunContext(session)
     return ctx
 
 
