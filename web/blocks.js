@@ -2,6 +2,7 @@
 // returns {el, body, update?, childAdded?, dispose?}: render.js puts the block's children
 // in `body`. Test hooks (data-testid, ARIA) follow Streamlit 1.50's DOM.
 import { h, svgIcon } from "./dom.js";
+import { materialName, materialSpan } from "./icons.js";
 
 let nextUid = 1;
 const uid = (prefix) => `wl-${prefix}-${nextUid++}`;
@@ -18,10 +19,8 @@ function applyWidth(el, width) {
 // icon font offline, so the name shows, as elsewhere in wasmlit).
 export function iconEl(icon, testid = "stIconEmoji") {
   if (!icon) return null;
-  const material = /^:material\/(.+):$/.exec(icon);
-  if (material) {
-    return h("span", { testid: "stIconMaterial", class: "wl-material-icon", translate: "no" }, material[1]);
-  }
+  const material = materialName(icon);
+  if (material) return materialSpan(material, "stIconMaterial");
   const el = h("span", { testid, "aria-hidden": "true", class: "wl-block-icon" });
   el.textContent = icon;
   return el;
@@ -202,7 +201,7 @@ function chatAvatar(p) {
     el.textContent = p.avatar;
     return el;
   }
-  if (/^:material\/(.+):$/.test(p.avatar || "")) {
+  if (materialName(p.avatar)) {
     return h("div", { testid: "stChatMessageAvatarCustom", class: "wl-avatar wl-avatar-custom" }, iconEl(p.avatar));
   }
   // No avatar: the first letter of the name, as Streamlit does.
@@ -226,6 +225,7 @@ function chatMessage(props) {
 }
 
 // Block kinds: how each container looks, and where its children go.
+/** @satisfies {import("./protocol").SomeBlockBuilders} */
 export const BLOCKS = {
   vertical,
   empty() {

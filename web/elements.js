@@ -9,7 +9,6 @@ import { BUILDERS as DATA } from "./display/data.js";
 import { BUILDERS as MEDIA } from "./display/media.js";
 import { BUILDERS as FIGURES } from "./display/figures.js";
 import { BUILDERS as CHARTS } from "./display/charts.js";
-import { BUILDERS as LAYOUT } from "./display/layout.js";
 import { BUILDERS as NAVIGATION } from "./display/navigation.js";
 import { BUILDERS as BASIC } from "./widgets/basic.js";
 import { BUILDERS as CHOICE } from "./widgets/choice.js";
@@ -18,22 +17,31 @@ import { BUILDERS as PICKERS } from "./widgets/pickers.js";
 import { BUILDERS as CHAT } from "./widgets/chat.js";
 import { BUILDERS as FILES } from "./widgets/files.js";
 import { BUILDERS as DATA_EDITOR } from "./widgets/data_editor.js";
+import { mergeBuilders } from "./builder-maps.js";
 
 
+// A kind this page has no builder for (a newer runtime, a protocol mismatch): said in
+// the console, and shown in place of the element.
 function unknown(kind) {
-  return () => {
-    const el = h("div", { class: "wl-unknown" });
-    el.textContent = `wasmlit cannot show "${kind}" elements yet.`;
-    return { el };
-  };
+  console.error(`wasmlit: unknown element kind "${kind}"`);
+  const el = h("div", { class: "wl-unknown" });
+  el.textContent = `wasmlit cannot show "${kind}" elements yet.`;
+  return { el };
 }
 
-const WIDGETS = { ...BASIC, ...CHOICE, ...RANGES, ...PICKERS, ...CHAT, ...FILES, ...DATA_EDITOR };
+/** @type {import("./protocol").ElementBuilders} */
+export const ELEMENT_BUILDERS = mergeBuilders("element builders", TEXT, STATUS, DATA, MEDIA, FIGURES,
+  CHARTS, NAVIGATION, BASIC, CHOICE, RANGES, PICKERS, CHAT, FILES, DATA_EDITOR);
 
-const BUILDERS = { ...TEXT, ...STATUS, ...DATA, ...MEDIA, ...FIGURES, ...CHARTS, ...LAYOUT, ...NAVIGATION, ...WIDGETS };
-
+/**
+ * @param {string} kind
+ * @param {import("./protocol").Props} props
+ * @param {import("./render.js").AppView} view
+ * @returns {import("./protocol").ElementApi}
+ */
 export function buildElement(kind, props, view) {
-  return (BUILDERS[kind] || unknown(kind))(props, view);
+  const build = Object.hasOwn(ELEMENT_BUILDERS, kind) ? ELEMENT_BUILDERS[kind] : null;
+  return build ? build(props, view) : unknown(kind);
 }
 
 // Rebuild an element that has no in-place update.

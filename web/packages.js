@@ -106,7 +106,8 @@ export class Distribution {
 
   // Load `keys` and their dependencies (from the site, or from packagesUrl). Never throws:
   // failures are kept per package (failureOf) and returned as {key: message}.
-  async load(keys, { packagesUrl = this.packagesUrl, progress = () => {} } = {}) {
+  /** @param {string[]} keys @param {{packagesUrl?: string, progress?: (text: string) => void}} [options] */
+  async load(keys, { packagesUrl = this.packagesUrl, progress = (text) => {} } = {}) {
     const wanted = this.closure(keys).filter((key) => !this.failures.has(key));
     if (!wanted.length) return {};
     progress(this.describe(wanted));

@@ -27,7 +27,9 @@ function isEmbedded() {
 }
 
 // The request headers a page can know.
+/** @returns {[string, string][]} */
 function headers() {
+  /** @type {[string, string][]} */
   const pairs = [["Host", location.host], ["User-Agent", navigator.userAgent]];
   if (document.cookie) pairs.push(["Cookie", document.cookie]);
   return pairs;

@@ -68,7 +68,7 @@ function setFavicon(favicon) {
   if (favicon.startsWith("emoji:")) href = emojiFavicon(favicon.slice(6));
   else if (/^(data:|https?:|\/)/.test(favicon)) href = favicon;
   if (!href) return;  // a Material icon or a shortcode: no icon font offline, keep the old one
-  let link = document.head.querySelector("link[rel~='icon']");
+  let link = /** @type {HTMLLinkElement | null} */ (document.head.querySelector("link[rel~='icon']"));
   if (!link) {
     link = h("link", { rel: "icon" });
     document.head.append(link);

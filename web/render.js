@@ -1,109 +1,21 @@
-// AppView: one app's page. It mirrors the Python element tree in the DOM by applying
-// the changes a run sends ("set", "update", "trim", plus timers and toasts), and it
-// queues page events (clicks, edits, timer ticks) for the Python run pump.
-//
-// User text is always set with textContent; only Markdown goes through markdown-it,
-// with raw HTML disabled unless the app passed unsafe_allow_html=True.
-import { h, safeUrl } from "./dom.js";
-import { BLOCKS as LAYOUT_BLOCKS } from "./blocks.js";
-import { BLOCKS as STATUS_BLOCKS } from "./display/status.js";
-import { buildElement, updateElement } from "./elements.js";
-import { copyButton } from "./display/text.js";
+// AppView: one app's page. It applies the changes a run sends (the ops of protocol.d.ts's
+// Change) and queues page events for the Python run pump. The concepts live in their own
+// modules: the pump and event queue (run-pump.js), tree patching (tree-patch.js), block
+// and element builders (block-kinds.js, elements.js; dialogs in dialog.js), Markdown
+// (markdown-loader.js), toasts (toasts.js) and run_every timers (fragment-timers.js).
+// What stays here: the page's areas, forms, and the notices a run shows.
+import { h } from "./dom.js";
 import { pageInfo, showQuery, watchHistory } from "./page-info.js";
 import { applyPageConfig, applyTheme, setupSidebar } from "./page-layout.js";
 import { pageSegment, setupNavigation } from "./display/navigation.js";
+import { RunPump } from "./run-pump.js";
+import { MarkdownLoader } from "./markdown-loader.js";
+import { FragmentTimers } from "./fragment-timers.js";
+import { showToast } from "./toasts.js";
+import { redrawLeaf, setNode, trimNode, updateNode } from "./tree-patch.js";
 
 const IDLE = "notRunning";
-// Text that Streamlit's Markdown shows as it is (no Markdown, HTML, link, emoji, math or
-// typographic syntax): drawn without loading markdown.js. Deliberately narrow: anything
-// else waits for markdown-it.
-const PLAIN_TEXT = /^[\p{L}\p{M}\p{N}\p{Extended_Pictographic}\u200D\uFE0F ,.;:!?'"()%/-]*$/u;
-const NOT_PLAIN = /^\d+[.)]|^ | $|  |\.[^ ]|:[^ ]|(^| )-|-( |$)/u;
-const CLEARED = Symbol("cleared");
 const RUNNING = "running";
-
-// Block kinds: the layout containers (blocks.js), status containers, and dialogs.
-const BLOCKS = {
-  ...LAYOUT_BLOCKS,
-  ...STATUS_BLOCKS,
-  dialog(props, view) {
-    return makeDialog(props, view);
-  },
-};
-
-// A modal in the event area. Closing it (Escape, the close button, a click outside)
-// detaches the modal but keeps its body, so a rerun that reopens it finds it intact.
-function makeDialog(props, view) {
-  const slot = h("div", { class: "wl-dialog-slot" });
-  const body = h("div", { testid: "stVerticalBlock", class: "wl-vblock" });
-  const title = h("div", { testid: "stMarkdownContainer", class: "wl-md wl-dialog-title" });
-  const close = h("button", { type: "button", class: "wl-dialog-close", "aria-label": "Close" }, "×");
-  const box = h("div", { role: "dialog", "aria-modal": "true", "aria-label": "dialog", tabindex: "-1",
-    class: `wl-dialog-box wl-dialog-${props.width}` }, h("div", { class: "wl-dialog-head" }, title, close),
-    h("div", { class: "wl-dialog-body" }, body));
-  const modal = h("div", { testid: "stDialog", class: "wl-dialog" }, box);
-  let returnFocus = null;
-
-  const draw = (p) => {
-    view.renderMarkdown(title, p.title, false, true);
-    close.hidden = !p.dismissible;
-  };
-  // While open, the modal owns the keyboard: Escape dismisses, Tab cycles inside it.
-  const onKey = (ev) => {
-    if (ev.key === "Escape") { ev.preventDefault(); dismiss(); }
-    else if (ev.key === "Tab") trapFocus(box, ev);
-  };
-  const hide = () => {
-    modal.remove();
-    document.removeEventListener("keydown", onKey, true);
-  };
-  const open = () => {
-    if (modal.isConnected) return;
-    returnFocus = document.activeElement;
-    slot.append(modal);
-    document.addEventListener("keydown", onKey, true);
-    // The slot joins the page after the builder returns: focus once it is there.
-    requestAnimationFrame(() => { if (modal.isConnected && !box.contains(document.activeElement)) box.focus(); });
-  };
-  const dismiss = () => {
-    if (!props.dismissible || !modal.isConnected) return;
-    hide();
-    if (returnFocus && returnFocus.isConnected) returnFocus.focus();
-    if (props.dismiss_id) view.sendWidget(props.dismiss_id, true);
-  };
-  close.addEventListener("click", dismiss);
-  modal.addEventListener("mousedown", (ev) => { if (ev.target === modal) dismiss(); });
-  draw(props);
-  open();
-  return {
-    el: slot, body,
-    update(p, before) {
-      props = p;
-      draw(p);
-      if (p.opened !== before.opened) open();
-    },
-    dispose: hide,
-  };
-}
-
-// Keep Tab and Shift+Tab inside a modal.
-function trapFocus(container, ev) {
-  const focusable = [...container.querySelectorAll(
-    "button, [href], input, select, textarea, [tabindex]:not([tabindex='-1'])")]
-    .filter((e) => !e.disabled && e.offsetParent !== null);
-  if (!focusable.length) { ev.preventDefault(); return; }
-  const first = focusable[0];
-  const last = focusable[focusable.length - 1];
-  if (!container.contains(document.activeElement)) {
-    // Focus got outside (it had not moved in yet): Tab brings it back into the modal.
-    ev.preventDefault();
-    (ev.shiftKey ? last : first).focus();
-  } else if (ev.shiftKey && (document.activeElement === first || document.activeElement === container)) {
-    ev.preventDefault(); last.focus();
-  } else if (!ev.shiftKey && document.activeElement === last) {
-    ev.preventDefault(); first.focus();
-  }
-}
 
 // Streamlit's notice in a form that has no submit button.
 const MISSING_SUBMIT = "**Missing Submit Button**\n\nThis form has no submit button, which means " +
@@ -112,6 +24,11 @@ const MISSING_SUBMIT = "**Missing Submit Button**\n\nThis form has no submit but
   "[documentation for forms](https://docs.streamlit.io/develop/api-reference/execution-flow/st.form).";
 
 export class AppView {
+  /**
+   * @param {HTMLElement} root
+   * @param {{markdown?: any, theme?: object, ownsURL?: boolean}} [options]  `markdown`:
+   *   markdown.js's renderers, or a function loading them on first need
+   */
   constructor(root, { markdown, theme, ownsURL = true } = {}) {
     this.root = root;
     // Whether the page URL is this app's (a built site's app): its query string and page
@@ -119,20 +36,27 @@ export class AppView {
     // itself, so it never rewrites the host page's URL.
     this.ownsURL = ownsURL;
     // `markdown`: markdown.js's renderers, or a function loading them on first need.
-    this.markdown = typeof markdown === "function" ? null : markdown;
-    this.loadMarkdown = typeof markdown === "function" ? markdown : null;
-    this.markdownWaiting = new Map();  // element (or "leaf:ID") -> redraw once markdown.js is there
-    this.markdownLoading = null;
-    this.drawingLeaf = null;  // the id of the leaf element being built or updated
-    this.events = [];
-    this.busy = false;
-    this.pump = null;
-    this.nodes = new Map();       // node id -> {el, body, kind, props, api}
-    this.widgets = new Map();     // widget id -> api of the widget's element
-    this.timers = new Map();      // fragment id -> interval handle
-    this.clearedNodes = new Set(); // form widgets cleared on submit, until the run ends
+    this.markdownLoader = new MarkdownLoader(markdown, (id) => redrawLeaf(this, id));
+    this.runs = new RunPump({
+      started: () => this.setScriptState(RUNNING),
+      failed: (err, gone) => this.runFailed(err, gone),
+      finished: async () => {
+        this.markFormsWithoutSubmit();
+        // The run ends once its Markdown is drawn (markdown.js may still be on its way).
+        await this.markdownLoader.settled();
+      },
+      idle: () => this.setScriptState(IDLE),
+    });
+    /** @type {Map<string, import("./protocol").TreeNode>} node id -> {el, body, kind, props, api} */
+    this.nodes = new Map();
+    /** @type {Map<string, import("./protocol").ElementApi>} widget id -> api of the widget's element */
+    this.widgets = new Map();
+    this.timers = new FragmentTimers((event) => this.post(event));
+    /** @type {((state: string) => void) | undefined} told when a run starts and ends */
+    this.onScriptState = undefined;
+    /** @type {((error: {type: string, message: string}) => void) | undefined} */
+    this.onScriptError = undefined;
     this.packageNotice = null;    // "Loading pandas…" while a run waits for an import
-    this.jspi = typeof WebAssembly.Suspending === "function" || typeof WebAssembly.promising === "function";
 
     this.mainBody = h("div", { testid: "stVerticalBlock", class: "wl-vblock" });
     this.main = h("section", { testid: "stMain", class: "wl-main" },
@@ -160,12 +84,9 @@ export class AppView {
   }
 
   // --- the run pump: Python pulls events with takeEvents() and pushes changes with apply()
+  /** @param {import("./run-pump.js").PythonPump} pump */
   attach(pump) {
-    this.pump = pump;
-    if (!this.jspi) {
-      console.warn("wasmlit: this browser has no JSPI (WebAssembly stack switching): " +
-        "time.sleep() in an app blocks the page and nothing repaints until the run ends.");
-    }
+    this.runs.attach(pump);
     // The first run gets the URL's query string and st.context's values (so does a rerun
     // after Back/Forward).
     // "page": the page the URL path asks for (a multipage app runs it).
@@ -177,175 +98,46 @@ export class AppView {
     this.stopWatchingHistory = watchHistory((info) => this.post({ kind: "rerun", ...info, page: pageSegment() }));
   }
 
+  /** @param {import("./protocol").PageEvent} event */
   post(event) {
-    this.events.push(event);
-    this.kick();
+    this.runs.post(event);
   }
 
   takeEvents() {
-    if (!this.events.length) return "";
-    const taken = JSON.stringify(this.events);
-    this.events = [];
-    return taken;
+    return this.runs.takeEvents();
   }
 
-  async kick() {
-    if (this.busy || !this.pump || !this.events.length) return;
-    this.busy = true;
-    this.app.setAttribute("data-test-script-state", RUNNING);
-    this.onScriptState?.(RUNNING);
-    try {
-      while (this.events.length) {
-        if (this.jspi && this.pump.callPromising) await this.pump.callPromising();
-        else this.pump();
-      }
-    } catch (err) {
-      console.error("wasmlit: the run loop failed", err);
-      // Pyodide itself failed (e.g. C code recursing through deeply nested data overflowed
-      // the stack): nothing can run any more, so say so and stop posting to it.
-      const gone = Boolean(err && err.pyodide_fatal_error);
-      if (gone) { this.pump = null; for (const t of this.timers.values()) clearInterval(t); this.timers.clear(); }
-      const message = `wasmlit stopped: ${err && err.message ? err.message : err}` +
-        (gone ? ". The app's Python runtime failed; reload the page to start the app again." : "");
-      this.showFatal(message);
-      this.onScriptError?.({ type: gone ? "PyodideFatalError" : "RunLoopError", message });
-    } finally {
-      this.busy = false;
-      this.markFormsWithoutSubmit();
-      for (const node of this.clearedNodes) node.submitted = undefined;
-      this.clearedNodes.clear();
-      // The run ends once its Markdown is drawn (markdown.js may still be on its way).
-      if (this.markdownWaiting.size) await this.markdownLoading;
-      if (!this.busy) {
-        this.app.setAttribute("data-test-script-state", IDLE);
-        this.onScriptState?.(IDLE);
-      }
-    }
+  /** @param {string} state */
+  setScriptState(state) {
+    this.app.setAttribute("data-test-script-state", state);
+    this.onScriptState?.(state);
+  }
+
+  runFailed(err, gone) {
+    // Pyodide itself failed: nothing can run any more, so say so and stop posting to it.
+    if (gone) this.timers.clear();
+    const message = `wasmlit stopped: ${err && err.message ? err.message : err}` +
+      (gone ? ". The app's Python runtime failed; reload the page to start the app again." : "");
+    this.showFatal(message);
+    this.onScriptError?.({ type: gone ? "PyodideFatalError" : "RunLoopError", message });
   }
 
   // --- changes from Python
+  /** @param {string} json  a list of protocol.d.ts Change objects */
   apply(json) {
-    for (const change of JSON.parse(json)) {
+    for (const change of /** @type {import("./protocol").Change[]} */ (JSON.parse(json))) {
       switch (change.op) {
-        case "set": this.set(change); break;
-        case "update": this.update(change); break;
-        case "trim": this.trim(change); break;
-        case "timers": this.setTimers(change.timers); break;
-        case "toast": this.toast(change); break;
+        case "set": setNode(this, change); break;
+        case "update": updateNode(this, change); break;
+        case "trim": trimNode(this, change); break;
+        case "timers": this.timers.set(change.timers); break;
+        case "toast": showToast(this.toasts, change, (el, body) => this.renderMarkdown(el, body, false)); break;
         case "query": if (this.ownsURL) showQuery(change.query); break;
         case "page_config": applyPageConfig(this, change.config); break;
         case "navigation": this.nav.apply(change); break;
         case "script_error": this.onScriptError?.(change); break;
-        default: console.warn("wasmlit: unknown change", change);
+        default: console.error("wasmlit: unknown change", change);
       }
-    }
-  }
-
-  set({ parent, index, id, kind, props, block }) {
-    const parentNode = this.nodes.get(parent);
-    if (!parentNode) return;
-    const node = block ? this.buildBlock(id, kind, props) : this.buildLeaf(id, kind, props);
-    const body = parentNode.body;
-    const old = body.children[index];
-    if (old) {
-      this.forget(old);
-      body.replaceChild(node.el, old);
-    } else {
-      body.append(node.el);
-    }
-    if (parentNode.api && parentNode.api.childAdded) parentNode.api.childAdded();
-    this.showIfFilled(parentNode);
-    if (parent === "sidebar") this.showSidebar(true);
-    if (parent === "bottom") this.showBottom(true);
-  }
-
-  // A block Streamlit does not draw while empty (allow_empty false: a form, a plain
-  // container) stands in its parent as a bare placeholder until it gets a child.
-  showIfFilled(node) {
-    if (!node.placeholder) return;
-    const filled = node.body.children.length > 0;
-    const showing = filled ? node.blockEl : node.placeholder;
-    if (node.el !== showing) {
-      node.el.replaceWith(showing);
-      node.el = showing;
-    }
-  }
-
-  buildBlock(id, kind, props) {
-    const make = BLOCKS[kind] || BLOCKS.vertical;
-    const api = make(props, this);
-    api.el.dataset.wlId = id;
-    const node = { el: api.el, blockEl: api.el, body: api.body, kind, props, api };
-    if (props.allow_empty === false) {
-      node.placeholder = h("div", { class: "wl-empty-block", hidden: true });
-      node.placeholder.dataset.wlId = id;
-      node.el = node.placeholder;
-    }
-    this.nodes.set(id, node);
-    return node;
-  }
-
-  buildLeaf(id, kind, props) {
-    const api = this.drawing(id, () => buildElement(kind, props, this));
-    const el = h("div", { testid: "stElementContainer", class: `wl-element wl-el-${kind}` }, api.el);
-    el.dataset.wlId = id;
-    const node = { el, kind, props, api };
-    this.nodes.set(id, node);
-    if (props.id) this.widgets.set(props.id, api);
-    return node;
-  }
-
-  update({ id, props }) {
-    const node = this.nodes.get(id);
-    if (!node) return;
-    let before = node.props;
-    if (node.submitted !== undefined && JSON.stringify(props.value) === node.submitted) {
-      // A cleared form widget: the script now holds what was submitted; keep the default shown.
-      before = { ...before, value: props.value };
-    }
-    node.props = props;
-    if (node.body) { if (node.api && node.api.update) node.api.update(props, before); return; }
-    this.drawing(id, () => {
-      if (node.api && node.api.update) node.api.update(props, before);
-      else updateElement(node, props, this);
-    });
-  }
-
-  // Run draw() as the drawing of leaf `id` (see needMarkdown).
-  drawing(id, draw) {
-    const outer = this.drawingLeaf;
-    this.drawingLeaf = id;
-    try { return draw(); } finally { this.drawingLeaf = outer; }
-  }
-
-  trim({ parent, length }) {
-    const parentNode = this.nodes.get(parent);
-    if (!parentNode) return;
-    const body = parentNode.body;
-    while (body.children.length > length) {
-      const last = body.lastElementChild;
-      this.forget(last);
-      last.remove();
-    }
-    this.showIfFilled(parentNode);
-    if (parent === "sidebar" && length === 0) this.showSidebar(false);
-    if (parent === "bottom" && length === 0) this.showBottom(false);
-  }
-
-  // Drop map entries (and widget handles) of a subtree leaving the page.
-  forget(el) {
-    const gone = [el, ...el.querySelectorAll("[data-wl-id]")];
-    for (const e of gone) {
-      const node = this.nodes.get(e.dataset.wlId);
-      if (!node) continue;
-      if (node.placeholder && e === node.placeholder) {
-        gone.push(...node.blockEl.querySelectorAll("[data-wl-id]"));
-      }
-      if (node.props && node.props.id && this.widgets.get(node.props.id) === node.api) {
-        this.widgets.delete(node.props.id);
-      }
-      if (node.api && node.api.dispose) node.api.dispose();
-      this.nodes.delete(e.dataset.wlId);
     }
   }
 
@@ -364,87 +156,24 @@ export class AppView {
     this.main.classList.toggle("wl-has-bottom", on);
   }
 
-  // --- run_every timers: every full run sends the whole set
-  setTimers(timers) {
-    for (const [fid, handle] of this.timers) {
-      if (!(fid in timers)) { clearInterval(handle); this.timers.delete(fid); }
-    }
-    for (const [fid, seconds] of Object.entries(timers)) {
-      if (this.timers.has(fid)) { clearInterval(this.timers.get(fid)); }
-      this.timers.set(fid, setInterval(() => this.post({ kind: "tick", fragment: fid }),
-        Math.max(1, seconds * 1000)));
-    }
-  }
-
-  toast({ body, icon, seconds }) {
-    const text = h("div", { testid: "stToastText" });
-    this.renderMarkdown(text, body, false);
-    // The × is drawn by CSS (Streamlit's is an SVG), so it adds no text to the toast.
-    const close = h("button", { type: "button", class: "wl-toast-close", "aria-label": "Close" });
-    const el = h("div", { testid: "stToast", role: "status", class: "wl-toast" });
-    const material = icon && /^:material\/(.+):$/.exec(icon);
-    if (material) el.append(h("span", { testid: "stToastDynamicIcon", class: "wl-material-icon", translate: "no" }, material[1]));
-    else if (icon) el.append(h("span", { testid: "stToastDynamicIcon", class: "wl-icon", "aria-hidden": "true" }, icon));
-    el.append(text, close);
-    close.addEventListener("click", () => el.remove());
-    this.toasts.append(el);
-    if (seconds) setTimeout(() => el.remove(), seconds * 1000);
-  }
-
   // --- helpers for element builders
-  renderMarkdown(el, body, allowHtml, inline = false) {
-    this.markdownWaiting.delete(el);
-    if (!this.markdown) {
-      if (this.loadMarkdown && PLAIN_TEXT.test(body) && !NOT_PLAIN.test(body)) {
-        // What markdown-it would make of it: the text, in a paragraph unless inline.
-        el.replaceChildren(...(body === "" ? [] : inline ? [body] : [h("p", {}, body), "\n"]));
-      } else {
-        el.textContent = body;
-        this.needMarkdown(el, () => this.renderMarkdown(el, body, allowHtml, inline));
-      }
-      return;
-    }
-    const md = allowHtml ? this.markdown.html : this.markdown.safe;
-    const html = inline ? md.renderInline(body) : md.render(body);
-    // With raw HTML allowed, scripts and event handlers still never run (as in Streamlit).
-    el.innerHTML = allowHtml && this.markdown.sanitizeMarkdown ? this.markdown.sanitizeMarkdown(html) : html;
-    for (const a of el.querySelectorAll("a[href]:not([href^='#'])")) {  // same-page anchors stay
-      if (!safeUrl(a.getAttribute("href"))) a.removeAttribute("href");  // no javascript:/data: links
-      a.target = "_blank";
-      a.rel = "noopener noreferrer";
-    }
-    // Fenced code blocks get st.code's copy button.
-    for (const block of el.querySelectorAll("[data-testid='stCode']")) {
-      block.append(copyButton(() => (block.querySelector("code") || block).textContent));
-    }
+  get markdown() {
+    return this.markdownLoader.markdown;
   }
 
-  // For builders that draw `el` with markdown.js (Prism, DOMPurify...): true while it is not
-  // loaded yet; once it is, the leaf element being drawn is built again from its props (its
-  // builder may have changed what it drew), or else `redraw` runs (unless `el` is drawn
-  // again before that).
+  /**
+   * @param {Element} el
+   * @param {string} body
+   * @param {boolean} allowHtml
+   * @param {boolean} [inline]
+   */
+  renderMarkdown(el, body, allowHtml, inline = false) {
+    this.markdownLoader.render(el, body, allowHtml, inline);
+  }
+
+  /** See MarkdownLoader.need. @param {Element} el @param {() => void} redraw */
   needMarkdown(el, redraw) {
-    if (this.markdown || !this.loadMarkdown) return false;
-    const leaf = this.drawingLeaf;
-    if (leaf !== null) {
-      this.markdownWaiting.set(`leaf:${leaf}`, () => {
-        const node = this.nodes.get(leaf);
-        if (node && !node.body) this.drawing(leaf, () => updateElement(node, node.props, this));
-      });
-    } else {
-      this.markdownWaiting.set(el, redraw);
-    }
-    this.markdownLoading ??= this.loadMarkdown().then((markdown) => {
-      this.markdown = markdown;
-      const redraws = [...this.markdownWaiting.values()];
-      this.markdownWaiting.clear();
-      for (const draw of redraws) draw();
-    }, (err) => {
-      console.error("wasmlit: markdown.js could not be loaded", err);
-      this.loadMarkdown = null;  // text stays plain text
-      this.markdownWaiting.clear();
-    });
-    return true;
+    return this.markdownLoader.need(el, redraw);
   }
 
   sendWidget(id, value) {
@@ -458,8 +187,6 @@ export class AppView {
       if (api.formId === formId && api.read && wid !== submitId) values[wid] = api.read();
     }
     this.post({ kind: "widgets", values });
-    const form = this.formNode(formId);
-    if (form && form.props.clear_on_submit) this.clearForm(formId, values);
   }
 
   // Enter in a form's text field submits the form, as if its first submit button were pressed.
@@ -476,18 +203,6 @@ export class AppView {
       if (node.kind === "form" && node.props.form_id === formId) return node;
     }
     return null;
-  }
-
-  // clear_on_submit: the script gets what was submitted, the form shows its defaults again
-  // (an update whose value "changed" to the default; the script's state keeps the values).
-  clearForm(formId, values) {
-    for (const node of this.nodes.values()) {
-      const p = node.props;
-      if (!p || p.form !== formId || p.submit || !p.id || !node.api || !node.api.update) continue;
-      node.api.update({ ...p, value: p.default }, { ...p, value: CLEARED });
-      node.submitted = JSON.stringify(values[p.id]);
-      this.clearedNodes.add(node);
-    }
   }
 
   // After each run: a form with no submit button says so, as Streamlit's does.
@@ -532,10 +247,8 @@ export class AppView {
 
   unmount() {
     if (this.stopWatchingHistory) this.stopWatchingHistory();
-    for (const handle of this.timers.values()) clearInterval(handle);
     this.timers.clear();
-    this.events = [];
-    this.pump = null;
+    this.runs.stop();
     this.nodes.clear();
     this.widgets.clear();
     this.app.remove();

@@ -383,7 +383,8 @@ failure
 // wasmlit.css, unless the page links it already (a snippet page may not).
 function ensureStylesheet() {
   const href = new URL("wasmlit.css", BASE).href;
-  const linked = [...document.querySelectorAll("link[rel~='stylesheet']")].some((link) => link.href === href);
+  const linked = [...document.querySelectorAll("link[rel~='stylesheet']")]
+    .some((link) => /** @type {HTMLLinkElement} */ (link).href === href);
   if (linked || document.querySelector("[data-wasmlit-css]") || globalThis.wasmlitAssetURL) return;
   const link = Object.assign(document.createElement("link"), { rel: "stylesheet", href });
   link.dataset.wasmlitCss = "";
@@ -415,6 +416,11 @@ async function mountSnippet(script) {
   await mountDeclared(element, { ...options, code: options.src ? undefined : options.inline });
 }
 
+/**
+ * @param {HTMLElement} element
+ * @param {{src?: string, code?: string, theme?: object, secrets?: string, files?: string, wheels?: string,
+ *   entrypoint?: string, requirements?: string, dev?: string, url?: boolean, packagesUrl?: string}} declared
+ */
 async function mountDeclared(element, { src, code, theme, secrets, files, wheels, entrypoint, requirements, dev, url, packagesUrl }) {
   let loaded;
   try {
@@ -430,6 +436,7 @@ async function mountDeclared(element, { src, code, theme, secrets, files, wheels
 }
 
 // Everything a declared app names, fetched: {code, filename, files?, entrypoint?, secrets?, wheels?}.
+/** @param {{src?: string, code?: string, secrets?: string, files?: string, wheels?: string, entrypoint?: string}} declared */
 async function fetchDeclared({ src, code, secrets, files, wheels, entrypoint }) {
   const loaded = {};
   if (files) {

@@ -1,5 +1,5 @@
 // Pieces every widget builder shares: its label (with the help tooltip), Markdown
-// containers, number formatting.
+// containers.
 import { h } from "./dom.js";
 
 export function markdownContainer(view, body, allowHtml, testid = "stMarkdownContainer") {
@@ -30,13 +30,29 @@ export function widgetLabel(view, props, forId, tag = "label") {
   return help ? h("div", { class: "wl-label-row" }, label, help) : label;
 }
 
-// printf-style "%0.2f" / "%d" / "%.3e" formatting for number inputs.
-export function formatNumber(value, format) {
-  const m = /%[0-9]*(?:\.([0-9]+))?([dfeiu])/.exec(format || "");
-  if (!m) return String(value);
-  const digits = m[1] === undefined ? 6 : Number(m[1]);
-  if (m[2] === "f") return value.toFixed(digits);
-  if (m[2] === "e") return value.toExponential(digits);
-  return String(Math.trunc(value));
+/** On an update: the widget's label drawn afresh in place of `label` when its text, help or
+ * visibility changed (else `label` stays). Returns the label now in the page. */
+export function relabel(view, label, p, before, forId = null) {
+  if (!["label", "help", "label_visibility"].some((k) => p[k] !== before[k])) return label;
+  const fresh = widgetLabel(view, p, forId);
+  label.replaceWith(fresh);
+  return fresh;
 }
 
+/** A widget's `width` on its element: "stretch" (a class), a pixel number (`capped`: never
+ * wider than its container), or "content" (the stylesheet's default). */
+export function widgetWidth(el, width, capped = false) {
+  el.classList.toggle("wl-width-stretch", width === "stretch");
+  el.style.width = typeof width === "number" ? `${width}px` : "";
+  if (capped) el.style.maxWidth = typeof width === "number" ? "100%" : "";
+}
+
+/** After an input event: false (and the text put back to `accepted`, the caret where the
+ * typing was) when it made a text field longer than `maxChars`; else true. */
+export function withinMaxChars(input, accepted, maxChars) {
+  if (!maxChars || input.value.length <= maxChars) return true;
+  const at = Math.max(0, input.selectionStart - (input.value.length - accepted.length));
+  input.value = accepted;
+  input.setSelectionRange(at, at);
+  return false;
+}

@@ -154,6 +154,7 @@ function sameSpec(a, b) {
     JSON.stringify([b.spec, b.theme, b.width, b.height, b.use_container_width]);
 }
 
+/** @satisfies {import("../protocol").SomeElementBuilders} */
 export const BUILDERS = {
   vega_lite_chart(props) {
     const el = chartBox(props);

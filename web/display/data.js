@@ -119,6 +119,7 @@ function tableText(col, value) {
 
 const NUMERIC = new Set(["integer", "float", "decimal"]);
 
+/** @satisfies {import("../protocol").SomeElementBuilders} */
 export const BUILDERS = {
   dataframe(props, view) {
     const el = h("div", { testid: "stDataFrame", class: "stDataFrame wl-dataframe" });

@@ -109,6 +109,7 @@ function whenConnected(el) {
   });
 }
 
+/** @satisfies {import("../protocol").SomeElementBuilders} */
 export const BUILDERS = {
   plotly_chart(props, view) {
     // As Streamlit's: div.stPlotlyChart around the div plotly.js draws into (.js-plotly-plot).

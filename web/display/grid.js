@@ -4,65 +4,17 @@
 // then back to the data's order); Enter or Space on a focused header does the same.
 // Cell texts follow the column's type and format (st.column_config).
 import { h } from "../dom.js";
-import { sprintf } from "../widgets/basic.js";
-import { defaultNumber } from "../widgets/data_editor.js";
+import { defaultNumber, formatMoment, numberText } from "../format.js";
 
 const OVERSCAN = 6;
 
-function intl(v, options) {
-  try { return new Intl.NumberFormat(navigator.languages, options).format(v); } catch (e) { return String(v); }
-}
-
-// A number as Streamlit's NumberColumn formats it.
-export function numberText(v, format) {
-  if (typeof v !== "number") return v === null || v === undefined ? "" : String(v);
-  if (!format) return defaultNumber(v);
-  switch (format) {
-    case "plain": return String(v);
-    case "localized": return intl(v, {});
-    case "percent": return intl(v, { style: "percent", maximumFractionDigits: 2 });
-    case "dollar": return intl(v, { style: "currency", currency: "USD", currencyDisplay: "narrowSymbol" });
-    case "euro": return intl(v, { style: "currency", currency: "EUR", currencyDisplay: "narrowSymbol" });
-    case "yen": return intl(v, { style: "currency", currency: "JPY", currencyDisplay: "narrowSymbol" });
-    case "compact": case "scientific": case "engineering": return intl(v, { notation: format });
-    case "accounting": {
-      const s = intl(Math.abs(v), { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-      return v < 0 ? `(${s})` : s;
-    }
-    default: return sprintf(format, v);
-  }
-}
-
-const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
-  "September", "October", "November", "December"];
-const DAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
-const pad = (n, w = 2) => String(n).padStart(w, "0");
-
-// "2024-01-31", "2024-01-31 12:30:00" or "12:30:00" as a local Date (no time zone shift).
+// "2024-01-31", "2024-01-31 12:30:00" or "12:30:00" as milliseconds of that wall-clock
+// time read as UTC (so the page's own time zone never shifts it).
 function parseIso(text) {
   const m = /^(?:(\d{4})-(\d{2})-(\d{2}))?[ T]?(?:(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?/.exec(text);
   if (!m || (!m[1] && !m[4])) return null;
-  return new Date(m[1] ? Number(m[1]) : 1970, m[2] ? Number(m[2]) - 1 : 0, m[3] ? Number(m[3]) : 1,
+  return Date.UTC(m[1] ? Number(m[1]) : 1970, m[2] ? Number(m[2]) - 1 : 0, m[3] ? Number(m[3]) : 1,
     Number(m[4] || 0), Number(m[5] || 0), Number(m[6] || 0));
-}
-
-// A moment.js-style pattern (YYYY MM DD HH mm ss MMM MMMM ddd dddd Do h A ...) applied to d.
-export function momentFormat(d, pattern) {
-  const tokens = {
-    YYYY: () => String(d.getFullYear()), YY: () => pad(d.getFullYear() % 100),
-    MMMM: () => MONTHS[d.getMonth()], MMM: () => MONTHS[d.getMonth()].slice(0, 3),
-    MM: () => pad(d.getMonth() + 1), M: () => String(d.getMonth() + 1),
-    Do: () => { const n = d.getDate(); const s = ["th", "st", "nd", "rd"]; const v = n % 100; return n + (s[(v - 20) % 10] || s[v] || s[0]); },
-    DD: () => pad(d.getDate()), D: () => String(d.getDate()),
-    dddd: () => DAYS[d.getDay()], ddd: () => DAYS[d.getDay()].slice(0, 3),
-    HH: () => pad(d.getHours()), H: () => String(d.getHours()),
-    hh: () => pad(d.getHours() % 12 || 12), h: () => String(d.getHours() % 12 || 12),
-    mm: () => pad(d.getMinutes()), m: () => String(d.getMinutes()),
-    ss: () => pad(d.getSeconds()), s: () => String(d.getSeconds()),
-    A: () => (d.getHours() < 12 ? "AM" : "PM"), a: () => (d.getHours() < 12 ? "am" : "pm"),
-  };
-  return pattern.replace(/\[([^\]]*)\]|YYYY|YY|MMMM|MMM|MM|M|Do|DD|D|dddd|ddd|HH|H|hh|h|mm|m|ss|s|A|a/g,
-    (tok, literal) => (literal !== undefined ? literal : tokens[tok]()));
 }
 
 const DEFAULT_DATE_FORMATS = { date: "YYYY-MM-DD", datetime: "YYYY-MM-DD HH:mm:ss", time: "HH:mm:ss" };
@@ -81,28 +33,29 @@ function wallClock(ms) {
 const OFFSET = /([+-]\d{2}:\d{2})$/;
 
 function dateText(value, type, format, timezone) {
-  const d = typeof value === "number" ? wallClock(value) : parseIso(String(value));
-  if (!d) return String(value);
+  const ms = typeof value === "number" ? value : parseIso(String(value));
+  if (ms === null) return String(value);
   if (timezone && !format) {
     // Streamlit 1.50 shows a time-zone-aware column as "YYYY-MM-DD HH:mm:ssZ".
     const m = OFFSET.exec(String(value));
-    return momentFormat(d, DEFAULT_DATE_FORMATS[type]) + (m ? m[1] : "");
+    return formatMoment(ms, DEFAULT_DATE_FORMATS[type]) + (m ? m[1] : "");
   }
   if (format === "iso8601") {
-    if (type === "date") return momentFormat(d, "YYYY-MM-DD");
-    if (type === "time") return momentFormat(d, "HH:mm:ss");
-    return momentFormat(d, "YYYY-MM-DDTHH:mm:ss");
+    if (type === "date") return formatMoment(ms, "YYYY-MM-DD");
+    if (type === "time") return formatMoment(ms, "HH:mm:ss");
+    return formatMoment(ms, "YYYY-MM-DDTHH:mm:ss");
   }
   if (format === "localized") {
+    /** @type {Intl.DateTimeFormatOptions} */
     const opts = type === "date" ? { dateStyle: "medium" } : type === "time" ? { timeStyle: "short" }
       : { dateStyle: "medium", timeStyle: "short" };
-    try { return new Intl.DateTimeFormat(navigator.languages, opts).format(d); } catch (e) { return String(value); }
+    try { return new Intl.DateTimeFormat(navigator.languages, opts).format(wallClock(ms)); } catch (e) { return String(value); }
   }
   if (format === "distance" || format === "calendar") {
-    const days = Math.round((d - new Date()) / 86400000);
+    const days = Math.round((wallClock(ms).getTime() - Date.now()) / 86400000);
     try { return new Intl.RelativeTimeFormat(navigator.languages, { numeric: "auto" }).format(days, "day"); } catch (e) { return String(value); }
   }
-  return momentFormat(d, format || DEFAULT_DATE_FORMATS[type]);
+  return formatMoment(ms, format || DEFAULT_DATE_FORMATS[type]);
 }
 
 // The text a cell shows (checkbox, progress and link cells add their own parts).

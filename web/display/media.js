@@ -33,6 +33,7 @@ function applyWidth(el, width) {
   el.style.maxWidth = "100%";
 }
 
+/** @satisfies {import("../protocol").SomeElementBuilders} */
 export const BUILDERS = {
   image(props, view) {
     const urls = urlKeeper();

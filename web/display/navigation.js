@@ -116,7 +116,7 @@ export function setupNavigation(view) {
   let showAll = false;       // "View more" pressed
   const collapsedSections = new Set();
   let urlSet = false;
-  const iconLink = document.head.querySelector("link[rel~='icon']");
+  const iconLink = /** @type {HTMLLinkElement | null} */ (document.head.querySelector("link[rel~='icon']"));
   const defaultIcon = iconLink ? { link: iconLink, href: iconLink.href } : null;  // the site's own
 
   const hasUserContent = () => view.sidebarBody.children.length > 0;
@@ -265,6 +265,7 @@ function linkLabel(view, text) {
   return h("span", { class: "wl-page-link-label" }, h("div", { testid: "stMarkdownContainer", class: "wl-md" }, p));
 }
 
+/** @satisfies {import("../protocol").SomeElementBuilders} */
 export const BUILDERS = {
   page_link(props, view) {
     const make = () => {

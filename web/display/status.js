@@ -1,15 +1,14 @@
 // Status elements: alerts, exceptions, progress bars, balloons, snow, spinners, and the
 // st.status container (a block: see BLOCKS below).
 import { h } from "../dom.js";
+import { materialName, materialSpan } from "../icons.js";
 import { markdownContainer } from "../widget-parts.js";
 
 // An icon as Streamlit draws it: ":material/name:" shows the icon's name in the icon font,
 // anything else is an emoji.
 function iconEl(icon, testid) {
-  const material = /^:material\/(.+):$/.exec(icon);
-  if (material) {
-    return h("span", { testid, class: "wl-material-icon", translate: "no" }, material[1]);
-  }
+  const material = materialName(icon);
+  if (material) return materialSpan(material, testid);
   return h("span", { testid, class: "wl-icon", "aria-hidden": "true" }, icon);
 }
 
@@ -31,6 +30,7 @@ function flurry(testid, cls, itemCls, symbol, count) {
   return el;
 }
 
+/** @satisfies {import("../protocol").SomeElementBuilders} */
 export const BUILDERS = {
   alert(props, view) {
     const kind = props.type[0].toUpperCase() + props.type.slice(1);
@@ -149,12 +149,13 @@ export const BUILDERS = {
 // The icon of an st.status summary for its state.
 function statusIcon(icon) {
   if (icon === "spinner") return h("i", { testid: "stExpanderIconSpinner", class: "wl-spinner-icon wl-status-spinner" });
-  const name = (/^:material\/(.+):$/.exec(icon) || [null, icon])[1];
+  const name = materialName(icon) ?? icon;
   const testid = name === "check" ? "stExpanderIconCheck" : name === "error" ? "stExpanderIconError" : "stExpanderIcon";
-  return h("span", { testid, class: "wl-material-icon wl-status-icon", translate: "no" }, name);
+  return materialSpan(name, testid, "wl-material-icon wl-status-icon");
 }
 
 // Status containers (st.status) are blocks: {el, body, update?}.
+/** @satisfies {import("../protocol").SomeBlockBuilders} */
 export const BLOCKS = {
   status(props, view) {
     const iconSlot = h("span", { class: "wl-status-icon-slot" });

@@ -91,6 +91,7 @@ function jsonNode(key, value, depth, maxDepth, expanded) {
   return row;
 }
 
+/** @satisfies {import("../protocol").SomeElementBuilders} */
 export const BUILDERS = {
   markdown(props, view) {
     const testid = props.variant === "caption" ? "stCaptionContainer" : "stMarkdownContainer";

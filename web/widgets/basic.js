@@ -4,7 +4,9 @@
 // Streamlit 1.50's (test ids, aria-labels, instructions), and so do their commit rules:
 // text commits on Enter (Ctrl/Cmd+Enter in a text area) or blur, only when edited.
 import { h, safeUrl, svgIcon, uid } from "../dom.js";
-import { widgetLabel } from "../widget-parts.js";
+import { widgetLabel, withinMaxChars } from "../widget-parts.js";
+import { sprintf } from "../format.js";
+import { materialName, materialSpan } from "../icons.js";
 
 const IS_MAC = typeof navigator !== "undefined" &&
   /Mac|iPhone|iPad/.test(navigator.platform || navigator.userAgent || "");
@@ -18,9 +20,9 @@ const EYE_OFF = "M12 7c2.76 0 5 2.24 5 5 0 .65-.13 1.26-.36 1.83l2.92 2.92c1.51-
 // An icon as Streamlit draws it: an emoji, or a Material Symbols ligature name.
 export function iconElement(icon, testid = null) {
   if (!icon) return null;
-  const material = /^:material\/(.+):$/.exec(icon);
+  const material = materialName(icon);
   const inner = material
-    ? h("span", { testid: "stIconMaterial", class: "wl-material-icon", translate: "no" }, material[1])
+    ? materialSpan(material, "stIconMaterial")
     : h("span", { testid: "stIconEmoji", class: "wl-emoji-icon", "aria-hidden": "true" }, icon);
   return h("span", { testid, class: "wl-icon" }, inner);
 }
@@ -104,41 +106,6 @@ function isEnter(ev) {
   return (ev.key === "Enter" || ev.keyCode === 13) && !ev.isComposing;
 }
 
-// printf-style formatting as sprintf-js does it (Streamlit's number_input display):
-// %d %i %u %f %e %g %x %X %o %b %s with flags +, 0 / 'c padding, -, width, precision.
-export function sprintf(format, value) {
-  const re = /%(?:%|([+])?(0|'.)?(-)?(\d+)?(?:\.(\d+))?([bdieufgosxX]))/g;
-  return String(format).replace(re, (match, plus, pad, left, width, precision, type) => {
-    if (match === "%%") return "%";
-    let out;
-    const num = Number(value);
-    const p = precision === undefined ? undefined : Number(precision);
-    switch (type) {
-      case "d": case "i": out = parseInt(value, 10); break;
-      case "u": out = parseInt(value, 10) >>> 0; break;
-      case "f": out = p === undefined ? parseFloat(value) : parseFloat(value).toFixed(p); break;
-      case "e": out = p === undefined ? num.toExponential() : num.toExponential(p); break;
-      case "g": out = p === undefined ? parseFloat(value) : String(Number(num.toPrecision(p))); break;
-      case "x": out = (parseInt(value, 10) >>> 0).toString(16); break;
-      case "X": out = (parseInt(value, 10) >>> 0).toString(16).toUpperCase(); break;
-      case "o": out = (parseInt(value, 10) >>> 0).toString(8); break;
-      case "b": out = (parseInt(value, 10) >>> 0).toString(2); break;
-      default: out = p === undefined ? String(value) : String(value).slice(0, p);
-    }
-    out = String(out);
-    let sign = "";
-    if ("dieufg".includes(type)) {
-      if (out.startsWith("-")) { sign = "-"; out = out.slice(1); }
-      else if (plus) sign = "+";
-    }
-    const padChar = pad ? (pad === "0" ? "0" : pad[1]) : " ";
-    const fill = width ? Math.max(0, Number(width) - sign.length - out.length) : 0;
-    if (left) return sign + out + " ".repeat(fill);
-    if (padChar === "0") return sign + "0".repeat(fill) + out;
-    return padChar.repeat(fill) + sign + out;
-  });
-}
-
 function base64Bytes(data) {
   const text = atob(data || "");
   const bytes = new Uint8Array(text.length);
@@ -170,26 +137,34 @@ function makeButton(props, view, { testid, variant, onClick }) {
     button.addEventListener("click", () => onClick(current));
     return button;
   };
-  const draw = (p) => {
-    for (const button of control.copies) {
+  const draw = (p, copies) => {
+    for (const button of copies) {
       button.replaceChildren(...[iconElement(p.icon), buttonLabel(view, p.label)].filter(Boolean));
       button.disabled = Boolean(p.disabled);
     }
   };
   const el = h("div", { testid, class: "wl-button-row" });
-  const control = helpedControl(el, make);
-  control.layout(props);
-  draw(props);
-  applyWidth(el, control.copies, props.width);
+  const redraw = drawnControl(el, make, draw, props);
   return {
     el,
     refresh(p) {
       current = p;
-      control.layout(p);
-      draw(p);
-      applyWidth(el, control.copies, p.width);
+      redraw(p);
     },
   };
+}
+
+// A button-like control (made by `make`) in `el`, with its help tooltip, drawn by `draw`
+// and sized now; the function returned does all that again for new props.
+function drawnControl(el, make, draw, props) {
+  const control = helpedControl(el, make);
+  const redraw = (p) => {
+    control.layout(p);
+    draw(p, control.copies);
+    applyWidth(el, control.copies, p.width);
+  };
+  redraw(props);
+  return redraw;
 }
 
 function submitButton(props, view) {
@@ -208,6 +183,7 @@ function submitButton(props, view) {
   return api;
 }
 
+/** @satisfies {import("../protocol").SomeElementBuilders} */
 export const BUILDERS = {
   button(props, view) {
     if (props.submit) return submitButton(props, view);
@@ -239,8 +215,8 @@ export const BUILDERS = {
       link.addEventListener("click", (ev) => { if (link.hasAttribute("disabled")) ev.preventDefault(); });
       return link;
     };
-    const draw = (p) => {
-      for (const link of control.copies) {
+    const draw = (p, copies) => {
+      for (const link of copies) {
         const url = safeUrl(p.url);  // a javascript:/data: URL leaves the link inert
         if (url) link.href = url; else link.removeAttribute("href");
         link.replaceChildren(...[iconElement(p.icon), buttonLabel(view, p.label)].filter(Boolean));
@@ -249,18 +225,7 @@ export const BUILDERS = {
       }
     };
     const el = h("div", { testid: "stLinkButton", class: "wl-button-row" });
-    const control = helpedControl(el, make);
-    control.layout(props);
-    draw(props);
-    applyWidth(el, control.copies, props.width);
-    return {
-      el,
-      update(p) {
-        control.layout(p);
-        draw(p);
-        applyWidth(el, control.copies, p.width);
-      },
-    };
+    return { el, update: drawnControl(el, make, draw, props) };
   },
 
   // --- checkbox and toggle ---------------------------------------------------------------
@@ -299,18 +264,7 @@ export const BUILDERS = {
     const root = h("div", { testid: "stTextInputRootElement", class: "wl-input-root" },
       icon ? h("div", { class: "wl-input-icon" }, icon) : null, base);
     const el = h("div", { testid: "stTextInput", class: "wl-text-input" }, widgetLabel(view, props, id), root);
-    const field = textField(props, view, input, el, false);
-    applyWidth(el, [], props.width);
-    return {
-      el, formId: props.form,
-      read: () => input.value,
-      update(p, before) {
-        props = p;
-        field.update(p, before);
-        input.placeholder = p.placeholder ?? "";
-        applyWidth(el, [], p.width);
-      },
-    };
+    return textWidget(el, textField(props, view, input, el, false), input, props);
   },
 
   text_area(props, view) {
@@ -334,18 +288,7 @@ export const BUILDERS = {
     };
     const field = textField(props, view, area, el, true, () => { if (props.height === "content") sizeArea(props); });
     sizeArea(props);
-    applyWidth(el, [], props.width);
-    return {
-      el, formId: props.form,
-      read: () => area.value,
-      update(p, before) {
-        props = p;
-        field.update(p, before);
-        area.placeholder = p.placeholder ?? "";
-        sizeArea(p);
-        applyWidth(el, [], p.width);
-      },
-    };
+    return textWidget(el, field, area, props, (p) => { props = p; sizeArea(p); });
   },
 
   // --- number ------------------------------------------------------------------------------
@@ -391,6 +334,22 @@ function checkLike(props, view, style) {
 // The editing rules text_input and text_area share: max_chars refuses a longer edit,
 // Enter (Ctrl/Cmd+Enter for a text area) or blur commits an edited value, in a form Enter
 // submits the form. `field.update` takes a value the script set.
+// A text widget's api (st.text_input, st.text_area): `field` keeps what the user typed,
+// `redraw(p)` draws what else the new props change.
+function textWidget(el, field, input, props, redraw = (p) => {}) {
+  applyWidth(el, [], props.width);
+  return {
+    el, formId: props.form,
+    read: () => input.value,
+    update(p, before) {
+      field.update(p, before);
+      input.placeholder = p.placeholder ?? "";
+      redraw(p);
+      applyWidth(el, [], p.width);
+    },
+  };
+}
+
 function textField(props, view, input, el, multiline, afterInput = () => {}) {
   input.value = props.value ?? "";
   let accepted = input.value;
@@ -417,11 +376,7 @@ function textField(props, view, input, el, multiline, afterInput = () => {}) {
   input.addEventListener("input", () => {
     // As React's onChange: an edit that leaves the text as it was is no edit.
     if (input.value === accepted) return;
-    if (props.max_chars && input.value.length > props.max_chars) {
-      const at = Math.max(0, input.selectionStart - (input.value.length - accepted.length));
-      input.value = accepted;
-      input.setSelectionRange(at, at);
-    } else {
+    if (withinMaxChars(input, accepted, props.max_chars)) {
       accepted = input.value;
       dirty = true;
     }

@@ -3,6 +3,7 @@
 // bottom of the page (Python puts it in the bottom area), it keeps the page scrolled to
 // the newest message while the reader is at the bottom.
 import { h, svgIcon } from "../dom.js";
+import { withinMaxChars } from "../widget-parts.js";
 
 const SEND_ICON = "M3 5.51v3.71c0 .46.31.86.76.97L11 12l-7.24 1.81c-.45.11-.76.51-.76.97v3.71c0 .72.73 1.2 1.39.92l15.42-6.49c.82-.34.82-1.5 0-1.84L4.39 4.58C3.73 4.31 3 4.79 3 5.51z";
 const MAX_HEIGHT = 200;  // px; the box grows with its text up to this, then scrolls
@@ -39,7 +40,7 @@ const PAPERCLIP = "M16.5 6v11.5c0 2.21-1.79 4-4 4s-4-1.79-4-4V5a2.5 2.5 0 0 1 5 
 
 function svg(pathData) {
   const icon = sendIcon();
-  icon.firstChild.setAttribute("d", pathData);
+  /** @type {SVGPathElement} */ (icon.firstChild).setAttribute("d", pathData);
   return icon;
 }
 
@@ -120,6 +121,7 @@ function fileAttachments(props, onChange) {
   };
 }
 
+/** @satisfies {import("../protocol").SomeElementBuilders} */
 export const BUILDERS = {
   chat_input(props, view) {
     const area = h("textarea", { testid: "stChatInputTextArea", class: "wl-chat-textarea", rows: "1",
@@ -195,13 +197,7 @@ export const BUILDERS = {
     };
 
     area.addEventListener("input", () => {
-      if (props.max_chars && area.value.length > props.max_chars) {
-        const at = Math.max(0, area.selectionStart - (area.value.length - accepted.length));
-        area.value = accepted;
-        area.setSelectionRange(at, at);
-      } else {
-        accepted = area.value;
-      }
+      if (withinMaxChars(area, accepted, props.max_chars)) accepted = area.value;
       grow();
       refresh();
     });

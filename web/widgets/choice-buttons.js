@@ -2,7 +2,8 @@
 // selected button indices. Single selection behaves like a radio group (clicking the
 // selected button clears it; arrow keys move the selection), multi like checkboxes.
 import { h } from "../dom.js";
-import { widgetLabel } from "../widget-parts.js";
+import { relabel, widgetLabel, widgetWidth } from "../widget-parts.js";
+import { materialName, materialSpan } from "../icons.js";
 
 const KIND = { pills: "pills", segmented_control: "segmented_control", borderless: "borderlessIcon" };
 
@@ -49,13 +50,12 @@ function icon(name) {
   if (name === ":material/star_filled:") {
     return h("span", { class: "wl-bg-icon" }, h("img", { testid: "stImageIcon", src: FILLED_STAR, alt: "", class: "wl-bg-img" }));
   }
-  const m = /^:material\/(.+):$/.exec(name);
-  if (m) {
-    const span = h("span", { testid: "stIconMaterial", translate: "no", class: "wl-mi" });
-    span.textContent = m[1];
-    if (ICONS[m[1]]) {
+  const material = materialName(name);
+  if (material) {
+    const span = materialSpan(material, "stIconMaterial", "wl-mi");
+    if (ICONS[material]) {
       span.classList.add("wl-mi-drawn");
-      span.style.setProperty("--wl-mask", svgUrl(ICONS[m[1]]));
+      span.style.setProperty("--wl-mask", svgUrl(ICONS[material]));
     }
     return h("span", { class: "wl-bg-icon" }, span);
   }
@@ -128,27 +128,17 @@ function groupBuilder(style) {
       });
     }
 
-    function applyWidth(width) {
-      el.classList.toggle("wl-width-stretch", width === "stretch");
-      el.style.width = typeof width === "number" ? `${width}px` : "";
-    }
-
-    applyWidth(props.width);
+    widgetWidth(el, props.width);
     build();
     return {
       el, formId: props.form,
       read: () => [...selected],
       update(p, before) {
         const layoutChanged = !sameValue(p.options, before.options) || p.click_mode !== before.click_mode;
-        const labelChanged = ["label", "help", "label_visibility"].some((k) => p[k] !== before[k]);
         props = p;
         if (!sameValue(p.value, before.value)) selected = [...(p.value || [])];
-        if (labelChanged) {
-          const fresh = widgetLabel(view, p, null);
-          label.replaceWith(fresh);
-          label = fresh;
-        }
-        applyWidth(p.width);
+        label = relabel(view, label, p, before);
+        widgetWidth(el, p.width);
         // Rebuilding would drop keyboard focus, so buttons are only redrawn unless the options changed.
         if (layoutChanged) build(); else draw();
       },

@@ -3,7 +3,7 @@
 // Streamlit); with accept_new_options a typed text can be added ("Add: text").
 // The single select's value is the option text or null; the multi select's a list of texts.
 import { h, svgIcon, uid } from "../dom.js";
-import { widgetLabel } from "../widget-parts.js";
+import { relabel, widgetLabel, widgetWidth } from "../widget-parts.js";
 
 function icon(d, cls) {
   return svgIcon(d, { cls });
@@ -59,12 +59,6 @@ export function fuzzyFilter(texts, query) {
 function sameValue(a, b) {
   if (a === b) return true;
   return typeof a === "object" && typeof b === "object" && JSON.stringify(a) === JSON.stringify(b);
-}
-
-function cssWidth(el, width) {
-  el.classList.toggle("wl-width-stretch", width === "stretch");
-  el.style.width = typeof width === "number" ? `${width}px` : "";
-  el.style.maxWidth = typeof width === "number" ? "100%" : "";
 }
 
 // One select widget; `multi` picks the multiselect's behaviour.
@@ -334,21 +328,16 @@ export function buildSelect(props, view, multi) {
     }
   });
 
-  cssWidth(el, props.width);
+  widgetWidth(el, props.width, true);
   drawValue();
   return {
     el, formId: props.form,
     read: () => (multi ? [...current] : current),
     update(p, before) {
-      const labelChanged = ["label", "help", "label_visibility"].some((k) => p[k] !== before[k]);
       props = p;
       if (!sameValue(p.value, before.value)) current = multi ? [...(p.value || [])] : (p.value ?? null);
-      if (labelChanged) {
-        const fresh = widgetLabel(view, p, inputId);
-        label.replaceWith(fresh);
-        label = fresh;
-      }
-      cssWidth(el, p.width);
+      label = relabel(view, label, p, before, inputId);
+      widgetWidth(el, p.width, true);
       if (isDisabled()) close();
       drawValue();
       if (isOpen) { drawList(); place(); }

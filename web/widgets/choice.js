@@ -2,7 +2,7 @@
 // segmented_control and feedback (choice-buttons.js). Each builder returns
 // {el, formId, read, update} (see elements.js).
 import { h, uid } from "../dom.js";
-import { widgetLabel } from "../widget-parts.js";
+import { relabel, widgetLabel, widgetWidth } from "../widget-parts.js";
 import { buildSelect } from "./choice-select.js";
 import { BUTTON_GROUPS } from "./choice-buttons.js";
 
@@ -65,33 +65,24 @@ function radio(props, view) {
     el.classList.toggle("wl-disabled", Boolean(props.disabled) || empty);
   }
 
-  function applyWidth(width) {
-    el.classList.toggle("wl-width-stretch", width === "stretch");
-    el.style.width = typeof width === "number" ? `${width}px` : "";
-  }
-
-  applyWidth(props.width);
+  widgetWidth(el, props.width);
   build();
   return {
     el, formId: props.form,
     read: () => current,
     update(p, before) {
       const structure = (q) => JSON.stringify([q.label, q.options, q.captions, q.horizontal]);
-      const labelChanged = ["label", "help", "label_visibility"].some((k) => p[k] !== before[k]);
       const rebuild = structure(p) !== structure(before);
       props = p;
       if (p.value !== before.value) current = p.value ?? null;
-      if (labelChanged) {
-        const fresh = widgetLabel(view, p, null);
-        label.replaceWith(fresh);
-        label = fresh;
-      }
-      applyWidth(p.width);
+      label = relabel(view, label, p, before);
+      widgetWidth(el, p.width);
       if (rebuild) build(); else check();
     },
   };
 }
 
+/** @satisfies {import("../protocol").SomeElementBuilders} */
 export const BUILDERS = {
   radio,
   selectbox: (props, view) => buildSelect(props, view, false),

@@ -9,7 +9,7 @@
 // deletes the selected rows. The editing state is Streamlit's (see EditState) and goes
 // to Python on every commit (inside a form: when the form is submitted).
 import { h } from "../dom.js";
-import { sprintf } from "./basic.js";
+import { numberText } from "../format.js";
 import { materialIcon } from "./files.js";
 
 const canonical = (value) => JSON.stringify(value, (k, v) => (v && typeof v === "object" && !Array.isArray(v)
@@ -82,38 +82,6 @@ class EditState {
       if (!incomplete) value.added_rows.push(out);
     }
     return value;
-  }
-}
-
-// Streamlit's default number text: up to 4 decimals (more for tiny numbers), trimmed.
-export function defaultNumber(v) {
-  if (!Number.isFinite(v)) return "";
-  const digits = v === 0 || Math.abs(v) >= 1e-4 ? 4 : Math.abs(parseInt(v.toExponential().split("e")[1], 10));
-  let s = v.toFixed(Math.min(100, digits));
-  if (s.includes(".") && !s.includes("e")) s = s.replace(/0+$/, "").replace(/\.$/, "");
-  return s === "-0" ? "0" : s;
-}
-
-function intl(v, options) {
-  try { return new Intl.NumberFormat(navigator.languages, options).format(v); } catch (e) { return String(v); }
-}
-
-function numberText(v, format) {
-  if (typeof v !== "number") return String(v);
-  if (!format) return defaultNumber(v);
-  switch (format) {
-    case "plain": return String(v);
-    case "localized": return intl(v, {});
-    case "percent": return intl(v, { style: "percent", maximumFractionDigits: 2 });
-    case "dollar": return intl(v, { style: "currency", currency: "USD", currencyDisplay: "narrowSymbol" });
-    case "euro": return intl(v, { style: "currency", currency: "EUR", currencyDisplay: "narrowSymbol" });
-    case "yen": return intl(v, { style: "currency", currency: "JPY", currencyDisplay: "narrowSymbol" });
-    case "compact": case "scientific": case "engineering": return intl(v, { notation: format });
-    case "accounting": {
-      const s = intl(Math.abs(v), { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-      return v < 0 ? `(${s})` : s;
-    }
-    default: return sprintf(format, v);
   }
 }
 
@@ -477,4 +445,5 @@ function dataEditor(props, view) {
   };
 }
 
+/** @satisfies {import("../protocol").SomeElementBuilders} */
 export const BUILDERS = { data_editor: dataEditor };

@@ -281,6 +281,7 @@ function fileUploader(props, view) {
     if (props.disabled || !chosen.length) return;
     const limit = maxBytes();
     let accepted = [];
+    /** @type {{c: any, errors: string[], tooMany?: boolean}[]} */
     let rejected = [];
     for (const c of chosen) {
       const errors = [];
@@ -495,6 +496,7 @@ function cameraInput(props, view) {
   };
 }
 
+/** @satisfies {import("../protocol").SomeElementBuilders} */
 export const BUILDERS = {
   file_uploader: fileUploader,
   camera_input: cameraInput,

@@ -686,6 +686,7 @@ function colorPicker(props, view) {
   };
 }
 
+/** @satisfies {import("../protocol").SomeElementBuilders} */
 export const BUILDERS = {
   date_input: dateInput,
   time_input: timeInput,

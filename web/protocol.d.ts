@@ -1,0 +1,173 @@
+// The protocol between the Python runtime (runtime/wasmlit) and this renderer, written once
+// on this side: the changes a run sends the page (AppView.apply), the events the page queues
+// for the run pump (AppView.post, read by AppSession.enqueue), the element and block kinds
+// Python places, and the builders that draw them. runtime/wasmlit/protocol.py holds the same
+// names for Python; tests/test_protocol.py checks the two agree, and `tsc -p web` (see
+// tsconfig.json, run by tests/test_typecheck.py) checks the JS against this file. Only types:
+// nothing here is shipped, and the JS reads without a build step.
+import type { AppView } from "./render.js";
+
+/** Every leaf element kind Python places (DeltaGenerator.place_element). */
+export type ElementKind =
+  | "alert" | "arrow_vega_lite_chart" | "audio" | "balloons" | "button" | "camera_input"
+  | "chat_input" | "checkbox" | "code" | "color_picker" | "data_editor" | "dataframe"
+  | "date_input" | "download_button" | "exception" | "feedback" | "file_uploader"
+  | "form_submit_button" | "heading" | "help" | "html" | "image" | "json" | "link_button"
+  | "map_chart" | "markdown" | "metric" | "multiselect" | "number_input" | "page_link"
+  | "pills" | "plotly_chart" | "progress" | "radio" | "segmented_control" | "select_slider"
+  | "selectbox" | "slider" | "snow" | "spinner" | "table" | "text" | "text_area"
+  | "text_input" | "time_input" | "toggle" | "vega_lite_chart" | "video";
+
+/** Every block (container) kind Python places (DeltaGenerator.place_block). */
+export type BlockKind =
+  | "chat_message" | "column" | "dialog" | "empty" | "expander" | "form" | "horizontal"
+  | "popover" | "status" | "tab" | "tabs" | "vertical";
+
+/** The tree's roots (Tree.ROOTS): the page's own areas. */
+export type RootId = "main" | "sidebar" | "event" | "bottom";
+
+/** An element's or block's props: each builder reads its own (see its module). */
+export type Props = Record<string, any>;
+
+// --- changes: Python -> page (Tree.changes, sent as one JSON list per flush) ------------
+
+/** A new element or block at `index` of block `parent` (replacing what was there). */
+export type SetChange =
+  | { op: "set"; parent: string; index: number; id: string; kind: ElementKind; props: Props; block: false }
+  | { op: "set"; parent: string; index: number; id: string; kind: BlockKind; props: Props; block: true };
+
+/** New props for the node `id` (same kind, same widget). `reset`: a widget shows the new
+ * value even over what the user entered (a form cleared on submit). */
+export interface UpdateChange { op: "update"; id: string; props: Props; reset?: boolean }
+
+/** Block `parent` keeps its first `length` children. */
+export interface TrimChange { op: "trim"; parent: string; length: number }
+
+/** Every run_every fragment timer: fragment id -> seconds. */
+export interface TimersChange { op: "timers"; timers: Record<string, number> }
+
+/** st.toast. */
+export interface ToastChange { op: "toast"; body: string; icon: string | null; seconds: number | null }
+
+/** st.query_params changed: the URL's query string to show. */
+export interface QueryChange { op: "query"; query: string }
+
+/** st.set_page_config: only what the call set. */
+export interface PageConfigChange {
+  op: "page_config";
+  config: {
+    title?: string;
+    favicon?: string;
+    layout?: "centered" | "wide";
+    initial_sidebar_state?: "auto" | "expanded" | "collapsed";
+  };
+}
+
+/** One page of st.navigation. */
+export interface NavigationPage {
+  hash: string; title: string; icon: string; url_path: string; default: boolean; section: string;
+}
+
+/** st.navigation: the pages, where the menu goes, and the page shown. */
+export interface NavigationChange {
+  op: "navigation";
+  pages: NavigationPage[];
+  sections: string[];
+  position: string;
+  expanded: boolean;
+  current: string;
+  query: string;
+  not_found: boolean;
+  title: string | null;
+  favicon: string | null;
+}
+
+/** The run failed outside the app's own error display (AppSession). */
+export interface ScriptErrorChange { op: "script_error"; type: string; message: string }
+
+export type Change =
+  | SetChange | UpdateChange | TrimChange | TimersChange | ToastChange | QueryChange
+  | PageConfigChange | NavigationChange | ScriptErrorChange;
+
+export type ChangeOp = Change["op"];
+
+// --- page events: page -> Python (AppView.post; AppSession.enqueue) ----------------------
+
+/** What st.context shows (page-info.js pageInfo). */
+export interface PageContext {
+  timezone: string;
+  timezone_offset: number;
+  locale: string;
+  url: string;
+  is_embedded: boolean;
+  theme: string;
+  headers: [string, string][];
+  cookies: string;
+}
+
+/** A full run. The first, and one after Back/Forward, carries the URL's query string and
+ * st.context; "page" (a URL path segment) or "page_hash" (a link click) asks for a page. */
+export interface RerunEvent {
+  kind: "rerun"; query?: string; context?: PageContext; page?: string; page_hash?: string;
+}
+
+/** A run_every timer of fragment `fragment` fired. */
+export interface TickEvent { kind: "tick"; fragment: string }
+
+/** Widgets changed: widget id -> value (a form submit sends all its widgets). */
+export interface WidgetsEvent { kind: "widgets"; values: Record<string, unknown> }
+
+export type PageEvent = RerunEvent | TickEvent | WidgetsEvent;
+
+export type PageEventKind = PageEvent["kind"];
+
+// --- builders ----------------------------------------------------------------------------
+
+/** What an element builder returns. `update(props, before)` patches in place (widgets keep
+ * focus and what the user typed); without it, an update rebuilds the element. `read()`
+ * gives a widget's current value (forms send them all on submit). */
+export interface ElementApi {
+  el: HTMLElement;
+  update?(props: Props, before: Props): void;
+  read?(): unknown;
+  formId?: string | null;
+  submits?: boolean;
+  isSubmit?: boolean;
+  dispose?(): void;
+  [extra: string]: unknown;
+}
+
+/** What a block builder returns: its element, and `body`, where its children go. */
+export interface BlockApi {
+  el: HTMLElement;
+  body: HTMLElement;
+  update?(props: Props, before: Props): void;
+  childAdded?(): void;
+  dispose?(): void;
+}
+
+export type ElementBuilder = (props: Props, view: AppView) => ElementApi;
+export type BlockBuilder = (props: Props, view: AppView) => BlockApi;
+
+/** A builder for every element kind: tsc flags a kind without one. */
+export type ElementBuilders = { [K in ElementKind]: ElementBuilder };
+/** A builder for every block kind. */
+export type BlockBuilders = { [K in BlockKind]: BlockBuilder };
+
+/** One module's share of the builders (only known kinds). */
+export type SomeElementBuilders = Partial<ElementBuilders>;
+export type SomeBlockBuilders = Partial<BlockBuilders>;
+
+/** A node of the page's tree (AppView.nodes): a root, a block or a leaf element. */
+export interface TreeNode {
+  el: Element;
+  kind: ElementKind | BlockKind | "root";
+  props?: Props;
+  body?: HTMLElement;
+  api?: ElementApi | BlockApi;
+  blockEl?: Element;
+  placeholder?: HTMLElement;
+}
+
+/** Turns a union of maps into their intersection (every key of every map). */
+export type Merged<U> = (U extends unknown ? (x: U) => void : never) extends (x: infer I) => void ? I : never;
