@@ -280,34 +280,13 @@ def _navigation(pages: Any, *, position: str, expanded: bool, defer: bool = Fals
     page_list = [p for group in sections.values() for p in group]
     if not page_list:
         raise StreamlitAPIException("`st.navigation` must be called with at least one `st.Page`.")
-    default = None
-    for page in page_list:
-        if page._default:
-            if default is not None:
-                raise StreamlitAPIException(
-                    "Multiple Pages specified with `default=True`. "
-                    "At most one Page can be set to default.")
-            default = page
-    if default is None:
-        default = page_list[0]
-        default._default = True
+    default = _default_page(page_list)
     session = running_session()
     if session is None:
         default._can_be_called = True
         return (default, lambda: None) if defer else default
-    infos: dict[str, dict[str, Any]] = {}
-    for page in page_list:
-        if page._script_hash in infos:
-            raise StreamlitAPIException(
-                f"Multiple Pages specified with URL pathname {page.url_path}. "
-                "URL pathnames must be unique. The url pathname may be "
-                "inferred from the filename, callable name, or title.")
-        infos[page._script_hash] = {"page_script_hash": page._script_hash,
-                                    "page_name": page.title, "icon": page.icon,
-                                    "script_path": page._script_path,
-                                    "url_pathname": page.url_path}
     nav = session.navigation
-    nav.pages = infos
+    nav.pages = _page_infos(page_list)
     found = nav.find(default._script_hash)
     chosen = next((p for p in page_list if found and p._script_hash == found["page_script_hash"]),
                   None)
@@ -329,23 +308,64 @@ def _navigation(pages: Any, *, position: str, expanded: bool, defer: bool = Fals
         if nav.shown is not None and nav.shown != chosen._script_hash:
             _drop_old_page(session)
         nav.shown = chosen._script_hash
-        session.tree.event(
-            "navigation",
-            pages=[{"hash": p._script_hash, "title": p.title,
-                    "icon": f"emoji:{p.icon}" if is_emoji(p.icon) else p.icon,
-                    "url_path": p.url_path, "default": p._default, "section": header}
-                   for header, group in sections.items() for p in group],
-            sections=list(sections), position=position, expanded=bool(expanded),
-            current=chosen._script_hash, query=session.query_params.query_string,
-            not_found=not_found,
-            title=None if _config_set_this_run(session, "title") else chosen.title,
-            favicon=None if _config_set_this_run(session, "favicon") else
-            f"emoji:{chosen.icon}" if is_emoji(chosen.icon) else "")
+        _send_navigation(session, sections, chosen, not_found,
+                         position=position, expanded=expanded)
 
     if defer:
         return chosen, announce
     announce()
     return chosen
+
+
+def _default_page(page_list: list) -> StreamlitPage:
+    """The page marked `default=True` (at most one), else the first."""
+    default = None
+    for page in page_list:
+        if page._default:
+            if default is not None:
+                raise StreamlitAPIException(
+                    "Multiple Pages specified with `default=True`. "
+                    "At most one Page can be set to default.")
+            default = page
+    if default is None:
+        default = page_list[0]
+        default._default = True
+    return default
+
+
+def _page_infos(page_list: list) -> dict[str, dict[str, Any]]:
+    """Each page by its script hash, as Streamlit's pages manager lists them (URL paths
+    must be unique)."""
+    infos: dict[str, dict[str, Any]] = {}
+    for page in page_list:
+        if page._script_hash in infos:
+            raise StreamlitAPIException(
+                f"Multiple Pages specified with URL pathname {page.url_path}. "
+                "URL pathnames must be unique. The url pathname may be "
+                "inferred from the filename, callable name, or title.")
+        infos[page._script_hash] = {"page_script_hash": page._script_hash,
+                                    "page_name": page.title, "icon": page.icon,
+                                    "script_path": page._script_path,
+                                    "url_pathname": page.url_path}
+    return infos
+
+
+def _send_navigation(session, sections: dict[str, list], chosen: StreamlitPage,
+                     not_found: bool, *, position: str, expanded: bool) -> None:
+    """Tell the page the pages, the one shown, and its title and favicon (unless
+    st.set_page_config set them in this run)."""
+    session.tree.event(
+        "navigation",
+        pages=[{"hash": p._script_hash, "title": p.title,
+                "icon": f"emoji:{p.icon}" if is_emoji(p.icon) else p.icon,
+                "url_path": p.url_path, "default": p._default, "section": header}
+               for header, group in sections.items() for p in group],
+        sections=list(sections), position=position, expanded=bool(expanded),
+        current=chosen._script_hash, query=session.query_params.query_string,
+        not_found=not_found,
+        title=None if _config_set_this_run(session, "title") else chosen.title,
+        favicon=None if _config_set_this_run(session, "favicon") else
+        f"emoji:{chosen.icon}" if is_emoji(chosen.icon) else "")
 
 
 def _drop_old_page(session) -> None:

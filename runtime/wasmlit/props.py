@@ -69,6 +69,16 @@ def validate_label_visibility(label_visibility: Any) -> None:
             "'visible', 'hidden' or 'collapsed'.")
 
 
+# --- chart themes ------------------------------------------------------------------------
+
+def validate_theme(theme: Any) -> None:
+    """A chart's theme: "streamlit" or None (Plotly, Vega-Lite and Altair charts)."""
+    if theme not in ("streamlit", None):
+        raise StreamlitAPIException(
+            f'You set theme="{theme}" while Streamlit charts only support '
+            "theme=\u201dstreamlit\u201d or theme=None to fallback to the default library theme.")
+
+
 # --- icons -----------------------------------------------------------------------------
 
 _ZWSP = "\u200b"

@@ -126,7 +126,10 @@ class _Hasher:
             h.update(self.to_bytes(part))
         return h.digest()
 
-    def _content(self, obj: Any) -> bytes:  # noqa: C901 (one rule per kind of value)
+    def _content(self, obj: Any) -> bytes:
+        """The bytes that stand for `obj`, by Streamlit's rules in its order: the app's
+        hash_funcs, plain values, containers, then data (`_data_content`) and the rest
+        (`_object_content`)."""
         if _type_is(obj, "unittest.mock.Mock") or _type_is(obj, "unittest.mock.MagicMock"):
             return self.to_bytes(id(obj))
         if isinstance(obj, (bytes, bytearray)):
@@ -162,6 +165,11 @@ class _Hasher:
         data = self._data_content(obj)
         if data is not None:
             return data
+        return self._object_content(obj)
+
+    def _object_content(self, obj: Any) -> bytes:
+        """Functions, modules, classes, files, patterns, pydantic models, and last
+        whatever `__reduce__` says an object is made of."""
         if inspect.isbuiltin(obj):
             return obj.__name__.encode()
         if isinstance(obj, (MappingProxyType, collections.abc.ItemsView)):

@@ -15,17 +15,18 @@ import datetime
 import json
 import math
 import numbers
+from dataclasses import dataclass, field
 from typing import Any
 
 from ..registry import command
 from .data import to_columns
-from .selection_state import AttributeDictionary, check_on_select
+from .selection_state import AttributeDictionary, add_selection_widget, check_on_select
 from ..errors import StreamlitAPIException
-from ..widgets import add_widget
+from ..widgets import ValueCodec, WidgetIdentity
 from ..widgets.data_editor_table import top_module_of
 from ..widgets.data_editor_values import (DATE, DATETIME, DECIMAL, FLOAT, INTEGER, STRING, TIME,
                                           TIMEDELTA, cell, infer_kind)
-from ..props import container_width, validate_height, validate_width
+from ..props import container_width, validate_height, validate_theme, validate_width
 
 _SUFFIX = " -- streamlit-generated"
 INDEX_COL = "index" + _SUFFIX
@@ -212,17 +213,61 @@ def _column_or_value(frame: Frame, value: Any) -> tuple[Any, Any]:
     return None, value
 
 
-def build_chart_spec(chart: str, data: Any, *, x=None, y=None, x_label=None, y_label=None,
-                     color=None, size=None, width=None, height=None, stack=None,
-                     horizontal=False, sort=True) -> dict:
+@dataclass(frozen=True)
+class ChartOptions:
+    """What a built-in chart command was asked for: its own parameters."""
+    chart: str  # "line", "area", "bar" or "scatter"
+    x: Any = None
+    y: Any = None
+    x_label: Any = None
+    y_label: Any = None
+    color: Any = None
+    size: Any = None
+    width: Any = None
+    height: Any = None
+    stack: Any = None
+    horizontal: Any = False
+    sort: Any = True
+
+    @property
+    def horizontal_bar(self) -> bool:
+        return self.chart == "bar" and bool(self.horizontal)
+
+
+@dataclass
+class _ChartColumns:
+    """The columns a built-in chart draws, with their values and kinds; `rows` is the
+    data as it goes into the spec (long format when there are several y columns)."""
+    values: dict[str, list]
+    kinds: dict[str, Any]
+    x: str | None
+    y_columns: list
+    color_column: Any
+    color_value: Any
+    size_column: Any
+    size_value: Any
+    sort_column: str | None
+    y_column: str | None = None
+    rows: list[dict] = field(default_factory=list)
+
+
+def build_chart_spec(chart: str, data: Any, **options: Any) -> dict:
     """The Vega-Lite spec Streamlit 1.50 builds for a built-in chart.
 
-    chart is "line", "area", "bar" or "scatter". Wide data (several y columns) is melted
-    into long format with Streamlit's generated "value"/"color" columns; without `x` the
-    index becomes the x column ("index -- streamlit-generated" when unnamed).
+    `chart` is "line", "area", "bar" or "scatter"; `options` are the command's own
+    parameters (`ChartOptions`). Wide data (several y columns) is melted into long format
+    with Streamlit's generated "value"/"color" columns; without `x` the index becomes the
+    x column ("index -- streamlit-generated" when unnamed).
     """
-    frame = to_frame(data)
-    x_from_user = x
+    opts = ChartOptions(chart, **options)
+    cols = _chart_columns(to_frame(data), opts)
+    _fill_rows(cols)
+    return _spec(cols, opts, _encoding(cols, opts))
+
+
+def _chart_columns(frame: Frame, opts: ChartOptions) -> _ChartColumns:
+    """The columns the options name, checked against the data (Streamlit's errors)."""
+    x = opts.x
     if x is not None:
         if not isinstance(x, str):
             raise StreamlitAPIException(
@@ -230,141 +275,174 @@ def build_chart_spec(chart: str, data: Any, *, x=None, y=None, x_label=None, y_l
                 f" dataframe's index. Value given: {x} (type {type(x)})")
         if x not in frame.names:
             raise _column_not_found(frame, x)
-    y_columns = _y_columns(frame, y, x)
-    color_column, color_value = _column_or_value(frame, color)
-    size_column, size_value = _column_or_value(frame, size)
+    y_columns = _y_columns(frame, opts.y, x)
+    color_column, color_value = _column_or_value(frame, opts.color)
+    size_column, size_value = _column_or_value(frame, opts.size)
     sort_column = None
-    if isinstance(sort, str):
-        sort_column = sort[1:] if sort.startswith("-") else sort
+    if isinstance(opts.sort, str):
+        sort_column = opts.sort[1:] if opts.sort.startswith("-") else opts.sort
         if sort_column not in frame.names:
             raise _column_not_found(frame, sort_column)
     values, kinds = dict(frame.values), dict(frame.kinds)
     if x is None and y_columns:
         x = INDEX_COL if frame.index_name is None else str(frame.index_name)
         values[x], kinds[x] = frame.index, infer_kind(frame.index)
-    keep = []
-    for name in (x, color_column, size_column, sort_column, *y_columns):
-        if name is not None and name not in keep:
-            keep.append(name)
     if color_column is not None and values[color_column] and \
             _is_color_tuple(values[color_column][0]):
         values[color_column] = [css_color(c) for c in values[color_column]]
+    return _ChartColumns(values, kinds, x, y_columns, color_column, color_value, size_column,
+                         size_value, sort_column)
+
+
+def _fill_rows(cols: _ChartColumns) -> None:
+    """Set `rows` and `y_column`; several y columns are melted into long format, their
+    names in the generated color column and their values in the generated value column."""
+    keep = []
+    for name in (cols.x, cols.color_column, cols.size_column, cols.sort_column, *cols.y_columns):
+        if name is not None and name not in keep:
+            keep.append(name)
+    values = cols.values
+    if not (len(cols.y_columns) > 1 and cols.x is not None):
+        cols.y_column = cols.y_columns[0] if cols.y_columns else None
+        cols.rows = records(keep, {n: values[n] for n in keep})
+        return
     length = len(values[keep[0]]) if keep else 0
-    horizontal_bar = chart == "bar" and horizontal
-    # Melt wide data into long format.
-    if len(y_columns) > 1 and x is not None:
-        y_column, color_column = VALUE_COL, COLOR_COL
-        ids = [n for n in (x, size_column, sort_column) if n]
-        long = {n: [] for n in ids + [COLOR_COL, VALUE_COL]}
-        for name in y_columns:
-            for i in range(length):
-                for n in ids:
-                    long[n].append(values[n][i])
-                long[COLOR_COL].append(str(name))
-                long[VALUE_COL].append(values[name][i])
-        names = list(long)
-        kinds[VALUE_COL] = infer_kind(long[VALUE_COL])
-        kinds[COLOR_COL] = STRING
-        rows = records(names, long)
+    cols.y_column, cols.color_column = VALUE_COL, COLOR_COL
+    ids = [n for n in (cols.x, cols.size_column, cols.sort_column) if n]
+    long = {n: [] for n in ids + [COLOR_COL, VALUE_COL]}
+    for name in cols.y_columns:
+        for i in range(length):
+            for n in ids:
+                long[n].append(values[n][i])
+            long[COLOR_COL].append(str(name))
+            long[VALUE_COL].append(values[name][i])
+    cols.kinds[VALUE_COL] = infer_kind(long[VALUE_COL])
+    cols.kinds[COLOR_COL] = STRING
+    cols.rows = records(list(long), long)
+
+
+def _axis(kinds: dict, column: Any, grid: bool) -> dict:
+    if column is not None and kinds.get(column) == INTEGER:
+        return {"tickMinStep": 1, "grid": grid}
+    return {"grid": grid}
+
+
+def _is_date(kinds: dict, column: Any) -> bool:
+    return column is not None and kinds.get(column) in (DATE, DATETIME)
+
+
+def _field_and_title(column: Any, generated: str, from_user: Any, label: Any) -> tuple:
+    """An axis' field and title: none for a missing or generated column or one the
+    app did not name; the app's label wins."""
+    if column is None:
+        field_name, title = MISSING_COL, ""
+    elif column == generated:
+        field_name, title = column, ""
     else:
-        y_column = y_columns[0] if y_columns else None
-        rows = records(keep, {n: values[n] for n in keep})
+        field_name, title = column, "" if from_user is None else column
+    return field_name, (title if label is None else label)
 
-    def axis(column, grid):
-        out = {"grid": grid}
-        if column is not None and kinds.get(column) == INTEGER:
-            out = {"tickMinStep": 1, "grid": grid}
-        return out
 
-    def is_date(column):
-        return column is not None and kinds.get(column) in (DATE, DATETIME)
+def _x_encoding(kinds: dict, opts: ChartOptions, column: Any, from_user: Any, label: Any) -> dict:
+    field_name, title = _field_and_title(column, INDEX_COL, from_user, label)
+    if column is None:
+        typ = "quantitative"
+    elif opts.chart == "bar" and not opts.horizontal and not _is_date(kinds, column):
+        typ = "ordinal"
+    else:
+        typ = vega_type(kinds.get(column))
+    return {"field": field_name, "type": typ, "title": title, "scale": {},
+            "axis": _axis(kinds, column, opts.horizontal_bar)}
 
-    def x_enc(column, from_user, label):
-        if column is None:
-            field, title = MISSING_COL, ""
-        elif column == INDEX_COL:
-            field, title = column, ""
-        else:
-            field, title = column, "" if from_user is None else column
-        if label is not None:
-            title = label
-        if column is None:
-            typ = "quantitative"
-        elif chart == "bar" and not horizontal and not is_date(column):
-            typ = "ordinal"
-        else:
-            typ = vega_type(kinds.get(column))
-        return {"field": field, "type": typ, "title": title, "scale": {},
-                "axis": axis(column, horizontal_bar)}
 
-    def y_enc(column, from_user, label):
-        if column is None:
-            field, title = MISSING_COL, ""
-        elif column == VALUE_COL:
-            field, title = column, ""
-        else:
-            field, title = column, "" if from_user is None else column
-        if label is not None:
-            title = label
-        if horizontal_bar and not is_date(column):
-            typ = "ordinal"
-        elif column:
-            typ = vega_type(kinds.get(column))
-        else:
-            typ = "quantitative"
-        return {"field": field, "type": typ, "title": title, "scale": {},
-                "axis": axis(column, not horizontal_bar)}
+def _y_encoding(kinds: dict, opts: ChartOptions, column: Any, from_user: Any, label: Any) -> dict:
+    field_name, title = _field_and_title(column, VALUE_COL, from_user, label)
+    if opts.horizontal_bar and not _is_date(kinds, column):
+        typ = "ordinal"
+    elif column:
+        typ = vega_type(kinds.get(column))
+    else:
+        typ = "quantitative"
+    return {"field": field_name, "type": typ, "title": title, "scale": {},
+            "axis": _axis(kinds, column, not opts.horizontal_bar)}
 
-    if horizontal_bar:
-        x_encoding, y_encoding = x_enc(y_column, y, x_label), y_enc(x, x_from_user, y_label)
+
+def _position_encoding(cols: _ChartColumns, opts: ChartOptions) -> dict[str, Any]:
+    """The x and y channels (swapped for a horizontal bar chart), stacked and sorted."""
+    kinds = cols.kinds
+    if opts.horizontal_bar:
+        x_encoding = _x_encoding(kinds, opts, cols.y_column, opts.y, opts.x_label)
+        y_encoding = _y_encoding(kinds, opts, cols.x, opts.x, opts.y_label)
         stack_enc, sort_enc = x_encoding, y_encoding
     else:
-        x_encoding, y_encoding = x_enc(x, x_from_user, x_label), y_enc(y_column, y, y_label)
+        x_encoding = _x_encoding(kinds, opts, cols.x, opts.x, opts.x_label)
+        y_encoding = _y_encoding(kinds, opts, cols.y_column, opts.y, opts.y_label)
         stack_enc, sort_enc = y_encoding, x_encoding
-    if stack is not None:
-        stack_enc["stack"] = False if stack == "layered" else stack
-    if chart == "bar":
-        if sort is False:
+    if opts.stack is not None:
+        stack_enc["stack"] = False if opts.stack == "layered" else opts.stack
+    if opts.chart == "bar":
+        if opts.sort is False:
             sort_enc["sort"] = None
-        elif isinstance(sort, str):
-            sort_enc["sort"] = {"field": sort_column,
-                                "order": "descending" if sort.startswith("-") else "ascending"}
-    encoding: dict[str, Any] = {"x": x_encoding, "y": y_encoding}
-    if stack is False and color_column is not None and chart == "bar":
-        encoding["yOffset" if horizontal else "xOffset"] = {"field": color_column}
-    if color_column and (chart == "area" or stack == "layered"):
+        elif isinstance(opts.sort, str):
+            sort_enc["sort"] = {"field": cols.sort_column,
+                                "order": "descending" if opts.sort.startswith("-") else "ascending"}
+    return {"x": x_encoding, "y": y_encoding}
+
+
+def _encoding(cols: _ChartColumns, opts: ChartOptions) -> dict[str, Any]:
+    """Every channel of the chart's mark."""
+    chart, color_column = opts.chart, cols.color_column
+    encoding = _position_encoding(cols, opts)
+    if opts.stack is False and color_column is not None and chart == "bar":
+        encoding["yOffset" if opts.horizontal else "xOffset"] = {"field": color_column}
+    if color_column and (chart == "area" or opts.stack == "layered"):
         encoding["opacity"] = {"value": 0.7}
-    color_enc = _color_encoding(kinds, values, color_value, color_column, y_columns, color)
+    color_enc = _color_encoding(cols.kinds, cols.values, cols.color_value, color_column,
+                                cols.y_columns, opts.color)
     if color_enc is not None:
         encoding["color"] = color_enc
     if chart == "scatter":
-        if size_column is not None:
-            encoding["size"] = {"field": size_column, "type": vega_type(kinds.get(size_column)),
-                                "legend": dict(_SIZE_LEGEND)}
-        elif isinstance(size_value, numbers.Real) and not isinstance(size_value, bool):
-            encoding["size"] = {"value": size_value}
-        elif size_value is None:
-            encoding["size"] = {"value": 100}
-        else:
-            raise StreamlitAPIException(f"This does not look like a valid size: {size_value!r}")
-    if x is not None and y_column is not None:
-        encoding["tooltip"] = _tooltips(kinds, x, y_column, size_column, color_column, color_enc)
-    mark = {"line": "line", "area": "area", "bar": "bar", "scatter": "circle"}[chart]
-    w = width if isinstance(width, int) and not isinstance(width, bool) else 0
-    h = height if isinstance(height, int) and not isinstance(height, bool) else 0
+        encoding["size"] = _size_encoding(cols)
+    if cols.x is not None and cols.y_column is not None:
+        encoding["tooltip"] = _tooltips(cols.kinds, cols.x, cols.y_column, cols.size_column,
+                                        color_column, color_enc)
+    return encoding
+
+
+def _size_encoding(cols: _ChartColumns) -> dict:
+    size_value = cols.size_value
+    if cols.size_column is not None:
+        return {"field": cols.size_column, "type": vega_type(cols.kinds.get(cols.size_column)),
+                "legend": dict(_SIZE_LEGEND)}
+    if isinstance(size_value, numbers.Real) and not isinstance(size_value, bool):
+        return {"value": size_value}
+    if size_value is None:
+        return {"value": 100}
+    raise StreamlitAPIException(f"This does not look like a valid size: {size_value!r}")
+
+
+def _pixels(size: Any) -> int:
+    return size if isinstance(size, int) and not isinstance(size, bool) else 0
+
+
+def _spec(cols: _ChartColumns, opts: ChartOptions, encoding: dict) -> dict:
+    """The spec: the mark with Streamlit's zoom, and for a line chart the points shown
+    on hover."""
+    mark = {"line": "line", "area": "area", "bar": "bar", "scatter": "circle"}[opts.chart]
+    w, h = _pixels(opts.width), _pixels(opts.height)
     zoom = {"name": "param_1", "select": {"type": "interval", "encodings": ["x", "y"]},
             "bind": "scales"}
     base = {"mark": {"type": mark}, "encoding": encoding}
-    if chart == "line" and x is not None:
+    if opts.chart == "line" and cols.x is not None:
         hover = {"name": "param_2", "select": {"type": "point", "clear": "pointerout",
-                 "fields": [x], "nearest": True, "on": "pointerover"}}
+                 "fields": [cols.x], "nearest": True, "on": "pointerover"}}
         points = {"mark": {"type": "point", "filled": True, "size": 65},
                   "encoding": dict(encoding, opacity={
                       "condition": {"param": "param_2", "value": 1, "empty": False}, "value": 0}),
                   "params": [hover]}
-        return {"layer": [dict(base, params=[zoom]), points], "data": {"values": rows},
+        return {"layer": [dict(base, params=[zoom]), points], "data": {"values": cols.rows},
                 "width": w, "height": h, "config": {"legend": {"symbolType": "stroke"}}}
-    return dict(base, data={"values": rows}, params=[zoom], width=w, height=h)
+    return dict(base, data={"values": cols.rows}, params=[zoom], width=w, height=h)
 
 
 def _color_encoding(kinds, values, color_value, color_column, y_columns, color_from_user):
@@ -418,8 +496,9 @@ def _tooltips(kinds, x, y_column, size_column, color_column, color_enc) -> list[
 
 def _enqueue_builtin(dg, spec: dict, *, width: Any, height: Any, use_container_width: Any) -> Any:
     """Built-in charts always use Streamlit's theme and no selections."""
-    return _vega_lite(dg, spec, use_container_width=use_container_width, theme="streamlit",
-                      width=width, height=height)
+    dg.place_element("vega_lite_chart", _chart_props(
+        spec, None, _Sizing(use_container_width, width, height), theme="streamlit", kwargs={}))
+    return dg
 
 
 @command
@@ -573,36 +652,64 @@ def _parse_selection_mode(spec: dict, selection_mode: Any) -> list[str]:
     return sorted(modes)
 
 
-def _vega_lite(dg, spec: Any, data: Any = None, *, use_container_width=None, theme="streamlit",
-               key=None, on_select="ignore", selection_mode=None, width=None, height=None,
-               kwargs=None) -> Any:
-    if theme not in ("streamlit", None):
-        raise StreamlitAPIException(
-            f'You set theme="{theme}" while Streamlit charts only support '
-            "theme=”streamlit” or theme=None to fallback to the default library theme.")
-    check_on_select(on_select)
-    selecting = on_select != "ignore"
-    if selecting:
-        dg.check_policies(is_widget=True)
+@dataclass(frozen=True)
+class _Sizing:
+    """How a chart is sized: the command's `use_container_width`, `width` and `height`."""
+    use_container_width: Any = None
+    width: Any = None
+    height: Any = None
+
+
+@dataclass(frozen=True)
+class _Selection:
+    """What a chart's selections were asked for: `on_select`, `selection_mode` and the
+    `key` that names the chart when they are on."""
+    key: Any = None
+    on_select: Any = "ignore"
+    mode: Any = None
+
+
+def _chart_props(spec: Any, data: Any, sizing: _Sizing, *, theme: Any, kwargs: dict) -> dict:
+    """The element's props: the spec with its data inline, sized to fit the container
+    unless the chart is a facet, a horizontal concatenation or a repeat."""
     if isinstance(data, dict) and spec is None:
         spec, data = data, None
     spec = {} if spec is None else spec
+    use_container_width, width = sizing.use_container_width, sizing.width
     if use_container_width is None and width is None:
         use_container_width = not (_is_facet(spec) or "hconcat" in spec or "repeat" in spec)
     fit = use_container_width if use_container_width is not None else width == "stretch"
-    spec = _inline_data(_prepare_spec(spec, bool(fit), kwargs or {}), data)
-    props = {"spec": spec, "theme": theme or "", "use_container_width": use_container_width,
-             "width": width, "height": height}
+    spec = _inline_data(_prepare_spec(spec, bool(fit), kwargs), data)
+    return {"spec": spec, "theme": theme or "", "use_container_width": use_container_width,
+            "width": width, "height": sizing.height}
+
+
+def _vega_lite(dg, spec: Any, data: Any, *, use_container_width: Any, theme: Any,
+               selection: _Selection, kwargs: dict) -> Any:
+    """st.vega_lite_chart and st.altair_chart: the writer, or the selection state when
+    `on_select` is on."""
+    validate_theme(theme)
+    check_on_select(selection.on_select)
+    selecting = selection.on_select != "ignore"
+    if selecting:
+        dg.check_policies(is_widget=True)
+    props = _chart_props(spec, data, _Sizing(use_container_width), theme=theme, kwargs=kwargs)
     if not selecting:
         dg.place_element("vega_lite_chart", props)
         return dg
+    return _selection_state(dg, props, theme, selection)
+
+
+def _selection_state(dg, props: dict, theme: Any, selection: _Selection) -> Any:
+    """The chart as a widget whose value is Streamlit's selection state."""
+    spec, use_container_width = props["spec"], props["use_container_width"]
     if any(k in spec for k in ("layer", "hconcat", "vconcat", "concat", "spec")) \
             or "encoding" not in spec:
         raise StreamlitAPIException(
             "Selections are not yet supported for multi-view charts (chart compositions). "
             "If you would like to use selections on multi-view charts, please upvote "
             "this [Github issue](https://github.com/streamlit/streamlit/issues/8643).")
-    modes = _parse_selection_mode(spec, selection_mode)
+    modes = _parse_selection_mode(spec, selection.mode)
     spec_text = json.dumps(spec, sort_keys=True, default=str)
     identity = {"vega_lite_spec": spec_text, "theme": theme,
                 "use_container_width": use_container_width, "selection_mode": tuple(modes)}
@@ -623,12 +730,11 @@ def _vega_lite(dg, spec: Any, data: Any = None, *, use_container_width=None, the
     def serialize(state: Any) -> Any:
         return json.loads(json.dumps(state if isinstance(state, dict) else empty(), default=str))
 
-    _, state = add_widget(
-        dg, "arrow_vega_lite_chart", key=key, default=empty(), identity=identity,
-        key_identity=None, props=dict(props, selection_mode=modes),
-        on_change=on_select if callable(on_select) else None, writes_allowed=False,
-        explicit_default=None, serialize=serialize, deserialize=deserialize)
-    return state
+    return add_selection_widget(
+        dg, WidgetIdentity("arrow_vega_lite_chart", selection.key, identity, None),
+        selection.on_select,
+        default=empty(), props=dict(props, selection_mode=modes),
+        codec=ValueCodec(serialize, deserialize))
 
 
 @command
@@ -636,7 +742,7 @@ def vega_lite_chart(dg, data: Any = None, spec: Any = None, *, use_container_wid
                     theme="streamlit", key=None, on_select="ignore", selection_mode=None,
                     **kwargs: Any) -> Any:
     return _vega_lite(dg, spec, data, use_container_width=use_container_width, theme=theme,
-                      key=key, on_select=on_select, selection_mode=selection_mode, kwargs=kwargs)
+                      selection=_Selection(key, on_select, selection_mode), kwargs=kwargs)
 
 
 @command
@@ -644,7 +750,7 @@ def altair_chart(dg, altair_chart: Any, *, use_container_width=None, theme="stre
                  key=None, on_select="ignore", selection_mode=None) -> Any:
     spec = _altair_spec(altair_chart) if hasattr(altair_chart, "to_dict") else dict(altair_chart)
     return _vega_lite(dg, spec, None, use_container_width=use_container_width, theme=theme,
-                      key=key, on_select=on_select, selection_mode=selection_mode)
+                      selection=_Selection(key, on_select, selection_mode), kwargs={})
 
 
 def _altair_spec(chart: Any) -> dict:

@@ -19,7 +19,7 @@ from ..errors import StreamlitAPIException
 from ..props import (container_width, validate_height, validate_label_visibility, validate_width,
                      width_prop)
 from ..registry import command
-from ..widgets import add_widget
+from ..widgets import ValueCodec, WidgetIdentity
 from ..widgets.data_editor_columns import (config_of, is_hidden, process_config_mapping,
                                            update_config)
 from ..widgets.data_editor_table import (INDEX_HIDDEN_FORMATS, format_of_pandas, make_table,
@@ -27,7 +27,7 @@ from ..widgets.data_editor_table import (INDEX_HIDDEN_FORMATS, format_of_pandas,
 from ..widgets.data_editor_values import (BOOLEAN, DATE, DATETIME, DECIMAL, FLOAT, INDEX, INTEGER,
                                           LIST, TIME, cell)
 from .grid import GridColumn, GridData
-from .selection_state import AttributeDictionary, check_on_select
+from .selection_state import AttributeDictionary, add_selection_widget, check_on_select
 
 # The grid's column type for each data kind when no column config names one.
 _TYPE_BY_KIND = {INTEGER: "number", FLOAT: "number", DECIMAL: "number", BOOLEAN: "checkbox",
@@ -153,11 +153,9 @@ def dataframe(dg, data: Any = None, width: Any = "stretch", height: Any = "auto"
                 "use_container_width": use_container_width, "column_order": order,
                 "column_config": str(config), "selection_mode": str(selection_mode),
                 "is_selection_activated": True, "row_height": row_height}
-    _, state = add_widget(
-        dg, "dataframe", key=key, default=_empty_selection(), identity=identity, key_identity=None,
-        props=props, on_change=on_select if callable(on_select) else None, writes_allowed=False,
-        explicit_default=None, serialize=_selection_json, deserialize=_selection_value)
-    return state
+    return add_selection_widget(dg, WidgetIdentity("dataframe", key, identity, None), on_select,
+                                default=_empty_selection(), props=props,
+                                codec=ValueCodec(_selection_json, _selection_value))
 
 
 def _selection_modes(selection_mode: Any) -> set:

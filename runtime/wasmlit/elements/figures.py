@@ -17,11 +17,11 @@ import math
 from typing import Any
 
 from ..errors import StreamlitAPIException, StreamlitDuplicateElementId, StreamlitDuplicateElementKey
-from ..widgets import add_widget, root_of, widget_id
-from ..props import container_width, validate_width
+from ..widgets import ValueCodec, WidgetIdentity, root_of, widget_id
+from ..props import container_width, validate_theme, validate_width
 from ..registry import command
 from . import media
-from .selection_state import AttributeDictionary, check_on_select
+from .selection_state import AttributeDictionary, add_selection_widget, check_on_select
 from .status import element_writer
 
 _LOGGER = logging.getLogger("streamlit.deprecation_util")
@@ -197,10 +197,7 @@ def plotly_chart(dg, figure_or_data: Any, use_container_width: bool = True, *,
     state ({"selection": {"points", "point_indices", "box", "lasso"}}) instead of a writer."""
     if kwargs:
         _browser_warning(dg, _KWARGS_WARNING)
-    if theme not in ("streamlit", None):
-        raise StreamlitAPIException(
-            f'You set theme="{theme}" while Streamlit charts only support '
-            "theme=\u201dstreamlit\u201d or theme=None to fallback to the default library theme.")
+    validate_theme(theme)
     check_on_select(on_select)
     selecting = on_select != "ignore"
     spec = _figure_json(figure_or_data)
@@ -212,12 +209,10 @@ def plotly_chart(dg, figure_or_data: Any, use_container_width: bool = True, *,
              "use_container_width": bool(use_container_width)}
     if selecting:
         props["selection_mode"] = _selection_modes(selection_mode)
-        _, value = add_widget(
-            dg, "plotly_chart", key=key, default=_empty_selection(), identity=identity,
-            key_identity=None, props=props, on_change=on_select if callable(on_select) else None,
-            writes_allowed=False, explicit_default=None,
-            serialize=_selection_to_page, deserialize=_selection_from_page)
-        return value
+        return add_selection_widget(
+            dg, WidgetIdentity("plotly_chart", key, identity, None), on_select,
+            default=_empty_selection(), props=props,
+            codec=ValueCodec(_selection_to_page, _selection_from_page))
     _register_element_id(dg, key, identity)
     return element_writer(dg, "plotly_chart", props)
 

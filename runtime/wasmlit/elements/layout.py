@@ -10,6 +10,7 @@ from typing import Any, Sequence
 
 from ..errors import (StreamlitAPIException, StreamlitDuplicateElementKey,
                       StreamlitInvalidColumnGapError, StreamlitInvalidColumnSpecError,
+                      StreamlitInvalidHorizontalAlignmentError,
                       StreamlitInvalidVerticalAlignmentError)
 from ..props import container_width, validate_height, validate_icon, validate_width
 from ..registry import command
@@ -27,13 +28,12 @@ def gap_size(gap: Any, element_type: str) -> str:
     raise StreamlitInvalidColumnGapError(gap, element_type)
 
 
-def _check_alignment(value: Any, which: str, element_type: str, choices: Sequence[str]) -> None:
-    if value not in choices:
-        names = ("`\"left\"`, `\"center\"`, `\"right\"`" if which == "horizontal"
-                 else "`\"top\"`, `\"center\"`, `\"bottom\"`")
-        raise StreamlitAPIException(
-            f"The `{which}_alignment` argument to `{element_type}` must be {names}, or "
-            f"`\"distribute\"`. \nThe argument passed was {value}.")
+def _check_alignment(horizontal: Any, vertical: Any) -> None:
+    """st.container's alignments, with 1.50's error classes."""
+    if horizontal not in ("left", "center", "right", "distribute"):
+        raise StreamlitInvalidHorizontalAlignmentError(horizontal, "st.container")
+    if vertical not in ("top", "center", "bottom", "distribute"):
+        raise StreamlitInvalidVerticalAlignmentError(vertical, "st.container")
 
 
 @command
@@ -42,10 +42,7 @@ def container(dg, *, border: bool | None = None, key: Any = None, width: Any = "
               horizontal_alignment: str = "left", vertical_alignment: str = "top",
               gap: str | None = "small"):
     gap_name = gap_size(gap, "st.container")
-    _check_alignment(horizontal_alignment, "horizontal", "st.container",
-                     ("left", "center", "right", "distribute"))
-    _check_alignment(vertical_alignment, "vertical", "st.container",
-                     ("top", "center", "bottom", "distribute"))
+    _check_alignment(horizontal_alignment, vertical_alignment)
     validate_width(width)
     validate_height(height, allow_content=True)
     fixed = isinstance(height, int) and not isinstance(height, bool)

@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..errors import StreamlitAPIException
+from ..widgets import ValueCodec, WidgetCallback, WidgetIdentity, add_widget
 
 
 def check_on_select(on_select: Any) -> None:
@@ -16,6 +17,17 @@ def check_on_select(on_select: Any) -> None:
         raise StreamlitAPIException(
             f"You have passed {on_select} to `on_select`. But only 'ignore', 'rerun', or a "
             "callable is supported.")
+
+
+def add_selection_widget(dg, identity: WidgetIdentity, on_select: Any, *, default: Any,
+                         props: dict, codec: ValueCodec) -> Any:
+    """Draw an element whose selections are on as a widget; return its selection state.
+    As in Streamlit, its id keeps every parameter even with a key, the app cannot set its
+    state, and a callable `on_select` runs when the selection changes."""
+    callback = WidgetCallback(on_select if callable(on_select) else None)
+    _, state = add_widget(dg, identity, default=default, props=props, callback=callback,
+                          codec=codec, writes_allowed=False, explicit_default=None)
+    return state
 
 
 class AttributeDictionary(dict):

@@ -16,7 +16,7 @@ from collections.abc import ItemsView, KeysView, ValuesView
 from typing import Any
 
 from ..errors import StreamlitAPIException
-from ..props import validate_icon
+from ..props import validate_height, validate_icon, validate_width
 from ..registry import COMMANDS, command
 
 
@@ -28,14 +28,18 @@ def _body(body: Any) -> str:
 @command
 def markdown(dg, body: Any, unsafe_allow_html: bool = False, *, help: str | None = None,
              width: Any = "stretch"):
-    return dg.place_element("markdown", {"body": _body(body), "allow_html": bool(unsafe_allow_html),
+    body = _body(body)
+    validate_width(width, allow_content=True)
+    return dg.place_element("markdown", {"body": body, "allow_html": bool(unsafe_allow_html),
                                     "variant": "normal", "help": help})
 
 
 @command
 def caption(dg, body: Any, unsafe_allow_html: bool = False, *, help: str | None = None,
             width: Any = "stretch"):
-    return dg.place_element("markdown", {"body": _body(body), "allow_html": bool(unsafe_allow_html),
+    body = _body(body)
+    validate_width(width, allow_content=True)
+    return dg.place_element("markdown", {"body": body, "allow_html": bool(unsafe_allow_html),
                                     "variant": "caption", "help": help})
 
 
@@ -60,24 +64,29 @@ def _heading(dg, level: int, body: Any, anchor: Any, help: str | None, divider: 
 
 @command
 def title(dg, body: Any, anchor: Any = None, *, help: str | None = None, width: Any = "stretch"):
+    validate_width(width, allow_content=True)
     return _heading(dg, 1, body, anchor, help, False)
 
 
 @command
 def header(dg, body: Any, anchor: Any = None, *, help: str | None = None, divider: Any = False,
            width: Any = "stretch"):
+    validate_width(width, allow_content=True)
     return _heading(dg, 2, body, anchor, help, divider)
 
 
 @command
 def subheader(dg, body: Any, anchor: Any = None, *, help: str | None = None, divider: Any = False,
               width: Any = "stretch"):
+    validate_width(width, allow_content=True)
     return _heading(dg, 3, body, anchor, help, divider)
 
 
 @command
 def text(dg, body: Any, *, help: str | None = None, width: Any = "content"):
-    return dg.place_element("text", {"body": _body(body), "help": help})
+    body = _body(body)
+    validate_width(width, allow_content=True)
+    return dg.place_element("text", {"body": body, "help": help})
 
 
 @command
@@ -85,6 +94,9 @@ def code(dg, body: Any, language: str | None = "python", *, line_numbers: bool =
          wrap_lines: bool = False, height: Any = None, width: Any = "stretch"):
     # st.code keeps the code's indentation: only one leading and one trailing newline go.
     body = re.sub(r"\n\Z", "", re.sub(r"\A\n", "", str(body)))
+    if height is not None:
+        validate_height(height, allow_content=True)
+    validate_width(width, allow_content=True)
     return dg.place_element("code", {"body": body, "language": language or "",
                                 "line_numbers": bool(line_numbers), "wrap_lines": bool(wrap_lines),
                                 "height": height if isinstance(height, int) and not isinstance(height, bool)
@@ -144,6 +156,7 @@ def json_(dg, body: Any, *, expanded: Any = True, width: Any = "stretch"):
             text_value = json.dumps(body, skipkeys=True, default=_json_default)
         data = json.loads(text_value)
     depth = None if isinstance(expanded, bool) else expanded
+    validate_width(width)
     return dg.place_element("json", {"data": _finite(data), "body": text_value,
                                 "expanded": True if depth is not None else expanded,
                                 "max_depth": depth})
@@ -195,13 +208,16 @@ def latex(dg, body: Any, *, help: str | None = None, width: Any = "stretch"):
     if type(body).__module__.startswith("sympy"):
         import sympy
         body = sympy.latex(body)
-    return dg.place_element("markdown", {"body": f"$$\n{_body(body)}\n$$", "allow_html": False,
+    body = _body(body)
+    validate_width(width, allow_content=True)
+    return dg.place_element("markdown", {"body": f"$$\n{body}\n$$", "allow_html": False,
                                     "variant": "latex", "help": help})
 
 
 @command
 def divider(dg, *, width: Any = "stretch"):
     """A horizontal rule: the Markdown `---`, as Streamlit sends it."""
+    validate_width(width)
     return dg.place_element("markdown", {"body": "---", "allow_html": False, "variant": "divider",
                                     "help": None})
 
@@ -211,6 +227,7 @@ def badge(dg, label: str, *, icon: str | None = None, color: str = "blue", width
     """A colored badge: the Markdown `:color-badge[icon label]`."""
     icon_text = validate_icon(icon) + " " if icon is not None else ""
     escaped = label.replace("[", "\\[").replace("]", "\\]")
+    validate_width(width, allow_content=True)
     return dg.place_element("markdown", {"body": f":{color}-badge[{icon_text}{escaped}]",
                                     "allow_html": False, "variant": "badge", "help": None})
 
@@ -239,6 +256,7 @@ def html(dg, body: Any, *, width: Any = "stretch"):
         content = _body(body)
     if content == "":
         raise StreamlitAPIException("`st.html` body cannot be empty")
+    validate_width(width, allow_content=True)
     if _only_style_tags(content):
         run = dg.session.require_run()
         if run.event_writer is not None:
@@ -389,6 +407,7 @@ def help(dg, obj: Any = _STREAMLIT, *, width: Any = "stretch"):
     without `obj`, of the streamlit module itself."""
     if obj is _STREAMLIT:
         obj = sys.modules.get("streamlit") or sys.modules[__package__.rpartition(".")[0]]
+    validate_width(width)
     var_name = _variable_name(dg)
     return dg.place_element("help", {"name": var_name, "type": _type_name(obj), "doc": _docstring(obj),
                                 "value": _value(obj, var_name), "members": _members(obj)})

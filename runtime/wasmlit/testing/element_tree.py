@@ -30,6 +30,11 @@ def _props_attr(node: "Node", name: str) -> Any:
     raise AttributeError(f"{type(node).__name__!r} object has no attribute {name!r}")
 
 
+def _prop(name: str, default: Any = None) -> property:
+    """A read-only property: the element's prop `name` (`default` when it has none)."""
+    return property(lambda self: self.proto.get(name, default))
+
+
 class Node:
     """Base of elements and blocks: `type`, `proto` (the element's props) and `root`."""
 
@@ -83,9 +88,7 @@ class Element(Node):
 
 
 class Markdown(Element):
-    @property
-    def value(self) -> str:
-        return self.proto.get("body", "")
+    value = _prop("body", "")  # str
 
 
 class Caption(Markdown):
@@ -97,9 +100,7 @@ class Divider(Markdown):
 
 
 class Heading(Element):
-    @property
-    def value(self) -> str:
-        return self.proto.get("body", "")
+    value = _prop("body", "")  # str
 
     @property
     def tag(self) -> str:
@@ -119,19 +120,12 @@ class Subheader(Heading):
 
 
 class Text(Element):
-    @property
-    def value(self) -> str:
-        return self.proto.get("body", "")
+    value = _prop("body", "")  # str
 
 
 class Code(Element):
-    @property
-    def value(self) -> str:
-        return self.proto.get("body", "")
-
-    @property
-    def language(self) -> str:
-        return self.proto.get("language", "")
+    value = _prop("body", "")  # str
+    language = _prop("language", "")  # str
 
 
 class Json(Element):
@@ -180,13 +174,8 @@ _METRIC_DIRECTIONS = {"down": 0, "up": 1, "none": 2}
 class Metric(Element):
     """st.metric: `.value` is the text shown (Streamlit's `body`), `.delta` the delta text."""
 
-    @property
-    def value(self) -> str:
-        return self.proto.get("body", "")
-
-    @property
-    def delta(self) -> str:
-        return self.proto.get("delta", "")
+    value = _prop("body", "")  # str
+    delta = _prop("delta", "")  # str
 
     @property
     def color(self) -> int:
@@ -202,13 +191,8 @@ class Metric(Element):
 
 
 class Alert(Element):
-    @property
-    def value(self) -> str:
-        return self.proto.get("body", "")
-
-    @property
-    def icon(self) -> str | None:
-        return self.proto.get("icon")
+    value = _prop("body", "")  # str
+    icon = _prop("icon")  # str | None
 
 
 class Error(Alert):
@@ -228,13 +212,8 @@ class Success(Alert):
 
 
 class Exception(Element):  # noqa: A001 - Streamlit's name
-    @property
-    def value(self) -> str:
-        return self.proto.get("message", "")
-
-    @property
-    def message(self) -> str:
-        return self.proto.get("message", "")
+    value = _prop("message", "")  # str
+    message = _prop("message", "")  # str
 
     @property
     def stack_trace(self) -> list[str]:
@@ -255,13 +234,8 @@ class Exception(Element):  # noqa: A001 - Streamlit's name
 class Toast(Element):
     """A toast shown by the last run (`st.toast`); not part of the element tree."""
 
-    @property
-    def value(self) -> str:
-        return self.proto.get("body", "")
-
-    @property
-    def icon(self) -> str | None:
-        return self.proto.get("icon")
+    value = _prop("body", "")  # str
+    icon = _prop("icon")  # str | None
 
 
 # --- widgets ----------------------------------------------------------------------------
@@ -280,13 +254,8 @@ class Widget(Element):
         suffix = self.id.split("-", 2)[-1]
         return None if suffix == "None" else suffix
 
-    @property
-    def label(self) -> str:
-        return self.proto.get("label", "")
-
-    @property
-    def help(self) -> str | None:
-        return self.proto.get("help")
+    label = _prop("label", "")  # str
+    help = _prop("help")  # str | None
 
     @property
     def disabled(self) -> bool:
@@ -375,9 +344,7 @@ class Toggle(Checkbox):
 
 
 class TextInput(Widget):
-    @property
-    def max_chars(self) -> int | None:
-        return self.proto.get("max_chars")
+    max_chars = _prop("max_chars")  # int | None
 
     @property
     def placeholder(self) -> str:
@@ -401,9 +368,7 @@ class TextArea(TextInput):
 
 
 class ChatInput(Widget):
-    @property
-    def placeholder(self) -> str:
-        return self.proto.get("placeholder", "")
+    placeholder = _prop("placeholder", "")  # str
 
     @property
     def value(self) -> Any:
@@ -419,17 +384,9 @@ class ChatInput(Widget):
 
 
 class NumberInput(Widget):
-    @property
-    def step(self) -> float:
-        return self.proto.get("step", 1)
-
-    @property
-    def min_value(self) -> float:
-        return self.proto.get("min")
-
-    @property
-    def max_value(self) -> float:
-        return self.proto.get("max")
+    step = _prop("step", 1)  # float
+    min_value = _prop("min")  # float
+    max_value = _prop("max")  # float
 
     def _stepped(self, direction: int) -> "NumberInput":
         current = self.value
@@ -537,17 +494,9 @@ class ButtonGroup(_Options):
 
 
 class Slider(Widget):
-    @property
-    def min(self) -> Any:
-        return self.proto.get("min")
-
-    @property
-    def max(self) -> Any:
-        return self.proto.get("max")
-
-    @property
-    def step(self) -> Any:
-        return self.proto.get("step")
+    min = _prop("min")  # Any
+    max = _prop("max")  # Any
+    step = _prop("step")  # Any
 
     def set_range(self, lower: Any, upper: Any):
         """Set a range slider's two ends."""
@@ -727,21 +676,15 @@ class Block(_Finder, Node):
 
 
 class Column(Block):
-    @property
-    def weight(self) -> float:
-        return self.proto.get("weight", 1)
+    weight = _prop("weight", 1)  # float
 
 
 class Tab(Block):
-    @property
-    def label(self) -> str:
-        return self.proto.get("label", "")
+    label = _prop("label", "")  # str
 
 
 class Expander(Block):
-    @property
-    def label(self) -> str:
-        return self.proto.get("label", "")
+    label = _prop("label", "")  # str
 
 
 # --- wasmlit node -> Streamlit type -----------------------------------------------------

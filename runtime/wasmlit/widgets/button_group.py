@@ -6,13 +6,14 @@ option (single selection), the list of options (multi), or feedback's sentiment 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any, Callable
 
 from ..registry import command
 from ..errors import StreamlitAPIException
-from . import label_props
+from . import ValueCodec, WidgetCallback, WidgetIdentity, add_widget, label_props
 from .options import (copied, default_indices, is_new_state_value, options_of,
-                      placement_identity, register, strict_or_default)
+                      placement_identity, strict_or_default)
 from ..props import validate_icon, validate_label_visibility, validate_width, width_prop
 
 _THUMBS = (":material/thumb_up:", ":material/thumb_down:")
@@ -85,15 +86,18 @@ def feedback(dg, options: str = "thumbs", *, key: Any = None, disabled: bool = F
     else:
         buttons = [_option(icon=_STAR, selected_icon=_FILLED_STAR) for _ in range(5)]
         sentiments = list(range(5))
-    return _button_group(
-        dg, "feedback", buttons, sentiments, default=None, selection_mode="single", key=key,
-        style="borderless", disabled=disabled, on_change=on_change, args=args, kwargs=kwargs,
-        visualization="all_up_to_selected" if options == "stars" else "only_selected",
-        label=None, label_visibility="collapsed", help=None, width=width)
+    group = _Group(kind="feedback", style="borderless", values=sentiments, buttons=buttons,
+                   selection_mode="single", default=None,
+                   visualization="all_up_to_selected" if options == "stars" else "only_selected",
+                   label=None, label_visibility="collapsed", help=None)
+    return _button_group(dg, group, key=key, callback=WidgetCallback(on_change, args, kwargs),
+                         disabled=disabled, width=width)
 
 
 def _labelled_group(dg, style, label, options, selection_mode, default, format_func, key, help,
                     on_change, args, kwargs, disabled, label_visibility, width):
+    """st.pills and st.segmented_control, which differ only in `style`; the parameters
+    are theirs, passed through."""
     validate_label_visibility(label_visibility)
     opt = options_of(options)
     defaults = default_indices(opt, default) or []
@@ -101,20 +105,34 @@ def _labelled_group(dg, style, label, options, selection_mode, default, format_f
     def look(option: Any) -> dict:
         return _split_icon(format_func(option) if format_func else str(option))
 
-    return _button_group(
-        dg, style, None, opt, default=defaults, selection_mode=selection_mode, key=key,
-        style=style, disabled=disabled, on_change=on_change, args=args, kwargs=kwargs,
-        visualization="only_selected", label=label, label_visibility=label_visibility,
-        help=help, width=width, look=look)
+    group = _Group(kind=style, style=style, values=opt, buttons=None, look=look,
+                   selection_mode=selection_mode, default=defaults, label=label,
+                   label_visibility=label_visibility, help=help)
+    return _button_group(dg, group, key=key, callback=WidgetCallback(on_change, args, kwargs),
+                         disabled=disabled, width=width)
 
 
-def _button_group(dg, kind: str, buttons: list[dict] | None, values: list[Any], *,
-                  default: list[int] | None, selection_mode: str, key: Any, style: str,
-                  disabled: bool, on_change, args, kwargs, visualization: str,
-                  label: str | None, label_visibility: str, help: str | None, width: Any,
-                  look: Callable[[Any], dict] | None = None) -> Any:
-    """One group of buttons; `values` are what the buttons stand for, `buttons` how they
-    look (or `look(value)` makes that)."""
+@dataclass(frozen=True)
+class _Group:
+    """What a group of buttons is: `values` are what the buttons stand for, `buttons` how
+    they look (or `look(value)` makes that, once the arguments are checked)."""
+    kind: str
+    style: str
+    values: list[Any]
+    buttons: list[dict] | None
+    selection_mode: str
+    default: list[int] | None
+    label: str | None
+    label_visibility: str
+    help: str | None
+    visualization: str = "only_selected"
+    look: Callable[[Any], dict] | None = None
+
+
+def _button_group(dg, group: _Group, *, key: Any, callback: WidgetCallback, disabled: bool,
+                  width: Any) -> Any:
+    """Draw one group of buttons; return the selected value (or values)."""
+    selection_mode, default, values = group.selection_mode, group.default, group.values
     if selection_mode not in ("single", "multi"):
         raise StreamlitAPIException(
             "The selection_mode argument must be one of ['single', 'multi']. The argument "
@@ -126,8 +144,7 @@ def _button_group(dg, kind: str, buttons: list[dict] | None, values: list[Any], 
             "`selection_mode='single'`.")
     key = None if key is None else str(key)
     validate_width(width, allow_content=True)
-    if buttons is None:
-        buttons = [look(value) for value in values]
+    buttons = group.buttons if group.buttons is not None else [group.look(v) for v in values]
     default_list = list(default or [])
 
     def deserialize(ui_value: Any) -> Any:
@@ -144,14 +161,14 @@ def _button_group(dg, kind: str, buttons: list[dict] | None, values: list[Any], 
 
     initial = deserialize(None)
     identity = dict(options=[_identity_of(b) for b in buttons], default=default,
-                    click_mode=selection_mode, style=style, width=width, label=label, help=help,
-                    **placement_identity(dg))
-    props = dict(label_props(label, help, disabled, label_visibility), options=buttons,
-                 click_mode=selection_mode, style=style, visualization=visualization,
-                 width=width_prop(width))
-    _, value = register(
-        dg, kind, key=key, default=initial, explicit_default=default_list or None,
-        identity=identity, key_identity=None, props=props,
-        on_change=on_change, args=args, kwargs=kwargs, deserialize=deserialize,
-        serialize=strict_or_default(is_new_state_value(dg, key), serialize, serialize(initial)))
+                    click_mode=selection_mode, style=group.style, width=width,
+                    label=group.label, help=group.help, **placement_identity(dg))
+    props = dict(label_props(group.label, group.help, disabled, group.label_visibility),
+                 options=buttons, click_mode=selection_mode, style=group.style,
+                 visualization=group.visualization, width=width_prop(width))
+    show = strict_or_default(is_new_state_value(dg, key), serialize, serialize(initial))
+    _, value = add_widget(
+        dg, WidgetIdentity(group.kind, key, identity, key_params=None), default=initial,
+        explicit_default=default_list or None, props=props, callback=callback,
+        codec=ValueCodec(show, deserialize))
     return copied(value)

@@ -8,7 +8,7 @@ from typing import Any, Callable
 
 from ..registry import command
 from ..errors import StreamlitAPIException, StreamlitInvalidFormCallbackError
-from . import add_widget
+from . import ValueCodec, WidgetCallback, WidgetIdentity, add_widget
 from ..props import container_width, validate_icon, validate_width, width_prop
 
 FORM_DOCS_INFO = """
@@ -28,7 +28,10 @@ def _check_type(command_name: str, type: Any) -> None:
 
 def _button_props(label: Any, help: str | None, type: str, icon: str | None, disabled: bool,
                   width: Any) -> dict:
-    return {"label": str(label), "help": help, "type": type, "icon": validate_icon(icon),
+    """What every button shows (its icon and width checked, in Streamlit's order)."""
+    icon_shown = validate_icon(icon)
+    validate_width(width, allow_content=True)
+    return {"label": str(label), "help": help, "type": type, "icon": icon_shown,
             "disabled": bool(disabled), "width": width_prop(width)}
 
 
@@ -43,8 +46,10 @@ def button(dg, label: str, key: Any = None, help: str | None = None,
         if on_click is not None:
             raise StreamlitInvalidFormCallbackError()
         raise StreamlitAPIException(f"`st.button()` can't be used in an `st.form()`.{FORM_DOCS_INFO}")
-    return _add_button(dg, "button", label, key, help, on_click, args, kwargs, type, icon,
-                       disabled, width, submit=False)
+    props = dict(_button_props(label, help, type, icon, disabled, width), submit=False)
+    identity = _identity(label, icon, help, type, width, is_form_submitter=False)
+    return _add_button(dg, WidgetIdentity("button", key, identity), props,
+                       WidgetCallback(on_click, args, kwargs))
 
 
 @command
@@ -60,21 +65,25 @@ def form_submit_button(dg, label: str = "Submit", help: str | None = None,
             f"`st.form_submit_button()` must be used inside an `st.form()`.{FORM_DOCS_INFO}")
     # Streamlit keys every submit button (it shows in st.session_state).
     key = key if key is not None and str(key) else f"FormSubmitter:{dg.form_id}-{label}"
-    return _add_button(dg, "form_submit_button", label, key, help, on_click, args, kwargs, type,
-                       icon, disabled, width, submit=True)
+    props = dict(_button_props(label, help, type, icon, disabled, width), submit=True)
+    identity = _identity(label, icon, help, type, width, is_form_submitter=True)
+    return _add_button(dg, WidgetIdentity("form_submit_button", key, identity), props,
+                       WidgetCallback(on_click, args, kwargs, in_form=True))
 
 
-def _add_button(dg, kind, label, key, help, on_click, args, kwargs, type, icon, disabled,
-                width, *, submit: bool) -> bool:
-    props = _button_props(label, help, type, icon, disabled, width)
-    validate_width(width, allow_content=True)
-    _, value = add_widget(
-        dg, kind, key=key, default=False, is_trigger=True, allow_form_callback=submit,
-        writes_allowed=False, explicit_default=None,
-        identity={"label": str(label), "icon": icon, "help": help, "type": type,
-                  "is_form_submitter": submit, "width": width},
-        props=dict(props, submit=submit),
-        on_change=on_click, args=args, kwargs=kwargs, serialize=bool)
+def _identity(label: Any, icon: Any, help: Any, type: str, width: Any, **more: Any) -> dict:
+    """The parameters in a button's id (Streamlit's, per button command)."""
+    return dict(label=str(label), icon=icon, help=help, type=type, width=width, **more)
+
+
+# A button holds True for the one run its click starts.
+_CLICK = ValueCodec(serialize=bool, is_trigger=True)
+
+
+def _add_button(dg, identity: WidgetIdentity, props: dict, callback: WidgetCallback) -> bool:
+    """Register and draw a button; the app cannot set its value."""
+    _, value = add_widget(dg, identity, default=False, props=props, callback=callback,
+                          codec=_CLICK, writes_allowed=False, explicit_default=None)
     return bool(value)
 
 
@@ -130,14 +139,9 @@ def download_button(dg, label: str, data: Any, file_name: str | None = None,
                  data=base64.b64encode(content).decode("ascii"), mime=file_mime,
                  file_name=file_name or _default_file_name(file_mime),
                  ignore_rerun=on_click == "ignore")
-    validate_width(width, allow_content=True)
-    _, value = add_widget(
-        dg, "download_button", key=key, default=False, is_trigger=True, writes_allowed=False,
-        explicit_default=None,
-        identity={"label": str(label), "icon": icon, "file_name": file_name, "mime": mime,
-                  "help": help, "type": type, "width": width},
-        props=props, on_change=callback, args=args, kwargs=kwargs, serialize=bool)
-    return bool(value)
+    identity = _identity(label, icon, help, type, width, file_name=file_name, mime=mime)
+    return _add_button(dg, WidgetIdentity("download_button", key, identity), props,
+                       WidgetCallback(callback, args, kwargs))
 
 
 # --- st.link_button -----------------------------------------------------------------------
@@ -149,5 +153,4 @@ def link_button(dg, label: str, url: str, *, help: str | None = None, type: str 
     _check_type("link_button", type)
     width = container_width(use_container_width, width)
     props = dict(_button_props(label, help, type, icon, disabled, width), url=str(url))
-    validate_width(width, allow_content=True)
     return dg.place_element("link_button", props)

@@ -13,7 +13,7 @@ from ..registry import command
 from ..errors import StreamlitAPIException
 from ..uploaded_file import (MAX_UPLOAD_SIZE_MB, FileStore, FileURLs, UploadedFile,
                              UploadedFileRec, normalize_upload_file_type)
-from . import add_widget
+from . import ValueCodec, WidgetCallback, WidgetIdentity, add_widget
 from ..props import validate_width, width_prop
 
 ACCEPT_FILE_VALUES = (True, False, "multiple", "directory")
@@ -110,15 +110,15 @@ def chat_input(dg, placeholder: str = "Your message", *, key: Any = None,
                 "width": width}
     validate_width(width)
     wid, value = add_widget(
-        writer, "chat_input", key=key, default=None, is_trigger=True, trigger_reset=None,
-        explicit_default=None, key_identity=None, identity=identity,
+        writer, WidgetIdentity("chat_input", key, identity, None), default=None,
+        explicit_default=None,
         props={"placeholder": str(placeholder), "max_chars": max_chars or None,
                "disabled": bool(disabled), "accept_file": accept_file if accepts_files else False,
                "file_type": types, "max_upload_size_mb": MAX_UPLOAD_SIZE_MB,
                "position": "bottom" if pinned else "inline",
                "width": width_prop(width)},
-        on_change=on_submit, args=args, kwargs=kwargs,
-        serialize=serialize, deserialize=deserialize)
+        callback=WidgetCallback(on_submit, args, kwargs),
+        codec=ValueCodec(serialize, deserialize, is_trigger=True, trigger_reset=None))
     if set_by_app:
         # Streamlit shows the text in the box and resets the key to None.
         entry = session.state.widget(wid)

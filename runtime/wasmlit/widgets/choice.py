@@ -10,10 +10,10 @@ from typing import Any, Callable
 
 from ..registry import command
 from ..errors import StreamlitAPIException, StreamlitSelectionCountExceedsMaxError
-from . import label_props
+from . import ValueCodec, WidgetCallback, WidgetIdentity, add_widget, label_props
 from .options import (BAD_ARGUMENT_TYPE, coerce_enum, coerce_enum_sequence, copied,
                       default_indices, index_of, is_new_state_value, last_index_by_text,
-                      options_of, placement_identity, register, state_is_none,
+                      options_of, placement_identity, state_is_none,
                       strict_or_default, to_list)
 from ..props import validate_label_visibility, validate_width, width_prop
 
@@ -81,13 +81,14 @@ def radio(dg, label: str, options: Any, index: int | None = 0,
         return 0 if not opt else index_of(opt, coerce_enum(value, options, opt))
 
     default = deserialize(None)
-    _, value = register(
-        dg, "radio", key=key, default=default, explicit_default=explicit_default,
-        identity=identity, key_identity=None,
+    _, value = add_widget(
+        dg, WidgetIdentity("radio", key, identity, key_params=None), default=default,
+        explicit_default=explicit_default,
         props=dict(label_props(label, help, disabled, label_visibility), options=formatted,
                    captions=shown_captions, horizontal=bool(horizontal), width=width_prop(width)),
-        on_change=on_change, args=args, kwargs=kwargs, deserialize=deserialize,
-        serialize=strict_or_default(is_new_state_value(dg, key), serialize, serialize(default)))
+        callback=WidgetCallback(on_change, args, kwargs),
+        codec=ValueCodec(strict_or_default(is_new_state_value(dg, key), serialize,
+                                           serialize(default)), deserialize))
     return copied(coerce_enum(value, options, opt))
 
 
@@ -135,14 +136,15 @@ def selectbox(dg, label: str, options: Any, index: int | None = 0,
         return shown
 
     default = deserialize(None)
-    _, value = register(
-        dg, "selectbox", key=key, default=default, explicit_default=explicit_default,
-        identity=identity, key_identity=("options", "accept_new_options"),
+    _, value = add_widget(
+        dg, WidgetIdentity("selectbox", key, identity, ("options", "accept_new_options")),
+        default=default, explicit_default=explicit_default,
         props=dict(label_props(label, help, disabled, label_visibility), options=formatted,
                    placeholder=placeholder or "", accept_new_options=bool(accept_new_options),
                    clearable=index is None and not disabled, width=width_prop(width)),
-        on_change=on_change, args=args, kwargs=kwargs, deserialize=deserialize,
-        serialize=strict_or_default(is_new_state_value(dg, key), serialize, serialize(default)))
+        callback=WidgetCallback(on_change, args, kwargs),
+        codec=ValueCodec(strict_or_default(is_new_state_value(dg, key), serialize,
+                                           serialize(default)), deserialize))
     return copied(coerce_enum(value, options, opt))
 
 
@@ -209,14 +211,15 @@ def multiselect(dg, label: str, options: Any, default: Any = None,
         return show(value)
 
     validate_width(width)
-    _, value = register(
-        dg, "multiselect", key=key, default=initial, explicit_default=default,
-        identity=identity, key_identity=("options", "max_selections", "accept_new_options"),
+    _, value = add_widget(
+        dg, WidgetIdentity("multiselect", key, identity,
+                           ("options", "max_selections", "accept_new_options")),
+        default=initial, explicit_default=default,
         props=dict(label_props(label, help, disabled, label_visibility), options=formatted,
                    max_selections=max_selections or 0, placeholder=placeholder or "",
                    accept_new_options=bool(accept_new_options), width=width_prop(width)),
-        on_change=on_change, args=args, kwargs=kwargs, deserialize=deserialize,
-        serialize=show_checked)
+        callback=WidgetCallback(on_change, args, kwargs),
+        codec=ValueCodec(show_checked, deserialize))
     return copied(coerce_enum_sequence(value, options, opt))
 
 

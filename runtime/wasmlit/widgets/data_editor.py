@@ -18,7 +18,7 @@ from typing import Any, Callable
 
 from ..props import container_width, validate_height, validate_width, width_prop
 from ..registry import command
-from . import add_widget
+from . import ValueCodec, WidgetCallback, WidgetIdentity, add_widget
 from .data_editor_columns import (check_type_compatibilities, editor_columns, editor_display_order,
                                   process_config_mapping, update_config)
 from .data_editor_table import INDEX_HIDDEN_FORMATS, to_table
@@ -55,9 +55,9 @@ def data_editor(dg, data: Any, *, width: Any = "stretch", height: Any = "auto",
         "width": width_prop(width), "height": height, "row_height": row_height,
     }
     _, state = add_widget(
-        dg, "data_editor", key=key, default=empty_state(), identity=identity,
-        key_identity=None, props=props, on_change=on_change, args=args,
-        kwargs=kwargs, writes_allowed=False, serialize=_serialize, deserialize=_deserialize)
+        dg, WidgetIdentity("data_editor", key, identity, None), default=empty_state(),
+        props=props, callback=WidgetCallback(on_change, args, kwargs),
+        codec=_EDITS, writes_allowed=False)
     return table.edited(state if isinstance(state, dict) else empty_state())
 
 
@@ -101,3 +101,7 @@ def _serialize(state: Any) -> dict:
     return {"edited_rows": {str(k): v for k, v in dict(state.get("edited_rows") or {}).items()},
             "added_rows": list(state.get("added_rows") or []),
             "deleted_rows": list(state.get("deleted_rows") or [])}
+
+
+# The editing state both ways, the same for every data editor.
+_EDITS = ValueCodec(serialize=_serialize, deserialize=_deserialize)

@@ -11,7 +11,7 @@ from typing import Any, Callable
 from ..registry import command
 from ..uploaded_file import (MAX_UPLOAD_SIZE_MB, DeletedFile, FileStore, UploadedFile,
                              enforce_filename_restriction, file_info, normalize_upload_file_type)
-from . import add_widget, label_props, root_of
+from . import ValueCodec, WidgetCallback, WidgetIdentity, add_widget, label_props
 from ..props import validate_width, width_prop
 
 
@@ -42,8 +42,9 @@ def file_uploader(dg, label: str, type: Any = None, accept_multiple_files: Any =
     props = dict(label_props(label, help, disabled, label_visibility),
                  type=allowed or [], multiple=multiple, directory=directory,
                  max_upload_size_mb=MAX_UPLOAD_SIZE_MB)
-    value = _add_file_widget(dg, "file_uploader", key, identity, props, on_change, args,
-                             kwargs, width, serialize, shape, default=[] if multiple else None)
+    value = _add_file_widget(dg, WidgetIdentity("file_uploader", key, identity, None), props,
+                             WidgetCallback(on_change, args, kwargs), width, serialize, shape,
+                             default=[] if multiple else None)
     if isinstance(value, DeletedFile):
         return None
     if isinstance(value, list):
@@ -68,32 +69,30 @@ def camera_input(dg, label: str, key: Any = None, help: str | None = None,
         return [file_info(value)]
 
     props = label_props(label, help, disabled, label_visibility)
-    value = _add_file_widget(dg, "camera_input", key, identity, props, on_change, args,
-                             kwargs, width, serialize, shape)
+    value = _add_file_widget(dg, WidgetIdentity("camera_input", key, identity, None), props,
+                             WidgetCallback(on_change, args, kwargs), width, serialize, shape)
     return None if isinstance(value, DeletedFile) else value
 
 
-def _add_file_widget(dg, kind: str, key: Any, identity: dict, props: dict, on_change, args,
-                     kwargs, width: Any, serialize: Callable, shape: Callable,
+def _add_file_widget(dg, identity: WidgetIdentity, props: dict, callback: WidgetCallback,
+                     width: Any, serialize: Callable, shape: Callable,
                      default: Any = None) -> Any:
     """Register a file widget and return its value as fresh UploadedFile objects.
 
     With `key=`, Streamlit still identifies these widgets by all their parameters
-    (and their form and root), so the key does not replace the identity.
+    (and their form and root: `key_params=None`), so the key does not replace the identity.
     """
     validate_width(width)
     session = dg.session
     store = FileStore.of(session)
-    identity = dict(identity, form_id=dg.form_id, root=root_of(dg))
     holder: dict[str, str] = {}
 
     def deserialize(page_value: Any) -> Any:
         return shape(store.take(holder["id"], page_value))
 
     wid, value = add_widget(
-        dg, kind, key=key, default=default, identity=identity, key_identity=None,
-        props=dict(props, width=width_prop(width)), on_change=on_change, args=args,
-        kwargs=kwargs, writes_allowed=False, serialize=serialize, deserialize=deserialize)
+        dg, identity, default=default, props=dict(props, width=width_prop(width)),
+        callback=callback, codec=ValueCodec(serialize, deserialize), writes_allowed=False)
     holder["id"] = wid
     store.forget_others(lambda w: session.state.widget(w) is not None)
     # Each run reads its files from the start, as in Streamlit (values are rebuilt per run).

@@ -12,7 +12,7 @@ from ..registry import command
 from ..errors import (StreamlitAPIException, StreamlitInvalidNumberFormatError,
                       StreamlitJSNumberBoundsError, StreamlitMixedNumericTypesError,
                       StreamlitValueAboveMaxError, StreamlitValueBelowMinError)
-from . import add_widget, label_props
+from . import ValueCodec, WidgetCallback, WidgetIdentity, add_widget, label_props
 from ..props import validate_height, validate_icon, validate_width, width_prop
 
 
@@ -46,20 +46,24 @@ def toggle(dg, label: str, value: bool = False, key: Any = None, help: str | Non
 
 def _checkbox(dg, kind: str, label, value, key, help, on_change, args, kwargs, disabled,
               label_visibility, width) -> bool:
+    """st.checkbox and st.toggle, which differ only in `kind`; the parameters are theirs."""
     props = dict(label_props(label, help, disabled, label_visibility), width=width_prop(width))
     validate_width(width, allow_content=True)
+    identity = {"label": str(label), "value": bool(value), "help": help, "width": width}
     _, current = add_widget(
-        dg, kind, key=key, default=bool(value), explicit_default=None if value is False else value,
-        identity={"label": str(label), "value": bool(value), "help": help, "width": width},
-        props=props, on_change=on_change, args=args, kwargs=kwargs, serialize=bool,
-        deserialize=lambda ui: bool(value) if ui is None else bool(ui))
+        dg, WidgetIdentity(kind, key, identity), default=bool(value),
+        explicit_default=None if value is False else value, props=props,
+        callback=WidgetCallback(on_change, args, kwargs),
+        codec=ValueCodec(bool, lambda ui: bool(value) if ui is None else bool(ui)))
     return current
 
 
 # --- text_input and text_area ----------------------------------------------------------------
 
-def _text(ui: Any, default: str | None) -> str | None:
-    return default if ui is None else str(ui)
+def _text_codec(default: str | None) -> ValueCodec:
+    """Text both ways; nothing from the page means the widget's default."""
+    return ValueCodec(serialize=lambda v: None if v is None else str(v),
+                      deserialize=lambda ui: default if ui is None else str(ui))
 
 
 @command
@@ -87,11 +91,9 @@ def text_input(dg, label: str, value: Any = "", max_chars: int | None = None,
                  icon=validate_icon(icon), width=width_prop(width))
     validate_width(width)
     _, current = add_widget(
-        dg, "text_input", key=key, default=value, explicit_default=explicit,
-        key_identity=("max_chars",), identity=identity, props=props,
-        on_change=on_change, args=args, kwargs=kwargs,
-        serialize=lambda v: None if v is None else str(v),
-        deserialize=lambda ui: _text(ui, value))
+        dg, WidgetIdentity("text_input", key, identity, ("max_chars",)), default=value,
+        explicit_default=explicit, props=props, callback=WidgetCallback(on_change, args, kwargs),
+        codec=_text_codec(value))
     return current
 
 
@@ -121,11 +123,9 @@ def text_area(dg, label: str, value: Any = "", height: Any = None, max_chars: in
                  placeholder=None if placeholder is None else str(placeholder),
                  width=width_prop(width))
     _, current = add_widget(
-        dg, "text_area", key=key, default=value, explicit_default=explicit,
-        key_identity=("max_chars",), identity=identity, props=props,
-        on_change=on_change, args=args, kwargs=kwargs,
-        serialize=lambda v: None if v is None else str(v),
-        deserialize=lambda ui: _text(ui, value))
+        dg, WidgetIdentity("text_area", key, identity, ("max_chars",)), default=value,
+        explicit_default=explicit, props=props, callback=WidgetCallback(on_change, args, kwargs),
+        codec=_text_codec(value))
     return current
 
 
@@ -250,10 +250,9 @@ def number_input(dg, label: str, min_value: Any = None, max_value: Any = None,
 
     validate_width(width)
     _, current = add_widget(
-        dg, "number_input", key=key, default=default, explicit_default=explicit,
-        key_identity=("min_value", "max_value", "step"), identity=identity, props=props,
-        on_change=on_change, args=args, kwargs=kwargs,
-        serialize=serialize, deserialize=deserialize)
+        dg, WidgetIdentity("number_input", key, identity, ("min_value", "max_value", "step")),
+        default=default, explicit_default=explicit, props=props,
+        callback=WidgetCallback(on_change, args, kwargs), codec=ValueCodec(serialize, deserialize))
     return current
 
 

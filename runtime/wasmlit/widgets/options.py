@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import array
 import copy
-import functools
 from collections import UserList, deque
 from collections.abc import ItemsView, KeysView, Mapping, ValuesView
 from enum import Enum, EnumMeta
 from typing import Any, Callable
 
 from ..errors import StreamlitAPIException
-from . import add_widget, root_of
+from . import root_of
 
 _FLOAT_EQUALITY_EPSILON = 0.000000000005
 _LIST_LIKE = (list, set, tuple, array.ArrayType, deque, EnumMeta, enumerate, frozenset,
@@ -182,21 +181,6 @@ def state_is_none(dg, key: str | None) -> bool:
         return key in state and state[key] is None
     except KeyError:
         return False
-
-
-def register(dg, kind: str, *, explicit_default: Any, **kwargs: Any) -> tuple[str, Any]:
-    """`add_widget`, passing the default Streamlit checks for its "default value and
-    Session State" warning where add_widget knows about it."""
-    if "explicit_default" in _add_widget_params():
-        kwargs["explicit_default"] = explicit_default
-    return add_widget(dg, kind, **kwargs)
-
-
-@functools.lru_cache(maxsize=1)
-def _add_widget_params() -> tuple[str, ...]:
-    import inspect
-
-    return tuple(inspect.signature(add_widget).parameters)
 
 
 def placement_identity(dg) -> dict[str, Any]:

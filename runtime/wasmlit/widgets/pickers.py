@@ -12,7 +12,8 @@ from typing import Any, Callable
 
 from ..registry import command
 from ..errors import StreamlitAPIException
-from . import add_widget, label_props, settle_from_page
+from . import (ValueCodec, WidgetCallback, WidgetIdentity, add_widget, label_props,
+               settle_from_page)
 from ..props import validate_width, width_prop
 
 DATE_FORMATS = re.compile(r"^(YYYY[/.\-]MM[/.\-]DD|DD[/.\-]MM[/.\-]YYYY|MM[/.\-]DD[/.\-]YYYY)$")
@@ -152,14 +153,14 @@ def date_input(dg, label: str, value: Any = "today", min_value: Any = None,
     validate_width(width)
     default = [] if parsed.dates is None else [d.isoformat() for d in parsed.dates]
     wid, current = add_widget(
-        dg, "date_input", key=key, default=parsed.deserialize(None), identity=identity,
-        key_identity=("min_value", "max_value", "format"),
+        dg, WidgetIdentity("date_input", key, identity, ("min_value", "max_value", "format")),
+        default=parsed.deserialize(None),
         explicit_default=None if value == "today" else value,
         props=dict(label_props(label, help, disabled, label_visibility),
                    is_range=parsed.is_range, format=format, min=parsed.min.isoformat(),
                    max=parsed.max.isoformat(), default=default, width=width_prop(width)),
-        on_change=on_change, args=args, kwargs=kwargs,
-        serialize=parsed.serialize, deserialize=parsed.deserialize)
+        callback=WidgetCallback(on_change, args, kwargs),
+        codec=ValueCodec(parsed.serialize, parsed.deserialize))
     settle_from_page(dg, wid, lambda v: parsed.deserialize(parsed.serialize(v)))
     return current
 
@@ -227,12 +228,12 @@ def time_input(dg, label: str, value: Any = "now", key: Any = None, help: str | 
     validate_width(width)
     codec = TimeCodec(parsed)
     wid, current = add_widget(
-        dg, "time_input", key=key, default=parsed, identity=identity, key_identity=("step",),
+        dg, WidgetIdentity("time_input", key, identity, ("step",)), default=parsed,
         explicit_default=None if value == "now" else value,
         props=dict(label_props(label, help, disabled, label_visibility), step=int(seconds),
                    default=TimeCodec.serialize(parsed), width=width_prop(width)),
-        on_change=on_change, args=args, kwargs=kwargs,
-        serialize=TimeCodec.serialize, deserialize=codec.deserialize)
+        callback=WidgetCallback(on_change, args, kwargs),
+        codec=ValueCodec(TimeCodec.serialize, codec.deserialize))
     settle_from_page(dg, wid, lambda v: None if v is None else codec.deserialize(codec.serialize(v)))
     return current
 
@@ -261,10 +262,10 @@ like '#00FFAA' or '#000'.
 '#00FFAA' or '#000'.
 """)
     _, current = add_widget(
-        dg, "color_picker", key=key, default=value, identity=identity,
-        key_identity=None, explicit_default=explicit_default,
+        dg, WidgetIdentity("color_picker", key, identity, None), default=value,
+        explicit_default=explicit_default,
         props=dict(label_props(label, help, disabled, label_visibility), default=value,
                    width=width_prop(width)),
-        on_change=on_change, args=args, kwargs=kwargs,
-        serialize=lambda v: str(v), deserialize=lambda v: str(value if v is None else v))
+        callback=WidgetCallback(on_change, args, kwargs),
+        codec=ValueCodec(str, lambda v: str(value if v is None else v)))
     return current

@@ -14,7 +14,8 @@ from typing import Any, Callable
 
 from ..registry import command
 from ..errors import StreamlitAPIException, StreamlitValueAboveMaxError, StreamlitValueBelowMinError
-from . import add_widget, label_props, settle_from_page
+from . import (ValueCodec, WidgetCallback, WidgetIdentity, add_widget, label_props,
+               settle_from_page)
 from .options import index_of, options_of
 from ..props import validate_width, width_prop
 
@@ -244,14 +245,14 @@ def slider(dg, label: str, min_value: Any = None, max_value: Any = None, value: 
     codec = SliderCodec(data_type, [float(p) for p in prepared], single, tz)
     strict = _is_new_state_value(dg, key)
     wid, current = add_widget(
-        dg, "slider", key=key, default=codec.deserialize(None), identity=identity,
-        key_identity=None, explicit_default=explicit_default,
+        dg, WidgetIdentity("slider", key, identity, None), default=codec.deserialize(None),
+        explicit_default=explicit_default,
         props=dict(label_props(label, help, disabled, label_visibility),
                    min=min_value, max=max_value, step=step, data_type=data_type,
                    format=format, options=[], default=codec.default, width=width_prop(width)),
-        on_change=on_change, args=args, kwargs=kwargs,
-        serialize=lambda v: _page_value_checked(codec, v, min_value, max_value, strict),
-        deserialize=codec.deserialize)
+        callback=WidgetCallback(on_change, args, kwargs),
+        codec=ValueCodec(lambda v: _page_value_checked(codec, v, min_value, max_value, strict),
+                         codec.deserialize))
     settle_from_page(dg, wid, lambda v: codec.deserialize(codec.serialize(v)))
     return current
 
@@ -300,12 +301,12 @@ def select_slider(dg, label: str, options: Any = (), value: Any = None,
     validate_width(width)
     codec = SelectSliderCodec(opt, default, isinstance(value, (list, tuple)))
     wid, current = add_widget(
-        dg, "select_slider", key=key, default=codec.deserialize(None), identity=identity,
-        key_identity=None, explicit_default=value,
+        dg, WidgetIdentity("select_slider", key, identity, None), default=codec.deserialize(None),
+        explicit_default=value,
         props=dict(label_props(label, help, disabled, label_visibility),
                    min=0, max=len(opt) - 1, step=1, data_type=INT, format="%s",
                    options=labels, default=default, width=width_prop(width)),
-        on_change=on_change, args=args, kwargs=kwargs,
-        serialize=codec.serialize, deserialize=codec.deserialize)
+        callback=WidgetCallback(on_change, args, kwargs),
+        codec=ValueCodec(codec.serialize, codec.deserialize))
     settle_from_page(dg, wid, lambda v: codec.deserialize(codec.serialize(v)))
     return current
