@@ -13,7 +13,8 @@ if ! command -v chromium >/dev/null 2>&1; then
 fi
 
 echo "== installing Python test packages"
-python3 -m pip install -q --disable-pip-version-check "pytest>=8" "pytest-playwright>=0.5" "playwright>=1.45"
+python3 -m pip install -q --disable-pip-version-check "pytest>=8" "pytest-playwright>=0.5" "playwright>=1.45" \
+  "pytest-xdist>=3.5"
 echo "== installing the data stack the data tests use (pandas 3 as in the browser's Pyodide)"
 python3 -m pip install -q --disable-pip-version-check "pandas>=3" numpy jinja2 altair plotly matplotlib
 echo "== installing wasmlit itself (editable: activates its pytest plugin)"
@@ -22,8 +23,18 @@ python3 -m pip install -q --disable-pip-version-check --no-deps -e .
 echo "== building dist/"
 python3 build.py
 
-echo "== running tests"
-python3 -m pytest -q -p no:cacheprovider tests examples "$@"
+# Two workers (WASMLIT_TEST_WORKERS), each with its own Chromium; --dist loadfile keeps a
+# module's tests on one worker, so its shared page (one Pyodide start) and its module-scoped
+# site stay one. Builds are safe in parallel (build.py's lock, per-worker tmp_path_factory).
+# Tests marked `serial` (timing thresholds) run alone afterwards, on an unloaded machine.
+echo "== running tests (${WASMLIT_TEST_WORKERS:-2} workers)"
+status=0
+python3 -m pytest -q -p no:cacheprovider -n "${WASMLIT_TEST_WORKERS:-2}" --dist loadfile \
+  -m "not serial" tests examples "$@" || status=$?
+echo "== running timing-sensitive tests alone"
+python3 -m pytest -q -p no:cacheprovider -m serial tests examples "$@" || {
+  rc=$?; [ "$rc" -eq 5 ] || status=$rc; }  # 5: none selected (a narrower run's arguments)
+[ "$status" -eq 0 ] || exit "$status"
 
 # Users' machines still run pandas 2: the data tests again under pandas 2.x, in a
 # throwaway venv over the packages installed above (only pandas differs; ~30 s).

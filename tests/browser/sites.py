@@ -205,3 +205,27 @@ def fresh_app(page, url: str, timeout: float = 60000, root: str | None = None,
 def next_frame(page) -> None:
     """Wait until the page has drawn a frame (after a scroll or a style change)."""
     page.evaluate("() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))")
+
+
+# Every <img> has loaded or failed (a lazy one not yet in view never starts), then a timer
+# task and two frames have passed: the error/load handlers and the tasks queued before
+# this call have had their turn.
+SETTLED_JS = """
+async () => {
+  const images = [...document.images].filter((img) => !img.complete && img.loading !== "lazy");
+  await Promise.all(images.map((img) => new Promise((resolve) => {
+    img.addEventListener("load", resolve, { once: true });
+    img.addEventListener("error", resolve, { once: true });
+    if (img.complete) resolve();
+  })));
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+}
+"""
+
+
+def handlers_had_their_turn(page) -> None:
+    """For "nothing ran" checks: wait until the page's images have loaded or failed (their
+    onerror/onload would have fired) and the tasks queued so far have run, an event that
+    proves the page had its chance, instead of a fixed sleep."""
+    page.evaluate(SETTLED_JS)

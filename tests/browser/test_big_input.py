@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from sites import build_source_site
+from sites import build_source_site, fresh_app
 
 APP = '''
 import streamlit as st
@@ -41,8 +41,9 @@ def site_url(tmp_path_factory, serve):
 
 
 @pytest.fixture
-def app(page, site_url):
-    page.goto(site_url)
+def app(module_page, site_url):
+    """A fresh app (new session) in the module's page: one Pyodide start for the module."""
+    page = fresh_app(module_page, site_url)
     page.get_by_text("pings: 0").wait_for(timeout=60000)
     return page
 

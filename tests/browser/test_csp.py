@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from sites import StaticServer, build_site
+from sites import StaticServer, build_site, handlers_had_their_turn
 
 IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
 
@@ -72,12 +72,15 @@ def test_site_runs_under_a_strict_csp(site, page):
         for i in range(2):
             charts.nth(i).locator("svg .mark-line, svg .mark-symbol").first.wait_for(timeout=30000)
         # The interval selection evaluates Vega expressions while dragging.
+        charts.nth(1).scroll_into_view_if_needed()  # below the fold: the mouse cannot reach it
         box = charts.nth(1).locator("svg").first.bounding_box()
         page.mouse.move(box["x"] + box["width"] * 0.3, box["y"] + box["height"] * 0.3)
         page.mouse.down()
         page.mouse.move(box["x"] + box["width"] * 0.7, box["y"] + box["height"] * 0.7, steps=5)
         page.mouse.up()
-        page.wait_for_timeout(500)
+        # The selection's expressions ran: points outside the interval turned blue.
+        charts.nth(1).locator("svg .mark-symbol path[stroke='blue']").first.wait_for(timeout=10000)
+        handlers_had_their_turn(page)  # a violation's event would have been dispatched
         page.get_by_test_id("stPlotlyChart").get_by_text("plotly under csp").wait_for(timeout=30000)
         assert "Chart error" not in page.get_by_test_id("stMain").inner_text()
         assert page.evaluate("window.__violations") == []

@@ -63,6 +63,16 @@ COMPARE_SCRIPT = """async ([a, b]) => {
 }"""
 
 
+# True once the page (or an element in it) is scrolled and has stayed put for a frame (the
+# wheel's scroll may be animated); polled every frame.
+SCROLLED_AND_STILL = """() => {
+  const y = window.scrollY + Math.max(0, ...[...document.querySelectorAll('*')].map((e) => e.scrollTop));
+  const last = window.__wlLastScroll;
+  window.__wlLastScroll = y;
+  return y > 0 && y === last;
+}"""
+
+
 @pytest.fixture(scope="module")
 def ours(tmp_path_factory, serve, browser):
     site = build_site(SHOTS / "elements_app.py", tmp_path_factory.mktemp("design") / "site")
@@ -108,7 +118,7 @@ def test_the_measure_tells_a_different_page_apart(ours):
     theirs = (SHOTS / "streamlit-1.50-elements.png").read_bytes()
     as_url = lambda png: "data:image/png;base64," + base64.b64encode(png).decode()
     page.mouse.wheel(0, 300)
-    page.wait_for_timeout(300)
+    page.wait_for_function(SCROLLED_AND_STILL, timeout=10000)
     shifted = page.screenshot()
     page.mouse.wheel(0, -300)
     blank = page.evaluate("""() => { const c = document.createElement('canvas'); c.width = 1280;

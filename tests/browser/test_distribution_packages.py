@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from sites import IDLE, ROOT, StaticServer
+from sites import IDLE, ROOT, StaticServer, run_after
 
 sys.path.insert(0, str(ROOT / "tests"))
 from distribution_standin import (download_pyodide_wheel, pinned_lock, pure_module,  # noqa: E402
@@ -159,9 +159,8 @@ def open_app(page, url: str):
 
 
 def click_and_settle(page, name: str):
-    page.get_by_role("button", name=name).click()
-    page.wait_for_timeout(250)
-    page.wait_for_selector(IDLE, timeout=60_000)
+    """Click and wait for the run the click started (it may load packages) to end."""
+    run_after(page, page.get_by_role("button", name=name).click, timeout=60_000)
 
 
 def loading_messages(page, lazy: bool) -> list[str]:

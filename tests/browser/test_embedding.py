@@ -7,6 +7,7 @@ Every test blocks requests that leave the local server: nothing may come from th
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -102,11 +103,24 @@ def site(tmp_path_factory):
 @pytest.fixture
 def offline_page(page, site, serve):
     """A page whose requests may only reach the site's own server."""
-    server = serve(site)
-    page.route("**/*", lambda route: route.continue_() if route.request.url.startswith(server.url)
+    return offline(page, serve(site).url)
+
+
+def offline(page, base: str):
+    page.route("**/*", lambda route: route.continue_() if route.request.url.startswith(base)
                else route.abort())
-    page.base = server.url
+    page.base = base
     return page
+
+
+@pytest.fixture(scope="module")
+def host_page(browser, browser_context_args, site, serve):
+    """host.html, offline, opened once for the module (one Pyodide start for its five
+    apps); its tests count on from the counts they find."""
+    context = browser.new_context(**browser_context_args)
+    page = offline(context.new_page(), serve(site).url)
+    yield open_host(page)
+    context.close()
 
 
 def open_host(page):
@@ -119,21 +133,29 @@ def app_text(page, snippet_id):
     return page.locator(f"#{snippet_id} + .wl-embed [data-testid='stMain']").inner_text()
 
 
-def click_and_settle(page, name):
+def count(page, snippet_id, name) -> int:
+    return int(re.search(rf"{name} count: (\d+)", app_text(page, snippet_id)).group(1))
+
+
+def click_and_settle(page, name, snippet_id, text):
+    """Click, wait for `text` in that app (its run's result), then for all five apps idle.
+    (No run counter: the host page must keep only its own globals.)"""
     page.get_by_role("button", name=name).click()
-    page.wait_for_timeout(200)
+    page.locator(f"#{snippet_id} + .wl-embed [data-testid='stMain']").get_by_text(
+        text, exact=True).wait_for(timeout=30_000)
     page.wait_for_function(f"document.querySelectorAll(\"{IDLE}\").length === 5", timeout=30_000)
 
 
-def test_inline_and_src_apps_render_where_they_stand_with_separate_state(offline_page):
-    page = open_host(offline_page)
-    click_and_settle(page, "Add to A")
-    click_and_settle(page, "Add to A")
-    click_and_settle(page, "Add to B")
-    assert "A count: 2" in app_text(page, "app-a")
-    assert "B count: 1" in app_text(page, "app-b")
+def test_inline_and_src_apps_render_where_they_stand_with_separate_state(host_page):
+    page = host_page
+    a, b = count(page, "app-a", "A"), count(page, "app-b", "B")
+    click_and_settle(page, "Add to A", "app-a", f"A count: {a + 1}")
+    click_and_settle(page, "Add to A", "app-a", f"A count: {a + 2}")
+    click_and_settle(page, "Add to B", "app-b", f"B count: {b + 1}")
+    assert f"A count: {a + 2}" in app_text(page, "app-a")
+    assert f"B count: {b + 1}" in app_text(page, "app-b")
     # Query params of embedded apps are their own: the host page's URL stays as it was.
-    assert "B query: 1" in app_text(page, "app-b")
+    assert f"B query: {b + 1}" in app_text(page, "app-b")
     assert page.url == page.base + "host.html"
     assert "loaded from other.py" in page.locator("#slot").inner_text()
     assert "greeter says hello to Ada" in app_text(page, "app-files")
@@ -145,17 +167,18 @@ def test_inline_and_src_apps_render_where_they_stand_with_separate_state(offline
     assert order == ["A", "B", "src", "files", "bad"]
 
 
-def test_a_failing_app_shows_its_error_and_the_others_keep_working(offline_page):
-    page = open_host(offline_page)
+def test_a_failing_app_shows_its_error_and_the_others_keep_working(host_page):
+    page = host_page
     bad = page.locator("#app-bad + .wl-embed")
     assert "ZeroDivisionError" in bad.locator("[data-testid='stException']").inner_text()
     assert page.locator("[data-testid='stException']").count() == 1
-    click_and_settle(page, "Add to B")
-    assert "B count: 1" in app_text(page, "app-b")
+    b = count(page, "app-b", "B")
+    click_and_settle(page, "Add to B", "app-b", f"B count: {b + 1}")
+    assert f"B count: {b + 1}" in app_text(page, "app-b")
 
 
-def test_the_host_page_keeps_its_content_styles_and_globals(offline_page):
-    page = open_host(offline_page)
+def test_the_host_page_keeps_its_content_styles_and_globals(host_page):
+    page = host_page
     styles = page.evaluate("""() => ({
         p: getComputedStyle(document.getElementById('host-p')).color,
         h1: getComputedStyle(document.getElementById('host-title')).fontFamily,

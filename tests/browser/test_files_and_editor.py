@@ -132,7 +132,10 @@ def test_files_picked_during_a_run_all_arrive(app, files):
     app.get_by_text("Slow runs", exact=True).click()
     field = uploader(app, "Many files").get_by_test_id("stFileUploaderDropzoneInput")
     field.set_input_files(files / "data.csv")
-    app.wait_for_timeout(100)  # kept: the two picks are apart in time (the behaviour under test)
+    # The picks are apart: the second comes once the first is read and handed on (its
+    # row shows its size instead of a progress bar).
+    uploader(app, "Many files").get_by_test_id("stFileUploaderFile").filter(
+        has_text="data.csv").locator(".wl-fu-size").wait_for(timeout=10000)
     field.set_input_files(files / "notes.txt")
     settle(app)  # the slow run, then the one the picks merged into
     assert line(app, "many:") == "many: data.csv,notes.txt"

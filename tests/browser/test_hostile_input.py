@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from sites import build_site, fresh_app
+from sites import build_site, fresh_app, handlers_had_their_turn
 
 IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
 IMG = "<img src=x onerror=window.__pwned=1>"
@@ -123,9 +123,9 @@ def site_url(site, serve):
 def app(site_url, module_page):
     page = fresh_app(module_page, site_url, timeout=90000)
     page.get_by_test_id("stVegaLiteChart").first.locator("svg, canvas").first.wait_for(timeout=30000)
-    # Kept: the chance given to hostile markup to run a script (an image's onerror, a
-    # late handler) has no event of its own to wait for.
-    page.wait_for_timeout(500)
+    # The chance given to hostile markup to run a script: every image has loaded or
+    # failed (an onerror would have fired) and the tasks queued meanwhile have run.
+    handlers_had_their_turn(page)
     return page
 
 
@@ -184,7 +184,7 @@ def test_interacting_runs_nothing(app):
     assert clicked, "no link was clicked"
     for href in clicked:
         assert href is None or href.split(":", 1)[0] in ("https", "mailto") or href[0] in "/#", href
-    # Kept: what a clicked hostile link could run has no event to wait for; this is the
-    # chance it is given before the audit.
-    app.wait_for_timeout(300)
+    # What a clicked hostile link could run (a navigation or handler queued by the click)
+    # has had its turn before the audit.
+    handlers_had_their_turn(app)
     audit(app)

@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from sites import ROOT, build_site
+from sites import ROOT, build_site, fresh_app
 
 IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
 
@@ -51,20 +51,27 @@ def test_site_requests_nothing_outside_its_folder(site, serve, page):
         assert (site / path).exists() or path == "", f"{url} is not a file of the site"
 
 
-def test_markdown_is_rendered_and_raw_html_stays_text(site, serve, page):
-    server = serve(site)
-    page.goto(server.url)
-    page.wait_for_selector(IDLE, timeout=60000)
+@pytest.fixture(scope="module")
+def site_url(site, serve):
+    return serve(site).url
+
+
+@pytest.fixture
+def app(site_url, module_page):
+    """A fresh app in the module's page, for tests of the app rather than of its loading."""
+    return fresh_app(module_page, site_url)
+
+
+def test_markdown_is_rendered_and_raw_html_stays_text(app):
+    page = app
     markdown = page.get_by_test_id("stMarkdownContainer").filter(has_text="bold and").first
     assert markdown.locator("strong").inner_text() == "bold"
     assert page.locator("#injected").count() == 0
     assert "<b id='injected'>raw html</b>" in markdown.inner_text()
 
 
-def test_typed_value_reruns_the_script(site, serve, page):
-    server = serve(site)
-    page.goto(server.url)
-    page.wait_for_selector(IDLE, timeout=60000)
+def test_typed_value_reruns_the_script(app):
+    page = app
     field = page.get_by_label("Your name", exact=True)
     field.fill("Grace")
     field.press("Enter")
