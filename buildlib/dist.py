@@ -1,6 +1,6 @@
 """dist/, what every site copies: Pyodide's runtime (npm), micropip and the wasmlit wheel,
 the pinned lock with them, packages.json, the vendor bundles (markdown, vega, plotly), KaTeX,
-and our JS and CSS. Skipped when its inputs have not changed (STAMP)."""
+the fonts (fonts/) and our JS and CSS. Skipped when its inputs have not changed (STAMP)."""
 from __future__ import annotations
 
 import hashlib
@@ -13,12 +13,15 @@ from .checkout import (CACHE, DIST, NODE_MODULES, PYODIDE_NPM, ROOT, WEB, WHEEL_
                        default_packages_url, ensure_node_modules, esbuild, pinned_lock, run_quietly,
                        sha256_file)
 from .errors import BuildError
+from .fonts import FONTS_DIR, copy_fonts
+from .pdfjs_files import PDFJS_DIR, copy_pdfjs
 from .snapshot import NAME as SNAPSHOT_NAME, enabled as snapshot_enabled, write_manifest, write_snapshot
 from .wasmlit_wheel import build_wasmlit_wheel, runtime_files, wasmlit_version
 
 STAMP = ".build-stamp"  # in dist/: fingerprint of the inputs it was built from
 # buildlib modules whose code decides what dist/ holds (with build.py itself)
-DIST_MODULES = ("checkout.", "dist.", "wasmlit_wheel.", "pycompile.", "snapshot.", "pyodide_lock.")
+DIST_MODULES = ("checkout.", "dist.", "wasmlit_wheel.", "pycompile.", "snapshot.", "pyodide_lock.", "fonts.",
+               "pdfjs_files.")
 VENDOR_ENTRIES = WEB / "vendor-entry"
 MARKDOWN_ENTRY = VENDOR_ENTRIES / "markdown.mjs"
 PRISM_INJECT = VENDOR_ENTRIES / "prism-inject.mjs"  # binds Prism's components to our Prism
@@ -131,7 +134,12 @@ def fill_dist(tmp: Path, fingerprint: str) -> None:
     bundle_module(tmp / "markdown.js")
     bundle_module(tmp / "vega.js", VEGA_ENTRY)  # loaded only when a page draws a chart
     bundle_module(tmp / "plotly.js", PLOTLY_ENTRY)  # loaded only by pages with a plotly chart
+    bundle_module(tmp / "deckgl.js", VENDOR_ENTRIES / "deckgl.mjs")  # only by st.pydeck_chart
+    bundle_module(tmp / "graphviz.js", VENDOR_ENTRIES / "graphviz.mjs")  # only by st.graphviz_chart
+    bundle_module(tmp / "pdf.js", VENDOR_ENTRIES / "pdf.mjs")  # only by st.pdf, with pdfjs/:
+    copy_pdfjs(tmp / PDFJS_DIR)  # its worker, fonts, CMaps and decoders
     copy_katex(tmp / "katex")
+    copy_fonts(tmp / FONTS_DIR)  # Streamlit's text fonts and the Material Symbols icon font
     write_web_files(tmp)
     (tmp / STAMP).write_text(fingerprint + "\n")
 

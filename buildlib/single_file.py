@@ -1,9 +1,11 @@
 """`--single-file`: an app's site as one HTML page that runs when opened from disk (file://):
-our JS bundled into it, the CSS and KaTeX inline, and every file the page loads (Pyodide,
-the wheels, the app) as base64 assets served from the page itself (inline-assets.js)."""
+our JS bundled into it, the CSS, its fonts and KaTeX inline, and every file the page loads
+(Pyodide, the wheels, the app) as base64 assets served from the page itself
+(inline-assets.js)."""
 from __future__ import annotations
 
 import base64
+import html
 import json
 import re
 import tempfile
@@ -13,6 +15,7 @@ from . import pyodide_lock
 from . import requirements as app_requirements
 from .checkout import WEB, esbuild
 from .errors import BadInput
+from .fonts import inline_fonts
 from .site import APP_DIR, FILES_NAME, SECRETS_NAME, SITE_MARKER, build_site
 from .static_server import MIME_TYPES
 
@@ -20,7 +23,13 @@ INLINE_ASSETS_JS = WEB / "vendor-entry" / "inline-assets.js"
 # Which chart library a one-file page carries: the app's code names one of these commands.
 CHART_LIBRARIES = {"vega.js": ("line_chart", "bar_chart", "area_chart", "scatter_chart",
                                "vega_lite_chart", "altair_chart", ".map("),
-                   "plotly.js": ("plotly_chart",)}
+                   "plotly.js": ("plotly_chart",),
+                   "deckgl.js": ("pydeck_chart",),
+                   "graphviz.js": ("graphviz_chart",),
+                   # st.pdf: pdf.js and its worker (the standard fonts, CMaps and image
+                   # decoders under pdfjs/ stay out: the page fetches them only for the rare
+                   # PDF that names Symbol, a CJK encoding or a JPEG 2000 image)
+                   "pdf.js": (".pdf(",), "pdfjs/pdf.worker.min.mjs": (".pdf(",)}
 
 
 def chart_libraries(site: Path) -> list[str]:
@@ -42,6 +51,19 @@ def asset_names(site: Path) -> list[str]:
         if folder.is_dir():
             names += [p.relative_to(site).as_posix() for p in sorted(folder.rglob("*")) if p.is_file()]
     return names + chart_libraries(site)
+
+
+def uses_material_icons(site: Path) -> bool:
+    """Whether the app's Python names a ":material/" icon (a one-file page then carries the
+    icon font)."""
+    sources = [site / "app.py"] + sorted((site / APP_DIR).rglob("*.py"))
+    return any(":material/" in p.read_text("utf-8", errors="replace") for p in sources if p.is_file())
+
+
+def uses_serif_theme(site: Path) -> bool:
+    """Whether the site's theme (index.html's data-wasmlit-theme) sets a font to "serif"."""
+    found = re.search(r'data-wasmlit-theme="([^"]*)"', (site / "index.html").read_text("utf-8"))
+    return bool(found) and '"serif"' in html.unescape(found[1])
 
 
 def single_file_assets(site: Path) -> dict[str, list[str]]:
@@ -71,7 +93,9 @@ def single_file_page(site: Path) -> str:
     esbuild(WEB / "wasmlit.js", bundle, "--bundle", "--format=esm", log_level="error")
     assets = json.dumps(single_file_assets(site)).replace("<", "\\u003c")
     page = (site / "index.html").read_text("utf-8")
-    css = (site / "wasmlit.css").read_text("utf-8").replace("</style", "<\\/style")
+    css = inline_fonts((site / "wasmlit.css").read_text("utf-8"), site, uses_material_icons(site),
+                       uses_serif_theme(site))
+    css = css.replace("</style", "<\\/style")
     katex = inline_katex_css(site).replace("</style", "<\\/style")
     page = page.replace('<link rel="stylesheet" href="wasmlit.css">',
                         f"<style>\n{css}</style>\n<style data-wasmlit-katex>{katex}</style>")

@@ -14,7 +14,7 @@ import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import app_imports, pyodide_lock, requirements
+from . import app_imports, component_frontends, pyodide_lock, requirements
 from .distribution import Distribution
 
 
@@ -64,6 +64,7 @@ def write(site: Path, packages: SitePackages, packages_url: str | None,
     shipped distribution packages in pyodide/ with their lock entries, packages.json.
     Returns the wheels manifest's path in the site, or None."""
     wheels = requirements.ship_wheels(packages.resolution, site)
+    component_frontends.ship([wheel.path for wheel in packages.resolution.wheels], site)
     sizes: dict[str, int] = {}
     if distribution is not None:
         sizes = distribution.copy(packages.load, site / "pyodide")

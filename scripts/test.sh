@@ -16,7 +16,8 @@ echo "== installing Python test packages"
 python3 -m pip install -q --disable-pip-version-check "pytest>=8" "pytest-playwright>=0.5" "playwright>=1.45" \
   "pytest-xdist>=3.5"
 echo "== installing the data stack the data tests use (pandas 3 as in the browser's Pyodide)"
-python3 -m pip install -q --disable-pip-version-check "pandas>=3" numpy jinja2 altair plotly matplotlib
+python3 -m pip install -q --disable-pip-version-check "pandas>=3" numpy jinja2 altair plotly matplotlib \
+  pyarrow pydeck graphviz "sqlalchemy==2.0.48"
 echo "== installing wasmlit itself (editable: activates its pytest plugin)"
 python3 -m pip install -q --disable-pip-version-check --no-deps -e .
 

@@ -15,8 +15,7 @@ function applyWidth(el, width) {
 }
 
 // An icon as Streamlit draws it: an emoji as text; a ":material/name:" as the icon's name
-// in a stIconMaterial span (Streamlit's icon font turns it into the glyph; there is no
-// icon font offline, so the name shows, as elsewhere in wasmlit).
+// in a stIconMaterial span, which the icon font (web/styles/fonts.css) draws as the glyph.
 export function iconEl(icon, testid = "stIconEmoji") {
   if (!icon) return null;
   const material = materialName(icon);

@@ -9,7 +9,12 @@ import { BUILDERS as DATA } from "./display/data.js";
 import { BUILDERS as MEDIA } from "./display/media.js";
 import { BUILDERS as FIGURES } from "./display/figures.js";
 import { BUILDERS as CHARTS } from "./display/charts.js";
+import { BUILDERS as GRAPHVIZ } from "./display/graphviz.js";
+import { BUILDERS as PDF } from "./display/pdf.js";
 import { BUILDERS as NAVIGATION } from "./display/navigation.js";
+import { BUILDERS as DECK } from "./display/deck.js";
+import { BUILDERS as AUDIO_INPUT } from "./widgets/audio_input.js";
+import { BUILDERS as COMPONENTS } from "./display/components.js";
 import { BUILDERS as BASIC } from "./widgets/basic.js";
 import { BUILDERS as CHOICE } from "./widgets/choice.js";
 import { BUILDERS as RANGES } from "./widgets/ranges.js";
@@ -31,7 +36,9 @@ function unknown(kind) {
 
 /** @type {import("./protocol").ElementBuilders} */
 export const ELEMENT_BUILDERS = mergeBuilders("element builders", TEXT, STATUS, DATA, MEDIA, FIGURES,
-  CHARTS, NAVIGATION, BASIC, CHOICE, RANGES, PICKERS, CHAT, FILES, DATA_EDITOR);
+  CHARTS, NAVIGATION, BASIC, CHOICE, RANGES, PICKERS, CHAT, FILES, DATA_EDITOR, GRAPHVIZ, PDF,
+  COMPONENTS, DECK,
+  AUDIO_INPUT);
 
 /**
  * @param {string} kind

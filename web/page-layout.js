@@ -2,7 +2,8 @@
 // CSS variables of web/wasmlit.css), st.set_page_config (title, favicon, wide layout,
 // initial sidebar state) and the sidebar's collapse/expand controls with Streamlit's
 // test hooks (stSidebarCollapseButton, stExpandSidebarButton).
-import { h, svgIcon } from "./dom.js";
+import { h, safeUrl, svgIcon } from "./dom.js";
+import { materialFavicon, materialName } from "./icons.js";
 
 // Streamlit's two base themes, as --wl-* variables.
 const BASES = {
@@ -11,11 +12,12 @@ const BASES = {
   dark: { "--wl-text": "#fafafa", "--wl-muted": "rgba(250, 250, 250, 0.6)", "--wl-primary": "#ff4b4b",
     "--wl-border": "rgba(250, 250, 250, 0.2)", "--wl-bg": "#0e1117", "--wl-bg-2": "#262730", "--wl-code-bg": "#262730" },
 };
+// Streamlit 1.50's font stacks; the families are web/styles/fonts.css's @font-faces.
 const FONTS = {
-  "sans serif": '"Source Sans Pro", "Source Sans 3", system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
-  "sans-serif": '"Source Sans Pro", "Source Sans 3", system-ui, -apple-system, "Segoe UI", Roboto, sans-serif',
-  serif: '"Source Serif Pro", "Source Serif 4", Georgia, "Times New Roman", serif',
-  monospace: '"Source Code Pro", ui-monospace, SFMono-Regular, Menlo, monospace',
+  "sans serif": '"Source Sans", sans-serif',
+  "sans-serif": '"Source Sans", sans-serif',
+  serif: '"Source Serif", serif',
+  monospace: '"Source Code Pro", monospace',
 };
 
 // "#rrggbb" / "rgb(...)" -> "r, g, b" (for the translucent text shades), else null.
@@ -63,11 +65,22 @@ export function emojiFavicon(emoji) {
     `<text y='.9em' font-size='90'>${encodeURIComponent(emoji)}</text></svg>`;
 }
 
+let faviconAsked = 0;  // the latest favicon asked for wins over a material one still drawing
+
 function setFavicon(favicon) {
+  const asked = ++faviconAsked;
   let href = null;
   if (favicon.startsWith("emoji:")) href = emojiFavicon(favicon.slice(6));
   else if (/^(data:|https?:|\/)/.test(favicon)) href = favicon;
-  if (!href) return;  // a Material icon or a shortcode: no icon font offline, keep the old one
+  const material = materialName(favicon);
+  if (material) {  // drawn by the icon font once it is there
+    materialFavicon(material).then((drawn) => { if (drawn && asked === faviconAsked) applyFavicon(drawn); });
+    return;
+  }
+  if (href) applyFavicon(href);  // a shortcode: keep the old one
+}
+
+function applyFavicon(href) {
   let link = /** @type {HTMLLinkElement | null} */ (document.head.querySelector("link[rel~='icon']"));
   if (!link) {
     link = h("link", { rel: "icon" });
@@ -88,19 +101,23 @@ function doubleArrow(side) {
 export function setupSidebar(view) {
   const collapse = h("button", { type: "button", testid: "stBaseButton-headerNoPadding",
     class: "wl-sidebar-toggle", "aria-label": "Collapse sidebar", title: "Collapse sidebar" }, doubleArrow("left"));
-  const header = h("div", { testid: "stSidebarHeader", class: "wl-sidebar-header" },
+  const sidebarLogo = h("div", { class: "wl-app-logo-slot" });  // st.logo (applyLogo)
+  const header = h("div", { testid: "stSidebarHeader", class: "wl-sidebar-header" }, sidebarLogo,
     h("div", { testid: "stSidebarCollapseButton", class: "wl-sidebar-collapse" }, collapse));
   const content = view.sidebar.querySelector("[data-testid='stSidebarContent']");
   content.prepend(header);
   const expand = h("button", { type: "button", testid: "stExpandSidebarButton", class: "wl-sidebar-toggle",
     "aria-label": "Expand sidebar", title: "Expand sidebar" }, doubleArrow("right"));
+  const headerLogo = h("div", { class: "wl-app-logo-slot wl-header-logo" });
+  view.logoSlots = { sidebar: sidebarLogo, header: headerLogo };
   const bar = h("header", { testid: "stHeader", class: "wl-header" },
-    h("div", { testid: "stToolbar", class: "wl-toolbar" }, expand));
+    h("div", { testid: "stToolbar", class: "wl-toolbar" }, headerLogo, expand));
   view.app.querySelector(".wl-app-view").append(bar);
   const set = (expanded) => {
     view.sidebar.setAttribute("aria-expanded", String(expanded));
     view.sidebar.classList.toggle("wl-collapsed", !expanded);
     expand.hidden = expanded || !view.sidebar.isConnected;
+    drawLogos(view);
   };
   collapse.addEventListener("click", () => { set(false); expand.focus(); });
   expand.addEventListener("click", () => { set(true); collapse.focus(); });
@@ -127,4 +144,32 @@ export function applyPageConfig(view, config) {
     view.initialSidebar = state;
     if (view.setSidebarExpanded) view.setSidebarExpanded(!collapsedAt(state));
   }
+}
+
+// st.logo: in the sidebar's header (its icon_image while the sidebar is collapsed), and in
+// the app's header while no sidebar is shown or it is collapsed (icon_image first), as
+// Streamlit 1.50 draws it. `logo` null: a full run no longer calls st.logo.
+export function applyLogo(view, logo) {
+  view.logo = logo;
+  drawLogos(view);
+}
+
+function drawLogos(view) {
+  const slots = view.logoSlots;
+  if (!slots) return;
+  const logo = view.logo;
+  const collapsed = view.sidebar.classList.contains("wl-collapsed");
+  const inHeader = !!logo && (!view.sidebar.isConnected || collapsed);
+  const key = JSON.stringify([logo, collapsed, inHeader]);
+  if (slots.drawn === key) return;  // the images stay as they are (no reload, no flicker)
+  slots.drawn = key;
+  slots.sidebar.replaceChildren(...(logo ? [logoImage(logo, "stSidebarLogo", collapsed && logo.icon_image || logo.image)] : []));
+  slots.header.replaceChildren(...(inHeader ? [logoImage(logo, "stHeaderLogo", logo.icon_image || logo.image)] : []));
+}
+
+// The image (data: or http(s) URL), in a link opening in a new tab when the logo has one.
+function logoImage(logo, testid, src) {
+  const img = h("img", { src, alt: "Logo", testid, class: `stLogo wl-app-logo wl-app-logo-${logo.size}` });
+  const href = logo.link ? safeUrl(logo.link) : null;
+  return href ? h("a", { href, target: "_blank", rel: "noreferrer", testid: "stLogoLink", class: "wl-app-logo-link" }, img) : img;
 }

@@ -16,7 +16,10 @@ export type ElementKind =
   | "map_chart" | "markdown" | "metric" | "multiselect" | "number_input" | "page_link"
   | "pills" | "plotly_chart" | "progress" | "radio" | "segmented_control" | "select_slider"
   | "selectbox" | "slider" | "snow" | "spinner" | "table" | "text" | "text_area"
-  | "text_input" | "time_input" | "toggle" | "vega_lite_chart" | "video";
+  | "text_input" | "time_input" | "toggle" | "vega_lite_chart" | "video"
+  | "deck_gl_json_chart" | "audio_input"
+  | "graphviz_chart" | "pdf"
+  | "iframe" | "component_instance";
 
 /** Every block (container) kind Python places (DeltaGenerator.place_block). */
 export type BlockKind =
@@ -82,12 +85,18 @@ export interface NavigationChange {
   favicon: string | null;
 }
 
+/** st.logo (image URLs; `link` an http(s) URL), or null: a full run no longer shows one. */
+export interface LogoChange {
+  op: "logo";
+  logo: { image: string; icon_image: string | null; link: string | null; size: "small" | "medium" | "large" } | null;
+}
+
 /** The run failed outside the app's own error display (AppSession). */
 export interface ScriptErrorChange { op: "script_error"; type: string; message: string }
 
 export type Change =
   | SetChange | UpdateChange | TrimChange | TimersChange | ToastChange | QueryChange
-  | PageConfigChange | NavigationChange | ScriptErrorChange;
+  | PageConfigChange | NavigationChange | ScriptErrorChange | LogoChange;
 
 export type ChangeOp = Change["op"];
 

@@ -6,7 +6,7 @@
 // What stays here: the page's areas, forms, and the notices a run shows.
 import { h } from "./dom.js";
 import { pageInfo, showQuery, watchHistory } from "./page-info.js";
-import { applyPageConfig, applyTheme, setupSidebar } from "./page-layout.js";
+import { applyLogo, applyPageConfig, applyTheme, setupSidebar } from "./page-layout.js";
 import { pageSegment, setupNavigation } from "./display/navigation.js";
 import { RunPump } from "./run-pump.js";
 import { MarkdownLoader } from "./markdown-loader.js";
@@ -134,6 +134,7 @@ export class AppView {
         case "toast": showToast(this.toasts, change, (el, body) => this.renderMarkdown(el, body, false)); break;
         case "query": if (this.ownsURL) showQuery(change.query); break;
         case "page_config": applyPageConfig(this, change.config); break;
+        case "logo": applyLogo(this, change.logo); break;
         case "navigation": this.nav.apply(change); break;
         case "script_error": this.onScriptError?.(change); break;
         default: console.error("wasmlit: unknown change", change);

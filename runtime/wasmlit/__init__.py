@@ -19,7 +19,8 @@ from .query_params import (QueryParamsProxy as _QueryParamsProxy, experimental_g
                            experimental_set_query_params)
 from .secrets import secrets
 from .navigation import Page, navigation, switch_page
-from . import column_config, config, errors, runtime, version
+from . import column_config, config, connections, errors, runtime, version
+from .connections.factory import connection_factory as connection
 from .config import get_option, set_user_option as set_option
 from .echo import echo
 from .user_info import (DeprecatedUserInfoProxy as _DeprecatedUserInfoProxy,
@@ -40,6 +41,14 @@ experimental_user = _DeprecatedUserInfoProxy()
 
 # The element families register their commands (registry.COMMANDS) as they are imported.
 from .elements import charts, data, figures, layout, media, page, status, text  # noqa: E402,F401
+from .elements import graphviz, pdf  # noqa: E402,F401
+from .elements import deck, logo as _logo  # noqa: E402,F401
+from .widgets import audio_input as _audio_input  # noqa: E402,F401
+del deck, _logo, _audio_input  # not names of `streamlit` (st.logo, st.audio_input are commands)
+del graphviz, pdf  # not names of `streamlit` (st.pdf is the command)
+from . import components  # noqa: E402  (st.components, as in 1.50)
+from .components import v1 as _components_v1  # noqa: E402,F401  (st.components.v1 without an import)
+del _components_v1
 from .widgets import (button_group, buttons, chat, choice, data_editor, files,  # noqa: E402,F401
                       inputs, pickers, sliders)
 del charts, data, figures, layout, media, page, status, text  # not names of `streamlit`
@@ -72,7 +81,8 @@ def __getattr__(name: str) -> Any:
 # per-session ones exist only while an app runs, so `__all__` is worked out on each star
 # import (in `__getattr__`): outside a run it leaves them out rather than raising.
 _PER_SESSION = ("context", "query_params", "session_state", "sidebar")
-_ALWAYS_EXPORTED = ["Page", "cache", "cache_data", "cache_resource", "column_config", "config",
+_ALWAYS_EXPORTED = ["Page", "cache", "cache_data", "cache_resource", "column_config", "components",
+                    "config", "connection", "connections",
                     "dialog", "echo", "errors", "experimental_get_query_params",
                     "experimental_set_query_params", "experimental_user", "fragment",
                     "get_option", "login", "logout", "navigation", "rerun", "runtime", "secrets",

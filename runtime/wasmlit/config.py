@@ -52,6 +52,13 @@ SCRIPTABLE = frozenset({"client.showErrorDetails", "client.toolbarMode",
 
 _set_by_script: dict[str, Any] = {}  # st.set_option's values: process-wide, as in 1.50
 
+# What an uncaught exception says in place of its message unless client.showErrorDetails
+# is "full" (1.50's text).
+GENERIC_UNCAUGHT_EXCEPTION_TEXT = (
+    "This app has encountered an error. The original error message is redacted "
+    "to prevent data leaks. Full error details have been recorded in the logs "
+    "(if you're on Streamlit Cloud, click on 'Manage app' in the lower right of your app).")
+
 
 def read_config_file(folder: str | None) -> dict[str, Any]:
     """The known options of `<folder>/.streamlit/config.toml` as {"section.name": value};
@@ -91,6 +98,17 @@ def option_value(key: str, file_options: dict[str, Any] | None = None) -> Any:
     if file_options is None:
         file_options = _session_options()
     return file_options.get(key, DEFAULTS[key])
+
+
+def uncaught_error_details() -> tuple[bool, bool, bool]:
+    """Whether an uncaught exception shows its (message, traceback, type), by
+    client.showErrorDetails as 1.50 reads it: "full" (or true) all three, "stacktrace" (or
+    the legacy false) the traceback and type, "type" the type alone, "none" nothing (each
+    with the generic message in place of the real one)."""
+    value = option_value("client.showErrorDetails")
+    message = value == "full" or value in ("true", "True", True)
+    trace = message or value == "stacktrace" or value in ("false", "False", False)
+    return message, trace, trace or value == "type"
 
 
 def get_option(key: str) -> Any:

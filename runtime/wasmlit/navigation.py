@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from .registry import command
+from .config import option_value
 from .current import current_session, running_session
 from .errors import (RerunException, StreamlitAPIException, StreamlitMissingPageLabelError,
                      StreamlitPageNotFoundError)
@@ -237,7 +238,10 @@ def run_pages_folder(session) -> None:
                     if not p.name.startswith(".") and p.name != "__init__.py"),
                    key=page_sort_key)
     pages = [StreamlitPage(main, default=True)] + [StreamlitPage(folder / p.name) for p in files]
-    page, announce = _navigation(pages, position="sidebar", expanded=False, defer=True)
+    # client.showSidebarNavigation = false hides a pages/ folder's navigation, as in 1.50
+    # (an st.navigation app hides its own with position="hidden").
+    position = "hidden" if option_value("client.showSidebarNavigation") is False else "sidebar"
+    page, announce = _navigation(pages, position=position, expanded=False, defer=True)
     try:
         page.run()
     finally:

@@ -21,6 +21,7 @@ CHANGE_OPS: frozenset[str] = frozenset({
     "query",         # st.query_params changed: the page puts it in its URL (query_params.py)
     "navigation",    # the pages st.navigation declared, and the one shown (navigation.py)
     "script_error",  # an uncaught error ended a run: the app handle reports it (script_run.py)
+    "logo",          # st.logo, or null once a full run no longer calls it (elements/logo.py)
 })
 
 # Every "kind" of event the page sends (AppSession.enqueue).
@@ -40,6 +41,8 @@ ELEMENT_KINDS: frozenset[str] = frozenset({
     "dataframe", "table", "vega_lite_chart", "map_chart",
     # Media and figures (elements/media.py, elements/figures.py)
     "image", "audio", "video", "plotly_chart",
+    # Graphs and documents (elements/graphviz.py, elements/pdf.py)
+    "graphviz_chart", "pdf",
     # Links (elements/layout.py, navigation.py)
     "link_button", "page_link",
     # Widgets (widgets/, and the selectable forms of elements): their props carry an "id"
@@ -49,6 +52,11 @@ ELEMENT_KINDS: frozenset[str] = frozenset({
     "slider", "select_slider", "date_input", "time_input", "color_picker",
     "file_uploader", "camera_input", "data_editor",
     "arrow_vega_lite_chart",  # a chart with on_select: a widget (elements/charts.py)
+    # Components (components/v1/): components.html / iframe, and a custom component
+    # (a widget: its frontend in an iframe, speaking Streamlit's component protocol)
+    "iframe", "component_instance",
+    "deck_gl_json_chart",  # st.pydeck_chart, a widget with on_select (elements/deck.py)
+    "audio_input",  # widgets/audio_input.py
 })
 
 # Every kind of block (container) placed in the tree (DeltaGenerator.place_block).

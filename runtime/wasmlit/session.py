@@ -15,6 +15,7 @@ from . import alias, config
 from .context import ContextInfo
 from .current import running
 from .delta_generator import DeltaGenerator
+from .elements.logo import end_full_run as end_logo_run
 from .errors import RerunException, StreamlitAPIException
 from .fragments import Fragment
 from .hosts import Host, RecordingHost
@@ -197,6 +198,7 @@ class AppSession:
             # one that arrived during the run still finds it, and waits for the run to end.
             self.fragments = run.fragments_called
             self.tree.event("timers", timers=dict(self.timers))
+            end_logo_run(self)  # a logo this run did not set again goes away
 
     # --- helpers for commands ----------------------------------------------------------------
     def require_run(self) -> ScriptRun:

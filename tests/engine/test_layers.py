@@ -31,7 +31,8 @@ LAYERS: list[tuple[str, set[str]]] = [
     # A place to write elements.
     ("writer", {"delta_generator"}),
     # The `st` commands, each family registering itself in `registry.COMMANDS`.
-    ("commands", {"elements", "widgets", "caching", "dialogs", "fragments", "navigation"}),
+    ("commands", {"elements", "widgets", "caching", "dialogs", "fragments", "navigation",
+                  "components", "connections"}),
     # One run of the script or of a fragment.
     ("run", {"script_run"}),
     # One app: its state, tree, queue and run loop.

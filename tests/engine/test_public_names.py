@@ -44,8 +44,7 @@ watcher
 """.split())
 
 # Later parts of issue 20 (components, browser-native elements, connections): still missing.
-LATER = {"audio_input", "bokeh_chart", "components", "connection", "connections",
-         "graphviz_chart", "logo", "pdf", "pydeck_chart"}
+LATER = {"bokeh_chart"}
 
 ERRORS_150 = {
     "CustomComponentError": ("Error",), "DeprecationError": ("Error",),

@@ -13,7 +13,7 @@ function loadVega() {
 }
 
 // Streamlit's light chart theme (fonts, greys, palette; no view border).
-const FONT = '"Source Sans Pro", sans-serif';
+const FONT = '"Source Sans", sans-serif';  // web/styles/fonts.css
 const GREY = "#808495";
 const THEME = {
   font: FONT,

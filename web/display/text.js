@@ -63,6 +63,10 @@ function jsonNode(key, value, depth, maxDepth, expanded) {
   }
   const isArray = Array.isArray(value);
   const entries = isArray ? value.map((v, i) => [i, v]) : Object.entries(value);
+  if (!entries.length) {  // an empty one on one line, as Streamlit's viewer: "rows":[]
+    row.append(...[label, h("span", { class: "wl-json-bracket" }, isArray ? "[]" : "{}")].filter(Boolean));
+    return row;
+  }
   const open = expanded && (maxDepth === null || maxDepth === undefined || depth < maxDepth);
   const toggle = h("span", { class: "wl-json-toggle", role: "button", tabindex: "0",
     "aria-expanded": String(open) });

@@ -7,7 +7,7 @@
 // Streamlit 1.50 does: GitHub tables, strikethrough (<del>), task lists, bare-URL
 // autolinks, emoji shortcodes (not emoticons), colored text (:red[...],
 // :blue-background[...], :green-badge[...], :rainbow[...]), :small[...], :streamlit:,
-// :material/icon: (the icon's name: Streamlit's span text, shown without an icon font),
+// :material/icon: (the icon's name: Streamlit's span text, drawn by the icon font),
 // typographic arrows (-> <= -- ...), $math$ and $$display math$$ with KaTeX, headings
 // with ids and anchor links, and fenced code highlighted with Prism.
 import "./prism-languages.mjs";

@@ -78,7 +78,7 @@ const idsOf = (infos) => (Array.isArray(infos) ? infos.map((f) => f.file_id).joi
 // Python's value is only taken over when it is none the page ever sent: a form cleared
 // on submit, or files Python no longer holds. Values the page sent earlier (a run that
 // ends after the user picked more files) never undo what the user did since.
-class FileValue {
+export class FileValue {
   constructor(props, view) {
     this.props = props;
     this.view = view;

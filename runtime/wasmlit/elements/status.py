@@ -10,6 +10,7 @@ import textwrap
 import traceback
 from typing import Any, Iterator
 
+from ..config import GENERIC_UNCAUGHT_EXCEPTION_TEXT, uncaught_error_details
 from ..delta_generator import DeltaGenerator
 from ..errors import MarkdownFormattedException, StreamlitAPIException, StreamlitValueError
 from ..props import validate_icon, validate_width, width_prop
@@ -115,14 +116,23 @@ def exception(dg, exception: BaseException, *, width: Any = "stretch"):
 
 
 def show_exception(dg, exception: BaseException, *, uncaught: bool):
-    return dg.place_element("exception", {
+    props = {
         "type": _type_name(exception, uncaught),
         "message": _message(exception),
         "markdown": isinstance(exception, MarkdownFormattedException)
         or getattr(exception, "message_is_markdown", False),
         "is_warning": isinstance(exception, Warning),
         "traceback": _user_frames(exception),
-    })
+    }
+    if uncaught:  # client.showErrorDetails may hide parts of an error that ended the run
+        message, trace, kind = uncaught_error_details()
+        if not message:
+            props.update(message=GENERIC_UNCAUGHT_EXCEPTION_TEXT, markdown=False)
+        if not trace:
+            props["traceback"] = []
+        if not kind:
+            props["type"] = ""
+    return dg.place_element("exception", props)
 
 
 @command

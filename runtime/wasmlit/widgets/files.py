@@ -58,6 +58,15 @@ def camera_input(dg, label: str, key: Any = None, help: str | None = None,
                  disabled: bool = False, label_visibility: str = "visible",
                  width: Any = "stretch") -> Any:
     identity = {"label": label, "help": help, "width": width}
+    props = label_props(label, help, disabled, label_visibility)
+    return add_recording_widget(dg, WidgetIdentity("camera_input", key, identity, None), props,
+                                WidgetCallback(on_change, args, kwargs), width, ".jpg")
+
+
+def add_recording_widget(dg, identity: WidgetIdentity, props: dict, callback: WidgetCallback,
+                         width: Any, extension: str) -> Any:
+    """A widget whose value is one file the browser recorded (camera_input's photo,
+    audio_input's WAV): an UploadedFile, or None before a recording and after a clear."""
 
     def shape(files: list) -> Any:
         return files[0] if files else None
@@ -65,12 +74,10 @@ def camera_input(dg, label: str, key: Any = None, help: str | None = None,
     def serialize(value: Any) -> list[dict]:
         if not isinstance(value, UploadedFile):
             return []
-        enforce_filename_restriction(value.name, [".jpg"])
+        enforce_filename_restriction(value.name, [extension])
         return [file_info(value)]
 
-    props = label_props(label, help, disabled, label_visibility)
-    value = _add_file_widget(dg, WidgetIdentity("camera_input", key, identity, None), props,
-                             WidgetCallback(on_change, args, kwargs), width, serialize, shape)
+    value = _add_file_widget(dg, identity, props, callback, width, serialize, shape)
     return None if isinstance(value, DeletedFile) else value
 
 
