@@ -11,10 +11,10 @@ from __future__ import annotations
 import base64
 import io
 import os
-import weakref
 from typing import Any, NamedTuple, Sequence
 
 from .errors import StreamlitAPIException
+from .per_session import PerSession
 
 # Streamlit's default `server.maxUploadSize`, in megabytes.
 MAX_UPLOAD_SIZE_MB = 200
@@ -110,22 +110,13 @@ def enforce_filename_restriction(filename: str, allowed_types: Sequence[str]) ->
             f"Invalid file extension: `{extension}`. Allowed: {list(allowed_types)}")
 
 
-class FileStore:
+class FileStore(PerSession):
     """The bytes of the files each widget of one session holds, by widget id and file id."""
-
-    _by_session: "weakref.WeakKeyDictionary[Any, FileStore]" = weakref.WeakKeyDictionary()
 
     def __init__(self) -> None:
         import uuid  # not at start-up
         self.session_id = str(uuid.uuid4())
         self._files: dict[str, dict[str, UploadedFileRec]] = {}
-
-    @classmethod
-    def of(cls, session: Any) -> "FileStore":
-        store = cls._by_session.get(session)
-        if store is None:
-            store = cls._by_session[session] = cls()
-        return store
 
     def take(self, widget_id: str, page_value: Any) -> list[UploadedFile | DeletedFile]:
         """The files a page event names, in order; the widget now holds exactly these.

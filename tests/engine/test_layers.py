@@ -19,7 +19,8 @@ LAYERS: list[tuple[str, set[str]]] = [
     # class, the Python<->JS protocol's names, shared prop rules, and process-wide hooks.
     ("foundations", {"errors", "protocol", "props", "version", "alias", "package_hook"}),
     # Values and records that know nothing of a running app; what a session talks to.
-    ("values", {"durations", "tree", "run_queue", "state", "uploaded_file", "column_config",
+    ("values", {"per_session", "durations", "tree", "run_queue", "state", "uploaded_file",
+                "column_config",
                 "context", "hosts", "caching.errors",
                 "caching.hashing", "caching.storage"}),
     # The session of the run in progress (a context variable) and the command registry.

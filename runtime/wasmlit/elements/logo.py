@@ -7,11 +7,11 @@ run wins, and a full run that does not call st.logo removes the logo when it end
 """
 from __future__ import annotations
 
-import weakref
 from typing import Any
 
 from ..current import running_session
 from ..errors import StreamlitAPIException
+from ..per_session import PerSession
 from ..registry import command
 from .media import _image_source
 
@@ -19,21 +19,12 @@ _SIZES = ("small", "medium", "large")
 _DOCS = "https://docs.streamlit.io/develop/api-reference/media/st.logo"
 
 
-class LogoState:
+class LogoState(PerSession):
     """The logo the page shows, and the run that last set it, per session."""
-
-    _by_session: "weakref.WeakKeyDictionary[Any, LogoState]" = weakref.WeakKeyDictionary()
 
     def __init__(self) -> None:
         self.shown: dict | None = None
         self.set_in_run = -1  # the session's run_count when st.logo was last called
-
-    @classmethod
-    def of(cls, session: Any) -> "LogoState":
-        state = cls._by_session.get(session)
-        if state is None:
-            state = cls._by_session[session] = LogoState()
-        return state
 
 
 @command
