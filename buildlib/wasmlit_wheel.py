@@ -64,6 +64,27 @@ def dist_info(version: str) -> dict[str, bytes]:
     }
 
 
+def streamlit_version() -> str:
+    """STREAMLIT_VERSION_STRING from runtime/wasmlit/version.py, read without importing it."""
+    for node in ast.parse((RUNTIME / "version.py").read_text("utf-8")).body:
+        if isinstance(node, ast.AnnAssign) and getattr(node.target, "id", "") == "STREAMLIT_VERSION_STRING":
+            return ast.literal_eval(node.value)
+    raise BuildError("runtime/wasmlit/version.py defines no STREAMLIT_VERSION_STRING")
+
+
+def streamlit_dist_info() -> dict[str, bytes]:
+    """Metadata saying the `streamlit` distribution is installed, at the release wasmlit
+    implements: libraries and components ask `importlib.metadata.version("streamlit")`,
+    and micropip then takes a requirement on streamlit as met instead of fetching it."""
+    info = f"streamlit-{streamlit_version()}.dist-info"
+    return {
+        f"{info}/METADATA": (f"Metadata-Version: 2.1\nName: streamlit\nVersion: {streamlit_version()}\n"
+                             "Summary: provided by wasmlit (import streamlit is wasmlit)\n").encode(),
+        f"{info}/INSTALLER": b"wasmlit\n",
+        f"{info}/top_level.txt": b"",
+    }
+
+
 def build_wasmlit_wheel(out_dir: Path, version: str) -> Path:
     """Pack runtime/wasmlit as wasmlit-<version>-py3-none-any.whl in out_dir."""
     members = {f"wasmlit/{p.relative_to(RUNTIME).as_posix()}": p.read_bytes() for p in runtime_files()}
@@ -72,6 +93,7 @@ def build_wasmlit_wheel(out_dir: Path, version: str) -> Path:
     except CompileError as e:
         raise BuildError(str(e)) from None
     members.update(dist_info(version))
+    members.update(streamlit_dist_info())
     record = f"wasmlit-{version}.dist-info/RECORD"
     lines = [record_line(name, data) for name, data in members.items()] + [f"{record},,"]
     members[record] = ("\n".join(lines) + "\n").encode()

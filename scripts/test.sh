@@ -17,7 +17,7 @@ python3 -m pip install -q --disable-pip-version-check "pytest>=8" "pytest-playwr
   "pytest-xdist>=3.5"
 echo "== installing the data stack the data tests use (pandas 3 as in the browser's Pyodide)"
 python3 -m pip install -q --disable-pip-version-check "pandas>=3" numpy jinja2 altair plotly matplotlib \
-  pyarrow pydeck graphviz "sqlalchemy==2.0.48"
+  pyarrow pydeck graphviz "sqlalchemy==2.0.48" "bokeh==3.9.0"
 echo "== installing wasmlit itself (editable: activates its pytest plugin)"
 python3 -m pip install -q --disable-pip-version-check --no-deps -e .
 

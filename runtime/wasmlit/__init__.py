@@ -42,10 +42,12 @@ experimental_user = _DeprecatedUserInfoProxy()
 # The element families register their commands (registry.COMMANDS) as they are imported.
 from .elements import charts, data, figures, layout, media, page, status, text  # noqa: E402,F401
 from .elements import graphviz, pdf  # noqa: E402,F401
+from .elements import bokeh as _bokeh  # noqa: E402,F401
 from .elements import deck, logo as _logo  # noqa: E402,F401
 from .widgets import audio_input as _audio_input  # noqa: E402,F401
 del deck, _logo, _audio_input  # not names of `streamlit` (st.logo, st.audio_input are commands)
 del graphviz, pdf  # not names of `streamlit` (st.pdf is the command)
+del _bokeh  # not a name of `streamlit` (st.bokeh_chart is the command)
 from . import components  # noqa: E402  (st.components, as in 1.50)
 from .components import v1 as _components_v1  # noqa: E402,F401  (st.components.v1 without an import)
 del _components_v1

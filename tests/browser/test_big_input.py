@@ -9,6 +9,10 @@ import pytest
 
 from sites import build_source_site, fresh_app
 
+# A million DOM nodes and a 50 MB file: run alone (scripts/test.sh's serial pass), so the
+# figures it prints are the page's own and a second Chromium does not starve its clicks.
+pytestmark = pytest.mark.serial
+
 APP = '''
 import streamlit as st
 
