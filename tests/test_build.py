@@ -96,7 +96,11 @@ def test_wheel_is_valid_and_record_hashes_match(wheel):
     assert top_level.split() == ["wasmlit"]
     assert "wasmlit/__init__.pyc" in names
     assert not [n for n in names if "__pycache__" in n or n.endswith((".py", ".pyo"))]
-    assert all(n.startswith(("wasmlit/", f"{info}/")) for n in names)
+    # and metadata saying streamlit is installed (wasmlit is `import streamlit`)
+    assert all(n.startswith(("wasmlit/", f"{info}/", "streamlit-1.50.0.dist-info/")) for n in names)
+    with zipfile.ZipFile(wheel) as zf:
+        streamlit_meta = zf.read("streamlit-1.50.0.dist-info/METADATA").decode()
+    assert "Name: streamlit\nVersion: 1.50.0\n" in streamlit_meta
 
 
 def test_wheel_holds_every_runtime_module_but_the_host_only_testing(wheel):
