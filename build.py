@@ -81,16 +81,12 @@ page, with its session state, whenever its files change (buildlib/dev_server.py)
 """
 import argparse
 import sys
-import urllib.parse
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from buildlib import dev_server, serve, single_file, site
-from buildlib.checkout import build_lock
-from buildlib.dist import build_dist
-from buildlib.distribution import DistributionError
-from buildlib.errors import BadInput, BuildError
+from buildlib import commands
+from buildlib.commands import checked_packages_url  # noqa: F401  (build.checked_packages_url)
 
 DEFAULT_PORT = 8000
 
@@ -105,29 +101,25 @@ def port(args: argparse.Namespace) -> int:
 
 
 def run_dist(args: argparse.Namespace) -> None:
-    with build_lock():
-        build_dist()
+    commands.build_dist_only()
 
 
 def run_site(args: argparse.Namespace) -> None:
-    with build_lock():
-        site.build_site(args.app, args.out.resolve(), args.entry, **package_options(args))
+    commands.build_site(args.app, args.out, args.entry, **package_options(args))
     print(f"build.py: wrote site for {args.app} to {args.out}", file=sys.stderr)
 
 
 def run_single_file(args: argparse.Namespace) -> None:
-    with build_lock():
-        single_file.build_single_file(args.app, args.single_file.resolve(), args.entry,
-                                      **package_options(args))
+    commands.build_single_file(args.app, args.single_file, args.entry, **package_options(args))
     print(f"build.py: wrote {args.single_file} for {args.app}", file=sys.stderr)
 
 
 def run_serve(args: argparse.Namespace) -> None:
-    serve.serve(args.apps, port(args), **package_options(args))
+    commands.serve_apps(args.apps, port(args), **package_options(args))
 
 
 def run_dev(args: argparse.Namespace) -> None:
-    dev_server.run(args.app, args.entry, port(args), **package_options(args))
+    commands.dev(args.app, args.entry, port(args), **package_options(args))
 
 
 # --- which flags choose a mode, and what else it takes -------------------------------------
@@ -222,37 +214,16 @@ def parse_args(argv=None) -> argparse.Namespace:
     args = arguments.parse_args(argv)
     try:
         args.mode = chosen_mode(args)
-        if args.packages_url and args.pyodide_packages:
-            raise ValueError("--packages-url and --pyodide-packages cannot be combined "
-                             "(with --pyodide-packages the site loads packages from itself)")
-        if args.packages_url is not None:
-            args.packages_url = checked_packages_url(args.packages_url)
+        args.packages_url = commands.checked_package_options(
+            args.packages_url, args.pyodide_packages)["packages_url"]
     except ValueError as e:
         arguments.error(str(e))
     return args
 
 
-def checked_packages_url(url: str) -> str:
-    """url as packages.json holds it (ending in /); ValueError unless it is http(s) or a path."""
-    parts = urllib.parse.urlsplit(url)
-    is_web = parts.scheme in ("http", "https") and parts.netloc
-    is_path = not parts.scheme and not parts.netloc and parts.path and not url.startswith("//")
-    if not (is_web or is_path) or any(c.isspace() or c in "\"'<>" for c in url):
-        raise ValueError(f"--packages-url {url!r} is not an http(s) URL or a relative path")
-    return url if url.endswith("/") else url + "/"
-
-
 def main(argv=None) -> int:
     args = parse_args(argv)
-    try:
-        args.mode.run(args)
-    except (BadInput, DistributionError) as e:
-        print(f"build.py: error: {e}", file=sys.stderr)
-        return 2
-    except (BuildError, OSError) as e:
-        print(f"build.py: error: {e}", file=sys.stderr)
-        return 1
-    return 0
+    return commands.exit_code("build.py", lambda: args.mode.run(args))
 
 
 if __name__ == "__main__":

@@ -1,9 +1,17 @@
-"""The wasmlit checkout a build works in: where its inputs and outputs are, the npm tools it
-runs (esbuild, from node_modules), one build at a time, and outputs replaced in one step."""
+"""Where a build works: where its inputs and outputs are, the npm tools it runs (esbuild,
+from node_modules), one build at a time, and outputs replaced in one step.
+
+Two layouts. In a wasmlit checkout (buildlib/ beside runtime/, web/, node_modules/) dist/ is
+built from the sources. Installed from the wasmlit wheel (this package as `wasmlit_build`),
+SHIPPED holds what the wheel was built with (shipping.py): the prebuilt dist/, the pinned
+Pyodide's package.json and lock, the one-file page's inline-assets.js and the examples.
+Sites are then built from that dist/ alone: no npm, no Node, nothing written beside it
+(caches and served sites go to CACHE, in the user's cache folder)."""
 from __future__ import annotations
 
 import contextlib
 import hashlib
+import os
 import shutil
 import subprocess
 import sys
@@ -18,15 +26,29 @@ try:
 except ImportError:  # not on Windows: builds there are not serialised
     fcntl = None
 
-ROOT = Path(__file__).resolve().parents[1]
+SHIPPED = Path(__file__).resolve().parent / "shipped"  # only in the installed wheel
+IS_SHIPPED = (SHIPPED / "dist").is_dir()
+ROOT = SHIPPED if IS_SHIPPED else Path(__file__).resolve().parents[1]
 RUNTIME = ROOT / "runtime" / "wasmlit"
 WEB = ROOT / "web"
 DIST = ROOT / "dist"
 NODE_MODULES = ROOT / "node_modules"
-PYODIDE_NPM = NODE_MODULES / "pyodide"
-CACHE = ROOT / ".cache"
+PYODIDE_NPM = (SHIPPED / "pyodide") if IS_SHIPPED else NODE_MODULES / "pyodide"
+EXAMPLES = ROOT / "examples"
+
+
+def user_cache() -> Path:
+    """wasmlit's folder in the user's cache ($XDG_CACHE_HOME, else ~/.cache)."""
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "wasmlit"
+
+
+CACHE = user_cache() if IS_SHIPPED else ROOT / ".cache"
 WHEEL_CACHE = CACHE / "wheels"
 NPM_STAMP = NODE_MODULES / ".wasmlit-package-lock.sha256"
+# The browser's standard library (site_packages reads it to tell stdlib imports apart).
+STDLIB_ZIP = (DIST / "pyodide" if IS_SHIPPED else PYODIDE_NPM) / "python_stdlib.zip"
+SITES = (CACHE if IS_SHIPPED else DIST) / "sites"  # where --serve builds its sites
 
 
 def sha256_file(path) -> str:
@@ -47,7 +69,10 @@ def esbuild(source, out_file, *options: str, log_level: str = "warning") -> None
 
 
 def ensure_node_modules() -> None:
-    """Run `npm ci` unless node_modules matches the current package-lock.json."""
+    """Run `npm ci` unless node_modules matches the current package-lock.json (installed
+    from the wheel: nothing, the build needs no npm)."""
+    if IS_SHIPPED:
+        return
     lock_hash = sha256_file(ROOT / "package-lock.json")
     if NPM_STAMP.is_file() and NPM_STAMP.read_text().strip() == lock_hash:
         return
@@ -83,8 +108,10 @@ def build_into(target: Path, fill) -> None:
 @contextlib.contextmanager
 def build_lock():
     """One build at a time on this checkout: dist/ is swapped in whole, and a site copies it."""
-    ROOT.joinpath(".build.lock").touch()
-    with open(ROOT / ".build.lock") as handle:
+    lock = (CACHE if IS_SHIPPED else ROOT) / ".build.lock"
+    lock.parent.mkdir(parents=True, exist_ok=True)
+    lock.touch()
+    with open(lock) as handle:
         if fcntl is not None:
             fcntl.flock(handle, fcntl.LOCK_EX)
         yield

@@ -87,16 +87,20 @@ def watch_and_sync(watch: Watch, sync: Callable[[], None], state: DevState,
                   flush=True)
 
 
-def serve(site: Path, port: int, watch: Watch, sync: Callable[[], None]) -> None:
+def serve(site: Path, port: int, watch: Watch, sync: Callable[[], None],
+          on_serving: Callable[[str], None] | None = None) -> None:
     """Serve site on port (a free one if taken) until Ctrl+C, syncing the app's files into
-    it whenever watch sees them change."""
+    it whenever watch sees them change. on_serving(url) is called once the server listens."""
     state = DevState()
     server = static_server.make_server(site, port, handler_class(state))
     stop = threading.Event()
     watcher = threading.Thread(target=watch_and_sync, args=(watch, sync, state, stop), daemon=True)
     watcher.start()
-    print(f"Serving {site.name} at http://127.0.0.1:{static_server.port_of(server)}/ "
-          "(edits to the app rerun it in the page; Ctrl+C stops)", flush=True)
+    url = f"http://127.0.0.1:{static_server.port_of(server)}/"
+    print(f"Serving {site.name} at {url} (edits to the app rerun it in the page; Ctrl+C stops)",
+          flush=True)
+    if on_serving is not None:
+        on_serving(url)
     try:
         static_server.serve_until_interrupted(server)
     finally:
@@ -105,7 +109,7 @@ def serve(site: Path, port: int, watch: Watch, sync: Callable[[], None]) -> None
 
 
 def run(app_path: Path, entry: str | None, port: int, packages_url: str | None = None,
-        pyodide_packages: str | None = None) -> None:
+        pyodide_packages: str | None = None, on_serving: Callable[[str], None] | None = None) -> None:
     """Serve the app's site from a temp folder and rerun it in the page when its files change.
     Packages the app starts importing while it is served load from packages_url (the page
     loads an import it meets first at run time); with --pyodide-packages only those found
@@ -124,6 +128,6 @@ def run(app_path: Path, entry: str | None, port: int, packages_url: str | None =
         write_app(site, dataclasses.replace(app, data=app.entry.read_bytes()))
 
     try:
-        serve(site, port, Watch(watched), sync)
+        serve(site, port, Watch(watched), sync, on_serving)
     finally:
         shutil.rmtree(site.parent, ignore_errors=True)

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from . import pyodide_lock
-from .checkout import (CACHE, DIST, NODE_MODULES, PYODIDE_NPM, ROOT, WEB, WHEEL_CACHE, build_into,
+from .checkout import (CACHE, DIST, IS_SHIPPED, NODE_MODULES, PYODIDE_NPM, ROOT, WEB, WHEEL_CACHE, build_into,
                        default_packages_url, ensure_node_modules, esbuild, pinned_lock, run_quietly,
                        sha256_file)
 from .errors import BuildError
@@ -145,7 +145,12 @@ def fill_dist(tmp: Path, fingerprint: str) -> None:
 
 
 def build_dist() -> None:
-    """Build dist/ unless it is already up to date."""
+    """Build dist/ unless it is already up to date (installed from the wheel: check that the
+    shipped one is there)."""
+    if IS_SHIPPED:
+        if not (DIST / "pyodide" / "pyodide-lock.json").is_file():
+            raise BuildError(f"{DIST} is incomplete: reinstall wasmlit")
+        return
     ensure_node_modules()
     fingerprint = input_fingerprint()
     stamp = DIST / STAMP

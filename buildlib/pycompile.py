@@ -3,7 +3,8 @@
 `browser_members(members, pyodide_dir, cache_dir)` takes the wheel's {arcname: bytes} and
 returns the members the browser's wheel ships:
   - no `wasmlit/testing/` (AppTest and the pytest plugin run on the host only; the host's
-    pip install, from pyproject.toml, keeps them);
+    pip install, from pyproject.toml, keeps them), nor the `wasmlit` command (cli.py,
+    __main__.py);
   - every `*.py` replaced by a sourceless `*.pyc` beside it, compiled by the browser's own
     Python (Pyodide's, under Node: see pycompile.mjs) as if installed in site-packages, so
     `import wasmlit` unmarshals code instead of compiling it in the page.
@@ -24,7 +25,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 COMPILER = HERE / "pycompile.mjs"
-HOST_ONLY = ("wasmlit/testing/",)
+HOST_ONLY = ("wasmlit/testing/", "wasmlit/cli.py", "wasmlit/__main__.py")
 # Where Pyodide installs a wheel's files ("install_dir": "site" in pyodide-lock.json).
 SITE_PACKAGES = "/lib/python3.14/site-packages"
 OPTIMIZE = 2  # py_compile's optimize: no docstrings (the runtime never reads its own), no asserts

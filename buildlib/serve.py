@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import html
 from pathlib import Path
+from typing import Callable
 
 from . import app_source, static_server
 from .app_source import App
-from .checkout import DIST, ROOT, build_into, build_lock
+from .checkout import EXAMPLES, SITES, build_into, build_lock
 from .dist import build_dist
 from .distribution import Distribution
 from .errors import BadInput
@@ -20,7 +21,7 @@ def collect_apps(args: list[str] | None) -> list[Path]:
     app.py/streamlit_app.py (a multi-file app); any other folder stands for its *.py files
     and the subfolders that hold an entry file."""
     apps = []
-    for arg in args or [ROOT / "examples"]:
+    for arg in args or [EXAMPLES]:
         path = Path(arg)
         if not path.is_dir() or app_source.has_entry(path):
             apps.append(path)
@@ -56,13 +57,17 @@ def fill_sites(tmp: Path, apps: dict[str, App], packages_url: str | None = None,
 
 
 def serve(app_args: list[str], port: int, packages_url: str | None = None,
-          pyodide_packages: str | None = None) -> None:
-    """Build the sites into dist/sites, then serve it on port (a free one if taken) until Ctrl+C."""
+          pyodide_packages: str | None = None, on_serving: Callable[[str], None] | None = None) -> None:
+    """Build the sites into dist/sites (installed: the user's cache), then serve it on port (a
+    free one if taken) until Ctrl+C. on_serving(url) is called once the server listens."""
     apps = {site_name(path): app_source.load(path) for path in collect_apps(app_args)}
     with build_lock(), opened_distribution(pyodide_packages) as distribution:
         build_dist()
-        sites = DIST / "sites"
+        sites = SITES
         build_into(sites, lambda tmp: fill_sites(tmp, apps, packages_url, distribution))
     server = static_server.make_server(sites, port, static_server.handler_class(static_server.REVALIDATE))
-    print(f"Serving wasmlit examples at http://127.0.0.1:{static_server.port_of(server)}/", flush=True)
+    url = f"http://127.0.0.1:{static_server.port_of(server)}/"
+    print(f"Serving wasmlit examples at {url}", flush=True)
+    if on_serving is not None:
+        on_serving(url)
     static_server.serve_until_interrupted(server)

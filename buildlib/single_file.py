@@ -13,13 +13,14 @@ from pathlib import Path
 
 from . import pyodide_lock
 from . import requirements as app_requirements
-from .checkout import WEB, esbuild
+from .checkout import WEB
 from .errors import BadInput
 from .fonts import inline_fonts
 from .site import APP_DIR, FILES_NAME, SECRETS_NAME, SITE_MARKER, build_site
 from .static_server import MIME_TYPES
 
 INLINE_ASSETS_JS = WEB / "vendor-entry" / "inline-assets.js"
+SOURCE_MAP_COMMENT = re.compile(r"//# sourceMappingURL=\S+\s*$")
 # Which chart library a one-file page carries: the app's code names one of these commands.
 CHART_LIBRARIES = {"vega.js": ("line_chart", "bar_chart", "area_chart", "scatter_chart",
                                "vega_lite_chart", "altair_chart", ".map("),
@@ -87,10 +88,11 @@ def inline_katex_css(site: Path) -> str:
 
 
 def single_file_page(site: Path) -> str:
-    """The one-file page for a site: its index.html with wasmlit.css, the esbuild bundle of
-    web/wasmlit.js and the inline assets (with their server, inline-assets.js) inside it."""
-    bundle = site / ".bundle.js"
-    esbuild(WEB / "wasmlit.js", bundle, "--bundle", "--format=esm", log_level="error")
+    """The one-file page for a site: its index.html with wasmlit.css, its wasmlit.js (the
+    esbuild bundle of web/, without the source map's comment: the page has no .map beside it)
+    and the inline assets (with their server, inline-assets.js) inside it. No esbuild runs,
+    so an installed wasmlit needs no Node for it either."""
+    bundle = SOURCE_MAP_COMMENT.sub("", (site / "wasmlit.js").read_text("utf-8"))
     assets = json.dumps(single_file_assets(site)).replace("<", "\\u003c")
     page = (site / "index.html").read_text("utf-8")
     css = inline_fonts((site / "wasmlit.css").read_text("utf-8"), site, uses_material_icons(site),
@@ -101,7 +103,7 @@ def single_file_page(site: Path) -> str:
                         f"<style>\n{css}</style>\n<style data-wasmlit-katex>{katex}</style>")
     scripts = (f'<script type="application/json" id="wasmlit-assets">{assets}</script>\n'
                f"<script>{inline_script(INLINE_ASSETS_JS.read_text('utf-8'))}</script>\n"
-               f'<script type="module">{inline_script(bundle.read_text("utf-8"))}</script>')
+               f'<script type="module">{inline_script(bundle)}</script>')
     return page.replace('<script type="module" src="wasmlit.js"></script>', scripts)
 
 

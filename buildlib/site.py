@@ -15,7 +15,7 @@ from pathlib import Path
 from . import app_source, pyodide_lock, site_packages, spa
 from . import requirements as app_requirements
 from .app_source import App
-from .checkout import (DIST, PYODIDE_NPM, WHEEL_CACHE, build_into, default_packages_url,
+from .checkout import (DIST, PYODIDE_NPM, STDLIB_ZIP, WHEEL_CACHE, build_into, default_packages_url,
                        ensure_node_modules, pinned_lock)
 from .dist import build_dist
 from .distribution import Distribution, open_distribution
@@ -93,7 +93,7 @@ def plan_packages(app: App) -> site_packages.SitePackages:
     ensure_node_modules()  # the pinned lock is in node_modules/pyodide
     try:
         planned = site_packages.plan(app.entry, app.folder, app.files(), pinned_lock(),
-                                     PYODIDE_NPM / "python_stdlib.zip", WHEEL_CACHE / "requirements")
+                                     STDLIB_ZIP, WHEEL_CACHE / "requirements")
     except app_requirements.RequirementsError as e:
         raise BadInput(str(e)) from None
     for note in planned.notes:

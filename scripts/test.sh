@@ -31,10 +31,15 @@ python3 build.py
 echo "== running tests (${WASMLIT_TEST_WORKERS:-2} workers)"
 status=0
 python3 -m pytest -q -p no:cacheprovider -n "${WASMLIT_TEST_WORKERS:-2}" --dist loadfile \
-  -m "not serial" tests examples "$@" || status=$?
+  -m "not serial and not wheel" tests examples "$@" || status=$?
 echo "== running timing-sensitive tests alone"
 python3 -m pytest -q -p no:cacheprovider -m serial tests examples "$@" || {
   rc=$?; [ "$rc" -eq 5 ] || status=$rc; }  # 5: none selected (a narrower run's arguments)
+# Once: pip builds the wheel, installs it in a fresh venv (no npm, no Node), which builds
+# examples/todo's site; the test opens it in Chromium (tests/test_wheel.py, ~30 s).
+echo "== the wheel: built, installed in a fresh venv, building a site that runs"
+python3 -m pytest -q -p no:cacheprovider -m wheel tests "$@" || {
+  rc=$?; [ "$rc" -eq 5 ] || status=$rc; }
 [ "$status" -eq 0 ] || exit "$status"
 
 # Users' machines still run pandas 2: the data tests again under pandas 2.x, in a

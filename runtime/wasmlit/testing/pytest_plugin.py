@@ -20,7 +20,9 @@ the `wasmlit_app` ini setting (relative to the rootdir). The site is built once 
 module with wasmlit's `build.py --app` (found beside the installed `wasmlit` package, in
 the rootdir or above the app; or set `--wasmlit-root` / ini `wasmlit_root` / $WASMLIT_ROOT
 to the wasmlit checkout), and served from 127.0.0.1 on a free port by the same checkout's
-static server (`buildlib/static_server.py`, the one `build.py --serve` uses).
+static server (`buildlib/static_server.py`, the one `build.py --serve` uses). Installed
+from the wheel (no checkout chosen or beside the package), the installed build code
+does both: `python -m wasmlit build APP -o SITE` and `wasmlit_build.static_server`.
 
 Browsers: whatever pytest-playwright runs (`--browser`, `--browser-channel`). For Chromium
 with no browser installed by `playwright install`, the system's Chromium is used
@@ -159,25 +161,39 @@ def _is_checkout(path: Path) -> bool:
     return (path / "build.py").is_file() and (path / "runtime" / "wasmlit").is_dir()
 
 
-def _checkout(config: pytest.Config, app: Path | None) -> Path:
-    """The wasmlit checkout whose build.py builds sites and whose buildlib serves them."""
+def _installed_build() -> bool:
+    """Whether wasmlit was installed from its wheel: wasmlit_build with its shipped dist/."""
+    spec = importlib.util.find_spec("wasmlit_build")
+    return bool(spec and spec.submodule_search_locations and any(
+        (Path(p) / "shipped" / "dist").is_dir() for p in spec.submodule_search_locations))
+
+
+def _checkout(config: pytest.Config, app: Path | None) -> Path | None:
+    """The wasmlit checkout whose build.py builds sites and whose buildlib serves them;
+    None for the build code installed with the wheel."""
     chosen = (config.getoption("--wasmlit-root", default=None)
               or _ini(config, "wasmlit_root")
               or os.environ.get("WASMLIT_ROOT"))
     candidates = [Path(chosen)] if chosen else []
     candidates.append(Path(__file__).resolve().parents[3])  # runtime/wasmlit/testing/ -> root
-    candidates += [Path(config.rootpath), *Path(config.rootpath).parents, *(app.parents if app else [])]
     for root in candidates:
+        if _is_checkout(root):
+            return root
+    if _installed_build():
+        return None
+    for root in [Path(config.rootpath), *Path(config.rootpath).parents, *(app.parents if app else [])]:
         if _is_checkout(root):
             return root
     pytest.fail("cannot find wasmlit's build.py: set --wasmlit-root or $WASMLIT_ROOT to the "
                 "wasmlit checkout", pytrace=False)
 
 
-def _static_server(checkout: Path) -> Any:
+def _static_server(checkout: Path | None) -> Any:
     """The checkout's buildlib.static_server. buildlib is imported under a private name (not
     from sys.path), so that a `buildlib` or `build` of the tested project is never shadowed
     and the server always comes from the checkout that built the site."""
+    if checkout is None:
+        return importlib.import_module("wasmlit_build.static_server")
     package = f"_wasmlit_buildlib_{abs(hash(str(checkout)))}"
     if package not in sys.modules:
         if not (checkout / "buildlib" / "static_server.py").is_file():
@@ -197,12 +213,15 @@ def _static_server(checkout: Path) -> Any:
 def wasmlit_site(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The app's static site, built once per test module (build.py --app)."""
     app = _app_path(request)
-    build = _checkout(request.config, app) / "build.py"
+    checkout = _checkout(request.config, app)
     out = tmp_path_factory.mktemp("wasmlit-site") / "site"
-    result = subprocess.run([sys.executable, str(build), "--app", str(app), "--out", str(out)],
-                            cwd=build.parent, capture_output=True, text=True)
+    if checkout is None:  # the installed wheel's build code
+        command = [sys.executable, "-m", "wasmlit", "build", str(app), "-o", str(out)]
+    else:
+        command = [sys.executable, str(checkout / "build.py"), "--app", str(app), "--out", str(out)]
+    result = subprocess.run(command, cwd=checkout, capture_output=True, text=True)
     if result.returncode != 0:
-        pytest.fail(f"build.py --app {app} failed:\n{result.stdout}{result.stderr}", pytrace=False)
+        pytest.fail(f"building the site for {app} failed:\n{result.stdout}{result.stderr}", pytrace=False)
     return out
 
 

@@ -1,0 +1,76 @@
+"""The `wasmlit` command's argument handling (runtime/wasmlit/cli.py): bad input exits with
+code 2 before anything is built; `version`; and the browser's wheel leaves the command out."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "runtime"))
+from wasmlit import cli  # noqa: E402
+
+
+@pytest.mark.parametrize("argv", [
+    [],                                                   # no command
+    ["serve"],                                            # not a command
+    ["build"],                                            # no app
+    ["run"],
+    ["build", "app.py", "-o", "out", "--single-file", "x.html"],
+    ["build", "app.py", "--packages-url", "ftp://x/"],
+    ["build", "app.py", "--packages-url", "https://x/", "--pyodide-packages", "dist.tar.bz2"],
+    ["run", "app.py", "--server.port", "70000"],
+    ["run", "app.py", "--server.port", "eighty"],
+    ["run", "app.py", "--server.headless", "maybe"],
+    ["run", "app.py", "--port", "8000"],                  # build.py's name, not Streamlit's
+    ["hello", "app.py"],
+    ["version", "--now"],
+])
+def test_bad_arguments_exit_2(argv, capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        cli.parse_args(argv)
+    assert exit_info.value.code == 2
+    assert "error:" in capsys.readouterr().err
+
+
+def test_options_named_as_streamlits():
+    args = cli.parse_args(["run", "app.py", "--server.port", "9000", "--server.headless", "true"])
+    assert (args.app, args.port, args.headless) == (Path("app.py"), 9000, True)
+    assert cli.opener(args.headless) is None
+    args = cli.parse_args(["run", "app.py"])
+    assert (args.port, args.headless) == (cli.DEFAULT_PORT, False) and cli.opener(False) is not None
+    args = cli.parse_args(["build", "my_app/", "--entry", "main.py", "--packages-url", "pkgs"])
+    assert (args.out, args.single_file, args.entry) == (None, None, "main.py")
+    assert args.packages == {"packages_url": "pkgs/", "pyodide_packages": None}
+    assert cli.parse_args(["build", "a.py", "--single-file", "a.html"]).single_file == Path("a.html")
+
+
+def wasmlit(*args, cwd=ROOT):
+    return subprocess.run([sys.executable, "-m", "wasmlit", *map(str, args)], capture_output=True,
+                          text=True, cwd=cwd, env={"PYTHONPATH": str(ROOT / "runtime"), "PATH": "/usr/bin:/bin"})
+
+
+def test_version_and_python_dash_m():
+    result = wasmlit("version")
+    assert result.returncode == 0
+    assert result.stdout.strip() == "wasmlit 0.1.0 (Streamlit 1.50.0 compatible)"
+
+
+def test_bad_input_found_by_the_build_exits_2_and_writes_nothing(tmp_path):
+    result = wasmlit("build", tmp_path / "missing.py", "-o", tmp_path / "out")
+    assert result.returncode == 2 and "missing.py" in result.stderr
+    broken = tmp_path / "broken.py"
+    broken.write_text("def (:\n")
+    result = wasmlit("build", broken, "-o", tmp_path / "out")
+    assert result.returncode == 2 and "broken.py" in result.stderr
+    result = wasmlit("build", broken, "--single-file", tmp_path / "out.html")
+    assert result.returncode == 2
+    assert not (tmp_path / "out").exists() and not (tmp_path / "out.html").exists()
+
+
+def test_the_browser_wheel_leaves_the_command_out():
+    sys.path.insert(0, str(ROOT))
+    from buildlib.pycompile import HOST_ONLY
+    assert {"wasmlit/cli.py", "wasmlit/__main__.py", "wasmlit/testing/"} <= set(HOST_ONLY)
