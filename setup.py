@@ -30,9 +30,14 @@ class build_py_with_dist(build_py):
             sys.exit(f"building wasmlit's dist/ for the wheel failed: {e}")
 
 
+# An editable install (`pip install -e .`, setuptools' editable_wheel) maps runtime/ alone, so
+# that it stays a plain path entry on sys.path (mapping buildlib/ too would need an import
+# hook, which a path entry of another wasmlit install shadows): `wasmlit` and the pytest
+# plugin then find buildlib/ beside runtime/ in the checkout.
+EDITABLE = "editable_wheel" in sys.argv
 setup(
-    package_dir={"": "runtime", "wasmlit_build": "buildlib"},
-    packages=find_packages("runtime") + ["wasmlit_build"],
-    package_data={"wasmlit_build": ["*.mjs"]},
+    package_dir={"": "runtime"} if EDITABLE else {"": "runtime", "wasmlit_build": "buildlib"},
+    packages=find_packages("runtime") + ([] if EDITABLE else ["wasmlit_build"]),
+    package_data={} if EDITABLE else {"wasmlit_build": ["*.mjs"]},
     cmdclass={"build_py": build_py_with_dist},
 )

@@ -103,14 +103,15 @@ def test_wheel_is_valid_and_record_hashes_match(wheel):
     assert "Name: streamlit\nVersion: 1.50.0\n" in streamlit_meta
 
 
-def test_wheel_holds_every_runtime_module_but_the_host_only_testing(wheel):
+def test_wheel_holds_every_runtime_module_but_the_host_only_testing_and_command(wheel):
+    host_only = ("testing", "cli.py", "__main__.py")
     expected = {f"wasmlit/{p.relative_to(RUNTIME).as_posix()}c"
                 for p in RUNTIME.rglob("*.py") if "__pycache__" not in p.parts
-                and p.relative_to(RUNTIME).parts[0] != "testing"}
+                and p.relative_to(RUNTIME).parts[0] not in host_only}
     with zipfile.ZipFile(wheel) as zf:
         names = set(zf.namelist())
     assert expected <= names
-    assert not [n for n in names if n.startswith("wasmlit/testing/")]
+    assert not [n for n in names if n.startswith(("wasmlit/testing/", "wasmlit/cli.", "wasmlit/__main__."))]
 
 
 def test_wheel_modules_are_pyc_for_the_browsers_python(wheel):

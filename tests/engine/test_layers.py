@@ -39,8 +39,8 @@ LAYERS: list[tuple[str, set[str]]] = [
     # One app: its state, tree, queue and run loop.
     ("session", {"session"}),
     # What the outside world imports: `streamlit` itself, the browser bridge, and the
-    # `streamlit.runtime` modules libraries import.
-    ("surfaces", {"wasmlit", "bridge", "runtime"}),
+    # `streamlit.runtime` modules libraries import; and the host's `wasmlit` command.
+    ("surfaces", {"wasmlit", "bridge", "runtime", "cli", "__main__"}),
 ]
 
 
