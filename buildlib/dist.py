@@ -4,8 +4,12 @@ the fonts (fonts/) and our JS and CSS. Skipped when its inputs have not changed 
 from __future__ import annotations
 
 import hashlib
+import html
+import re
 import shutil
 import sys
+import urllib.parse
+import urllib.request
 from pathlib import Path
 
 from . import pyodide_lock
@@ -65,13 +69,38 @@ def input_fingerprint() -> str:
     return digest.hexdigest()
 
 
+def download_from_pypi(wheel: Path) -> None:
+    """wheel (a file name of micropip's release) from PyPI, over HTTPS: for a Python without
+    pip, such as the isolated environment pip builds the wasmlit wheel in from the sdist."""
+    index = "https://pypi.org/simple/micropip/"  # the simple repository API (PEP 503)
+    try:
+        with urllib.request.urlopen(index, timeout=60) as answer:
+            page = answer.read().decode("utf-8")
+        links = [urllib.parse.urljoin(index, html.unescape(href)) for href in re.findall(r'href="([^"]+)"', page)]
+        url = next(link for link in links if urllib.parse.urlsplit(link).path.endswith("/" + wheel.name))
+        with urllib.request.urlopen(url, timeout=120) as answer:
+            data = answer.read()
+    except StopIteration:
+        raise BuildError(f"{index} does not list {wheel.name}") from None
+    except (OSError, ValueError) as e:
+        raise BuildError(f"downloading {wheel.name} from PyPI failed: {e}") from None
+    wheel.parent.mkdir(parents=True, exist_ok=True)
+    wheel.write_bytes(data)
+
+
 def fetch_micropip() -> Path:
-    """Path of the micropip wheel in .cache/wheels, downloading it if needed."""
+    """Path of the micropip wheel in .cache/wheels, downloading it if needed (with pip,
+    else straight from PyPI)."""
     wheel = WHEEL_CACHE / f"micropip-{MICROPIP_VERSION}-py3-none-any.whl"
     if not wheel.is_file():
-        run_quietly([sys.executable, "-m", "pip", "download", "-q", "--no-deps", "--only-binary=:all:",
-                     "--python-version", "3.14", f"micropip=={MICROPIP_VERSION}", "-d", WHEEL_CACHE],
-                    "downloading micropip")
+        try:
+            run_quietly([sys.executable, "-m", "pip", "download", "-q", "--no-deps", "--only-binary=:all:",
+                         "--python-version", "3.14", f"micropip=={MICROPIP_VERSION}", "-d", WHEEL_CACHE],
+                        "downloading micropip")
+        except BuildError as e:
+            if "No module named pip" not in str(e):
+                raise
+            download_from_pypi(wheel)
     if sha256_file(wheel) != MICROPIP_SHA256:
         raise BuildError(f"{wheel} has an unexpected sha256; delete it and rebuild")
     return wheel

@@ -74,3 +74,30 @@ def test_the_browser_wheel_leaves_the_command_out():
     sys.path.insert(0, str(ROOT))
     from buildlib.pycompile import HOST_ONLY
     assert {"wasmlit/cli.py", "wasmlit/__main__.py", "wasmlit/testing/"} <= set(HOST_ONLY)
+
+
+def test_run_and_hello_open_the_browser_unless_headless(monkeypatch):
+    opened = []
+    monkeypatch.setattr(cli.webbrowser, "open", opened.append)
+    cli.opener(False)("http://127.0.0.1:8501/")
+    assert opened == ["http://127.0.0.1:8501/"]
+    hello = cli.parse_args(["hello", "--server.headless", "false", "--server.port", "0"])
+    assert (hello.headless, hello.port) == (False, 0)
+
+
+def test_micropip_comes_straight_from_pypi_where_python_has_no_pip(monkeypatch, tmp_path):
+    # pip builds the wheel from the sdist in an isolated environment whose Python has no pip.
+    sys.path.insert(0, str(ROOT))
+    from buildlib import dist
+    from buildlib.errors import BuildError
+
+    def no_pip(cmd, what):
+        raise BuildError(f"{what} failed:\n/usr/bin/python3: No module named pip")
+    fetched = []
+    monkeypatch.setattr(dist, "WHEEL_CACHE", tmp_path)
+    monkeypatch.setattr(dist, "run_quietly", no_pip)
+    monkeypatch.setattr(dist, "download_from_pypi", lambda wheel: fetched.append(wheel) or
+                        wheel.write_bytes(b"not micropip"))
+    with pytest.raises(BuildError, match="unexpected sha256"):  # and its sha256 is checked
+        dist.fetch_micropip()
+    assert [w.name for w in fetched] == [f"micropip-{dist.MICROPIP_VERSION}-py3-none-any.whl"]
