@@ -1,5 +1,6 @@
-// h(tag, attrs, ...children): a small element factory. Attribute values are set with
-// setAttribute and children appended as nodes or text, never parsed as HTML.
+// h(tag, attrs, ...children): a small element factory (`testid` sets data-testid and a
+// class). Attribute values are set with setAttribute and children appended as nodes or
+// text, never parsed as HTML.
 export function h(tag, attrs = {}, ...children) {
   const el = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) {
@@ -8,6 +9,9 @@ export function h(tag, attrs = {}, ...children) {
     else if (k === "testid") el.dataset.testid = v;
     else el.setAttribute(k, v === true ? "" : v);
   }
+  // Streamlit's elements carry their test id as a class too (`stAlert` on stAlert), which
+  // its e2e tests check and apps' custom CSS targets.
+  if (attrs.testid) el.classList.add(attrs.testid);
   for (const c of children) if (c !== null && c !== undefined) el.append(c);
   return el;
 }
