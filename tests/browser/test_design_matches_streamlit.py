@@ -19,6 +19,10 @@ import pytest
 
 from sites import ROOT, build_site
 
+# Screenshots and layout measures: run alone (scripts/test.sh's serial pass); beside a
+# second Chromium its page once crashed in a CI run.
+pytestmark = pytest.mark.serial
+
 SHOTS = ROOT / "tests" / "screenshots"
 sys.path.insert(0, str(SHOTS))
 from look import BOXES_SCRIPT, VIEWPORT, settle  # noqa: E402
