@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from sites import build_site, fresh_app, handlers_had_their_turn
+from sites import build_source_site, fresh_app, handlers_had_their_turn
 
 IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
 
@@ -42,10 +42,7 @@ CHARTS = "[data-testid='stVegaLiteChart']"
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    work = tmp_path_factory.mktemp("charts")
-    app = work / "charts_app.py"
-    app.write_text(APP)
-    return build_site(app, work / "site")
+    return build_source_site(tmp_path_factory, "charts", APP)
 
 
 @pytest.fixture(scope="module")

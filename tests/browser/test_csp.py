@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from sites import StaticServer, build_site, handlers_had_their_turn
+from sites import StaticServer, build_source_site, handlers_had_their_turn
 
 IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
 
@@ -44,10 +44,7 @@ document.addEventListener('securitypolicyviolation', (ev) => {
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    work = tmp_path_factory.mktemp("csp")
-    app = work / "csp_app.py"
-    app.write_text(APP)
-    return build_site(app, work / "site")
+    return build_source_site(tmp_path_factory, "csp", APP)
 
 
 def test_site_runs_under_a_strict_csp(site, page):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from sites import build_site
+from sites import build_source_site
 
 IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
 
@@ -24,10 +24,7 @@ if st.checkbox("Show chart"):
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    work = tmp_path_factory.mktemp("figures")
-    app = work / "figures_app.py"
-    app.write_text(APP)
-    return build_site(app, work / "site")
+    return build_source_site(tmp_path_factory, "figures", APP)
 
 
 def test_plotly_is_loaded_only_for_a_chart_which_it_draws_as_svg(site, serve, page):

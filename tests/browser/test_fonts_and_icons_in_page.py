@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from sites import build_site, fresh_app
+from sites import build_source_site, fresh_app
 
 APP = '''
 import streamlit as st
@@ -30,10 +30,7 @@ LOADED_FONTS = """async () => {
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    work = tmp_path_factory.mktemp("fonts_icons")
-    app = work / "fonts_icons_app.py"
-    app.write_text(APP)
-    return build_site(app, work / "site")
+    return build_source_site(tmp_path_factory, "fonts_icons", APP)
 
 
 @pytest.fixture(scope="module")

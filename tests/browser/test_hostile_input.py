@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from sites import build_site, fresh_app, handlers_had_their_turn
+from sites import build_source_site, fresh_app, handlers_had_their_turn
 
 IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
 IMG = "<img src=x onerror=window.__pwned=1>"
@@ -108,10 +108,7 @@ TRAP = """() => {
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    work = tmp_path_factory.mktemp("hostile")
-    app = work / "hostile_app.py"
-    app.write_text(APP)
-    return build_site(app, work / "site")
+    return build_source_site(tmp_path_factory, "hostile", APP)
 
 
 @pytest.fixture(scope="module")

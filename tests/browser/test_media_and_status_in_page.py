@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from sites import build_site, fresh_app
+from sites import build_source_site, fresh_app
 
 IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
 
@@ -51,10 +51,7 @@ if st.button("Spin"):
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    work = tmp_path_factory.mktemp("media_status")
-    app = work / "media_status_app.py"
-    app.write_text(APP)
-    return build_site(app, work / "site")
+    return build_source_site(tmp_path_factory, "media_status", APP)
 
 
 @pytest.fixture(scope="module")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from sites import build_site, fresh_app
+from sites import build_source_site, fresh_app
 
 IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
 
@@ -54,10 +54,7 @@ st.write_stream(slow())
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):
-    work = tmp_path_factory.mktemp("text")
-    app = work / "text_app.py"
-    app.write_text(APP)
-    return build_site(app, work / "site")
+    return build_source_site(tmp_path_factory, "text", APP)
 
 
 @pytest.fixture(scope="module")
