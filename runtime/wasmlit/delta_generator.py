@@ -94,6 +94,7 @@ class DeltaGenerator:
         node = self.session.tree.place(self.block, self._next_index(), kind, props)
         if self.single_slot:
             self.session.tree.trim(self.block, 1)
+        self.session.show_progress()
         return node
 
     def place_block(self, kind: str, props: Props | None = None, *, single_slot: bool = False,
@@ -110,6 +111,7 @@ class DeltaGenerator:
             self.session.tree.trim(self.block, 1)
         if single_slot:
             self.session.tree.trim(block, 0)
+        self.session.show_progress()
         writer = DeltaGenerator(self.session, block, single_slot=single_slot,
                                 form_id=form_id if form_id is not None else self.form_id)
         for call in then:

@@ -29,6 +29,7 @@ PAGE_EVENT_KINDS: frozenset[str] = frozenset({
     "rerun",    # run the whole script (the first run, Back/Forward, a page link, R key)
     "tick",     # a fragment's run_every timer fired
     "widgets",  # widgets changed value (a form submit sends all of its widgets at once)
+    "stop",     # the Stop button: the run in progress ends at its next st call
 })
 
 # Every kind of leaf element placed in the tree (DeltaGenerator.place_element).

@@ -3,6 +3,9 @@
 A full run supersedes every pending fragment run (it reruns them anyway); fragment
 requests wait in arrival order, and a fragment already waiting is not queued twice.
 Widget values that came with the requests travel with them and merge when they coalesce.
+A Stop drops every pending request (`drop_all`); the widget values they held still reach
+the next run (`carry`): the page keeps showing them, as Streamlit's page keeps them and
+sends them with its next rerun.
 """
 from __future__ import annotations
 
@@ -23,6 +26,7 @@ class RunRequest:
 class RunQueue:
     def __init__(self) -> None:
         self._pending: list[RunRequest] = []
+        self._carried: dict[str, Any] = {}  # values of dropped requests, for the next one
 
     def __len__(self) -> int:
         return len(self._pending)
@@ -38,7 +42,7 @@ class RunQueue:
         return any(r.is_full for r in self._pending)
 
     def request_full(self, widget_values: dict[str, Any] | None = None) -> None:
-        merged: dict[str, Any] = {}
+        merged: dict[str, Any] = self._take_carried()
         for request in self._pending:
             merged.update(request.widget_values)
         merged.update(widget_values or {})
@@ -46,7 +50,7 @@ class RunQueue:
 
     def request_fragment(self, fragment_id: str, widget_values: dict[str, Any] | None = None,
                          *, first: bool = False) -> None:
-        values = widget_values or {}
+        values = {**self._take_carried(), **(widget_values or {})}
         for request in self._pending:
             if request.is_full or request.fragment_id == fragment_id:
                 request.widget_values.update(values)
@@ -59,3 +63,20 @@ class RunQueue:
 
     def pop(self) -> RunRequest | None:
         return self._pending.pop(0) if self._pending else None
+
+    def drop_all(self) -> dict[str, Any]:
+        """Forget every pending request; return the widget values they held (merged in
+        arrival order, the later value of a widget winning)."""
+        values: dict[str, Any] = {}
+        for request in self._pending:
+            values.update(request.widget_values)
+        self._pending = []
+        return values
+
+    def carry(self, widget_values: dict[str, Any]) -> None:
+        """Widget values the next request takes with it (under its own)."""
+        self._carried.update(widget_values)
+
+    def _take_carried(self) -> dict[str, Any]:
+        carried, self._carried = self._carried, {}
+        return carried

@@ -29,8 +29,9 @@ ENDLESS_RERUN_MESSAGE = (
 
 class RunOutcome(Enum):
     """How a run ended, which says what the session keeps of it."""
-    # It ran to its end, or st.stop() / sys.exit() ended it: widgets it did not reach are
-    # forgotten, as in 1.50.
+    # It ran to its end, or st.stop() / sys.exit() / the page's Stop (a "stop" event, or
+    # the KeyboardInterrupt the page raises in a script busy with no st call) ended it:
+    # widgets it did not reach are forgotten.
     COMPLETED = "completed"
     # An error (or a refused endless rerun) ended it early: what it drew stays, and the
     # widgets it did not reach keep their values.
@@ -56,6 +57,8 @@ class ScriptRun:
         self.fragments_called: dict[str, Fragment] = {}
         self.event_writer: DeltaGenerator | None = None  # where a dialog opens
         self.has_dialog_opened = False
+        self.stop_requested = False  # the page's Stop: end at the next checkpoint
+        self.showing_error = False   # drawing the error that ends the run: not stopped
 
     @property
     def is_full(self) -> bool:
@@ -69,10 +72,14 @@ class ScriptRun:
         return self.dg_stack[-1]
 
     def checkpoint(self) -> None:
-        """Called before every element: take in what the page sent meanwhile, and give up
-        this run if a full rerun is now waiting (it supersedes this run)."""
+        """Called before every element: take in what the page sent meanwhile; end this run
+        as st.stop() does if the page asked to stop it (Streamlit 1.50's Stop button
+        requests a stop that the script meets at its next st call); give up this run if a
+        full rerun is now waiting (it supersedes this run)."""
         session = self.session
         session.absorb_page_events()
+        if self.stop_requested and not self.showing_error:
+            raise StopException()
         if session.queue.has_full_run():
             raise RunInterrupted()
 
@@ -174,10 +181,16 @@ class ScriptRun:
         """Run `body`, turning control flow and errors into the run's outcome."""
         try:
             body()
-        except (StopException, SystemExit, KeyboardInterrupt):
-            # st.stop(): widgets the run did not reach are forgotten, as in 1.50 (whose
-            # runner stops). sys.exit() ends the run the same quiet way (1.50's script
-            # thread ends and shows nothing); it must not stop the page's run loop.
+        except (StopException, SystemExit):
+            # st.stop() and the page's Stop: widgets the run did not reach are forgotten.
+            # sys.exit() ends the run the same quiet way (1.50's script thread ends and
+            # shows nothing); it must not stop the page's run loop.
+            return RunOutcome.COMPLETED
+        except KeyboardInterrupt:
+            # The page interrupted a script busy with no st call (Pyodide raises this
+            # when the page writes its interrupt buffer): a Stop, which also drops what
+            # was queued behind this run.
+            self.session.stop()
             return RunOutcome.COMPLETED
         except RerunException as rerun:
             if self._refuse_endless_rerun(show_in or self.dg_stack[0]):
@@ -209,12 +222,14 @@ class ScriptRun:
             return False
         saved = self.fragment_stack
         self.fragment_stack = []
+        self.showing_error = True
         try:
             writer.error(ENDLESS_RERUN_MESSAGE)
         except RunInterrupted:
             pass
         finally:
             self.fragment_stack = saved
+            self.showing_error = False
         return True
 
     def show_exception(self, exc: BaseException, writer: DeltaGenerator) -> None:
@@ -225,12 +240,14 @@ class ScriptRun:
         self.session.tree.event("script_error", type=type(shown).__name__, message=str(shown))
         saved = self.fragment_stack
         self.fragment_stack = []  # the error element itself is never refused
+        self.showing_error = True  # nor stopped: a Stop takes effect after it
         try:
             show_exception(writer, exc, uncaught=True)
         except RunInterrupted:
             pass
         finally:
             self.fragment_stack = saved
+            self.showing_error = False
 
     # --- fragments ----------------------------------------------------------------------
     def call_fragment(self, func: Callable, args: tuple, kwargs: dict,

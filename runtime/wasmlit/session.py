@@ -89,11 +89,14 @@ class AppSession:
         """Queue what a page event asks for.
 
         {"kind": "rerun"}: a full run (the page's first, and one after Back/Forward, carries
-        "query", its URL's query string, and "context", what st.context shows);
+        "query", its URL's query string, and "context", what st.context shows; after
+        Python restarted, "values": {widget_id: value}, what the page's widgets show,
+        which the widgets take when the run draws them: `SessionState.restore_values`);
         {"kind": "tick", "fragment": id}: a timer tick;
         {"kind": "widgets", "values": {widget_id: value}}: widgets changed (a form submit
         sends all its widgets at once, its submit button first); the run is scoped as
-        `_scope_of` says, and a submit clears its form when the form says so.
+        `_scope_of` says, and a submit clears its form when the form says so;
+        {"kind": "stop"}: the Stop button (`stop`).
         """
         kind = event.get("kind")
         self.reruns_in_a_row = 0
@@ -101,6 +104,7 @@ class AppSession:
             self.query_params.from_page(event.get("query"))
             self.context_info.from_page(event.get("context"))
             self.navigation.from_page(event)  # "page" / "page_hash": the page it asks for
+            self.state.restore_values(event.get("values") or {})
             self.queue.request_full()
         elif kind == "tick":
             if event.get("fragment") in self.fragments:
@@ -113,8 +117,27 @@ class AppSession:
                 self.queue.request_full(values)
             else:
                 self.queue.request_fragment(fragment_id, values)
+        elif kind == "stop":
+            self.stop()
         else:
             raise ValueError(f"unknown page event {event!r}")
+
+    def stop(self) -> None:
+        """The page's Stop, as Streamlit 1.50's Stop button (its request_stop): the run in
+        progress ends at its next checkpoint as st.stop() ends it, and the requests queued
+        behind it are dropped (1.50's STOP request replaces a pending RERUN). The widget
+        values those held still reach the next run, since the page keeps showing them;
+        button presses do not (the page sends a press once). With nothing running or
+        queued it does nothing."""
+        if self.current_run is not None:
+            self.current_run.stop_requested = True
+        dropped = self.queue.drop_all()
+        self.queue.carry({widget_id: value for widget_id, value in dropped.items()
+                          if not self._is_trigger(widget_id)})
+
+    def _is_trigger(self, widget_id: str) -> bool:
+        entry = self.state.widget(widget_id)
+        return entry is not None and entry.is_trigger
 
     def _scope_of(self, values: dict[str, Any]) -> str | None:
         """The fragment that widget values rerun: the innermost fragment of their widgets
@@ -147,18 +170,47 @@ class AppSession:
 
     # --- the run loop -----------------------------------------------------------------
     def run_pending(self) -> None:
-        """Run until nothing is queued; runs never overlap."""
-        with running(self):
-            try:
-                self.workspace.enter()
-                while True:
-                    self.absorb_page_events()
-                    request = self.queue.pop()
-                    if request is None:
-                        break
-                    self._execute(request.fragment_id, request.widget_values)
-            finally:
-                self.workspace.leave()
+        """Run until nothing is queued; runs never overlap.
+
+        A KeyboardInterrupt (the page interrupts Python for its Stop) never escapes: in the
+        script it ends the run (script_run); landing in engine code, it ends the run in
+        progress as Stop does, and the loop goes on with what the page sends next."""
+        try:
+            with running(self):
+                try:
+                    self.workspace.enter()
+                    while self._run_next():
+                        pass
+                finally:
+                    self.workspace.leave()
+        except KeyboardInterrupt:  # between runs, in the loop's own set-up or tear-down
+            self._stopped_by_interrupt()
+
+    def _run_next(self) -> bool:
+        """Take in page events and perform the next request; False when none is queued."""
+        try:
+            self.absorb_page_events()
+            request = self.queue.pop()
+            if request is None:
+                return False
+            self._execute(request.fragment_id, request.widget_values)
+        except KeyboardInterrupt:
+            self._stopped_by_interrupt()
+        return True
+
+    def _stopped_by_interrupt(self) -> None:
+        """A KeyboardInterrupt landed in engine code: a Stop. What the run drew until then
+        is sent; the next event runs normally."""
+        self.current_run = None
+        self.stop()
+        self.flush()
+
+    def show_progress(self) -> None:
+        """After each element or container a run writes: the page shows it at once, as
+        Streamlit sends each delta as it is made. The script may compute for long before
+        its next st call ("Loading…" then a slow load), and Python runs beside the page, so
+        the page can show it meanwhile. A write that changed nothing sends nothing."""
+        self.flush()
 
     def flush(self) -> None:
         changes = self.tree.take_changes()
@@ -179,6 +231,9 @@ class AppSession:
             self.timers = {}  # the fragments this run calls set theirs again
         try:
             outcome = run.perform(widget_values)
+        except KeyboardInterrupt:  # landed in engine code around the script: a Stop
+            self.stop()
+            outcome = RunOutcome.COMPLETED
         finally:
             self.current_run = None
         self._keep(run, outcome, timers_before)

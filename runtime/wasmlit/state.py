@@ -11,6 +11,8 @@ from typing import Any, Callable, Iterator
 
 from .errors import StreamlitAPIException
 
+_NOTHING = object()  # no value restored for a widget
+
 
 @dataclass
 class WidgetEntry:
@@ -46,6 +48,9 @@ class SessionState:
         # Widgets of a form submitted with clear_on_submit whose next drawing shows their
         # default again (widgets/__init__.py), though they hold what was submitted.
         self._default_next: set[str] = set()
+        # Values the page's widgets showed before Python restarted (`restore_values`),
+        # by widget id, until the widget is drawn or a full run ends without drawing it.
+        self._restored: dict[str, Any] = {}
 
     # --- the user's view: st.session_state -----------------------------------------
     def __getitem__(self, key: str) -> Any:
@@ -121,14 +126,28 @@ class SessionState:
     def widget(self, widget_id: str) -> WidgetEntry | None:
         return self._widgets.get(widget_id)
 
+    def restore_values(self, values: dict[str, Any]) -> None:
+        """After Python restarted, the page sends what its widgets show (in the page's
+        form, as a widgets event would): each widget takes its value when a run draws it,
+        as if the user had set it, but no callback runs. Widget ids are a hash of the
+        widget's kind and parameters, so the same code gives the same ids again."""
+        self._restored.update(values)
+
     def register_widget(self, entry: WidgetEntry, default: Any) -> Any:
         """Record that the run created this widget, and return the value it has now.
 
-        The value is, in order: the widget's own value from earlier runs (or from the
-        page), a value the user put under its key before creating it, its default.
+        The value is, in order: a value the app set under its key during this run, the
+        value restored from the page after a restart (`restore_values`), the widget's own
+        value from earlier runs (or from the page), a value the user put under its key
+        before creating it, its default.
         """
         known = self._widgets.get(entry.widget_id)
-        if known is not None:
+        restored = self._restore(entry)
+        if restored is not _NOTHING:
+            entry.value = restored
+            if entry.key is not None:
+                self._user.pop(entry.key, None)
+        elif known is not None:
             entry.value = known.value
         elif entry.key is not None and entry.key in self._user:
             entry.value = self._user.pop(entry.key)
@@ -139,6 +158,21 @@ class SessionState:
             self._key_to_id[entry.key] = entry.widget_id
         self._rendered.add(entry.widget_id)
         return entry.value
+
+    def _restore(self, entry: WidgetEntry) -> Any:
+        """The value restored for this widget, or _NOTHING: none was sent, the app set
+        its key in this run (that wins, as over a value from the page), it is a button
+        (restoring presses nothing), or it cannot take the value sent."""
+        sent = self._restored.pop(entry.widget_id, _NOTHING)
+        if sent is _NOTHING or entry.is_trigger or \
+                (entry.key is not None and entry.key in self._new_keys):
+            return _NOTHING
+        if entry.deserialize is None:
+            return sent
+        try:
+            return entry.deserialize(sent)
+        except Exception:  # noqa: BLE001 - a value this widget never showed: its default
+            return _NOTHING
 
     def show_defaults_next(self, form_id: str) -> None:
         """clear_on_submit: the form's widgets show their defaults when next drawn."""
@@ -172,6 +206,8 @@ class SessionState:
         """Triggers fall back to False; widgets the run could have drawn but did not are
         forgotten (a full run owns every widget, a fragment run those inside it), unless
         an error ended the run early (`forget_unseen=False`, as in 1.50)."""
+        if forget_unseen and fragment_id is None:
+            self._restored.clear()  # for widgets this app no longer draws
         for widget_id, entry in list(self._widgets.items()):
             if entry.is_trigger:
                 entry.value = entry.trigger_reset
