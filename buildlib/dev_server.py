@@ -56,7 +56,7 @@ class DevState:
 def handler_class(state: DevState) -> type:
     """The sites' static-file handler, also answering VERSION_PATH with state.version."""
 
-    class DevHandler(static_server.handler_class(static_server.REVALIDATE)):
+    class DevHandler(static_server.handler_class(static_server.SERVED)):
         def do_GET(self):
             if self.path.split("?", 1)[0].lstrip("/") == VERSION_PATH:
                 body = str(state.version).encode()

@@ -65,7 +65,7 @@ def serve(app_args: list[str], port: int, packages_url: str | None = None,
         build_dist()
         sites = SITES
         build_into(sites, lambda tmp: fill_sites(tmp, apps, packages_url, distribution))
-    server = static_server.make_server(sites, port, static_server.handler_class(static_server.REVALIDATE))
+    server = static_server.make_server(sites, port, static_server.handler_class(static_server.SERVED))
     url = f"http://127.0.0.1:{static_server.port_of(server)}/"
     print(f"Serving wasmlit examples at {url}", flush=True)
     if on_serving is not None:

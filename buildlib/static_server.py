@@ -22,6 +22,17 @@ MIME_TYPES = {".mjs": "text/javascript", ".js": "text/javascript", ".wasm": "app
               ".json": "application/json", ".zip": "application/zip", ".whl": "application/zip"}
 
 REVALIDATE = {"Cache-Control": "no-cache"}  # build.py --serve / --dev: a rebuilt file shows on reload
+# Cross-origin isolation (README "Cross-origin isolation"): with these the page may hand a
+# SharedArrayBuffer to its Python worker (Stop interrupts any loop, clicks reach a running
+# script at once, time.sleep waits with Atomics.wait). credentialless, not require-corp, so
+# images, media and scripts of other origins that send no CORP/CORS headers still load
+# (without cookies; another site's iframe does not, unless it sends COEP itself or, in
+# Chromium, the iframe is `credentialless`). CORP keeps other origins' pages from
+# embedding our files.
+ISOLATION = {"Cross-Origin-Opener-Policy": "same-origin",
+             "Cross-Origin-Embedder-Policy": "credentialless",
+             "Cross-Origin-Resource-Policy": "same-origin"}
+SERVED = {**REVALIDATE, **ISOLATION}  # what build.py --serve / --dev and `wasmlit run` send
 Route = Callable[[str], Optional[Path]]  # URL path (no query) -> a file to serve instead, or None
 
 
@@ -84,11 +95,12 @@ class StaticServer:
     """directory served on a free port of 127.0.0.1 from a background thread, quietly and
     with nothing cached (for tests): `url` is its address, `close()` stops it.
     `route(url_path)` may name another file to serve; `headers` (name -> value) are sent
-    with every response."""
+    with every response. `isolated`: also send ISOLATION (as `build.py --serve` does); off
+    by default, as a plain static host sends none, so most tests run the page that way."""
 
     def __init__(self, directory: Path, route: Route | None = None,
-                 headers: Mapping[str, str] | None = None) -> None:
-        headers = {"Cache-Control": "no-store", **(headers or {})}
+                 headers: Mapping[str, str] | None = None, isolated: bool = False) -> None:
+        headers = {"Cache-Control": "no-store", **(ISOLATION if isolated else {}), **(headers or {})}
         self.httpd = make_server(directory, 0, handler_class(headers, route, quiet=True))
         self.url = f"http://127.0.0.1:{port_of(self.httpd)}/"
         threading.Thread(target=self.httpd.serve_forever, daemon=True).start()

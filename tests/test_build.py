@@ -61,13 +61,19 @@ def test_dist_has_pyodide_runtime_and_bundle(dist):
         assert (dist / "pyodide" / name).read_bytes() == (PYODIDE_NPM / name).read_bytes()
     assert not list((dist / "pyodide").glob("*.map"))
     assert "markdownit" in (dist / "markdown.js").read_text()
-    # Our JS is one bundle (with a source map naming every module) and one stylesheet.
-    bundle_map = json.loads((dist / "wasmlit.js.map").read_text())
-    sources = {Path(source).name for source in bundle_map["sources"]}
+    # Our JS is two bundles, the page's and the Python worker's (with source maps that
+    # between them name every module), and one stylesheet.
+    bundles = {}
+    for bundle in ("wasmlit.js", "python-worker.js"):
+        bundle_map = json.loads((dist / f"{bundle}.map").read_text())
+        bundles[bundle] = {Path(source).name for source in bundle_map["sources"]}
     for path in web_files():
         if path.suffix == ".js":
-            assert path.name in sources, path
-            assert not (dist / path.relative_to(WEB)).exists() or path.name == "wasmlit.js"
+            assert path.name in bundles["wasmlit.js"] | bundles["python-worker.js"], path
+            assert not (dist / path.relative_to(WEB)).exists() or path.name in bundles
+    # The page's bundle never carries the worker's start-up code, nor the worker the renderer.
+    assert "python-start.js" not in bundles["wasmlit.js"]
+    assert "render.js" not in bundles["python-worker.js"]
     css = (dist / "wasmlit.css").read_text("utf-8")
     assert css.startswith(".wl-app,")  # the theme (web/wasmlit.css) comes first
     assert ".wl-app .token.punctuation{" in css  # web/styles/*.css follow, minified
@@ -274,6 +280,10 @@ def test_serve_builds_sites_and_serves_them(dist):
                            ("seed_counts/markdown.js", "text/javascript")]:
             with urllib.request.urlopen(base + path, timeout=10) as r:
                 assert r.headers.get_content_type() == mime, path
+                # cross-origin isolation (README "Cross-origin isolation") on every file
+                assert r.headers["Cross-Origin-Opener-Policy"] == "same-origin", path
+                assert r.headers["Cross-Origin-Embedder-Policy"] == "credentialless", path
+                assert r.headers["Cross-Origin-Resource-Policy"] == "same-origin", path
     finally:
         proc.terminate()
         proc.wait(timeout=10)
