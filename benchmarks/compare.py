@@ -3,6 +3,7 @@
     python3 benchmarks/compare.py [--sizes 10,100,1000] [--clicks 25] [--reruns 1000]
                                   [--ticks 30] [--tick 0.5] [--loads 3] [--quick]
                                   [--streamlit-python /opt/oracle/bin/python]
+                                  [--only latencies|responsiveness] [--gap-runs 3]
 
 For each size N it writes an app of N elements (benchmarks/bench_app.py), builds it with
 `build.py --app`, serves the site on 127.0.0.1 and drives it in Chromium (/usr/bin/chromium)
@@ -21,6 +22,10 @@ the page with performance.now() and MutationObservers, not Python's clock):
 Also: bare Pyodide start-up (a page that only awaits loadPyodide from the site's pyodide/),
 wasmlit's own payload (its JS modules except the vendor bundles markdown.js, vega.js and
 plotly.js, wasmlit.css and the wasmlit wheel; gzip -9) and the whole site's size.
+Then, unless --only latencies, the responsiveness of a running app (frame gap during a 2 s
+CPU-bound run, whether typed text shows during it, Stop -> a click taking effect for two
+never-ending loops) on both: see benchmarks/responsiveness.py; wasmlit's site is served with
+the cross-origin isolation headers `build.py --serve` sends.
 Prints one table and PASS/FAIL per budget; the exit code is 0 whatever the budgets say.
 """
 from __future__ import annotations
@@ -43,6 +48,7 @@ sys.path.insert(0, str(ROOT / "tests" / "browser"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from sites import StaticServer, build_site  # noqa: E402
 from bench_app import app_source  # noqa: E402
+import responsiveness  # noqa: E402
 
 CHROMIUM = os.environ.get("WASMLIT_CHROMIUM") or "/usr/bin/chromium"
 FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -203,12 +209,16 @@ class StreamlitServer:
 
 
 def memory(page, cdp, wasm: bool) -> dict:
-    """JS heap used (after a forced GC) and, for wasmlit, the bytes of every Wasm memory."""
+    """JS heap used (after a forced GC) and, for wasmlit, the bytes of every Wasm memory: the
+    page's and its Python worker's (which says how big Python's is)."""
     cdp.send("HeapProfiler.collectGarbage")
     heap = cdp.send("Runtime.getHeapUsage")["usedSize"]
     total = None
     if wasm:
-        total = page.evaluate("window.__bench.wasmBytes()") or None
+        total = page.evaluate("window.__bench.wasmBytes()")
+        total += sum(worker.evaluate("self.wasmlitMemoryBytes ? self.wasmlitMemoryBytes() : 0")
+                     for worker in page.workers if worker.url.endswith("python-worker.js"))
+        total = total or None
     return {"heap": heap, "wasm": total}
 
 
@@ -275,6 +285,32 @@ def bare_pyodide(browser, site: Path, loads: int) -> float:
         return median(times)
     finally:
         server.close()
+
+
+def measure_responsiveness(browser, tmp: Path, opts, have_st: bool) -> tuple:
+    """responsiveness.measure for its app on wasmlit (built site, served with ISOLATION) and,
+    when available, on Streamlit 1.50 (a server of its own, stopped afterwards: a
+    `while True: pass` script thread of Streamlit's may spin until the process ends)."""
+    app = tmp / "responsive" / "responsive.py"
+    app.parent.mkdir()
+    app.write_text(responsiveness.APP, "utf-8")
+    site = build_site(app, tmp / "site-responsive")
+    server = StaticServer(site, isolated=True)
+    try:
+        print("responsiveness: wasmlit...", flush=True)
+        ours = responsiveness.measure(browser, server.url, gap_runs=opts.gap_runs)
+    finally:
+        server.close()
+    theirs = None
+    if have_st:
+        print("responsiveness: Streamlit...", flush=True)
+        st = StreamlitServer(opts.streamlit_python, app)
+        try:
+            theirs = responsiveness.measure(browser, st.url, server_pid=st.proc.pid,
+                                            gap_runs=opts.gap_runs)
+        finally:
+            st.close()
+    return ours, theirs
 
 
 def fmt(value, unit):
@@ -348,10 +384,15 @@ def main(argv=None):
     ap.add_argument("--loads", type=int, default=3, help="page loads per first-element median")
     ap.add_argument("--quick", action="store_true", help="small numbers for a smoke run")
     ap.add_argument("--streamlit-python", default=ORACLE if Path(ORACLE).exists() else None)
+    ap.add_argument("--only", choices=["latencies", "responsiveness"],
+                    help="run just these measurements (default: both)")
+    ap.add_argument("--gap-runs", type=int, default=3, help="2 s runs per frame-gap median")
     opts = ap.parse_args(argv)
     if opts.quick:
         opts.sizes, opts.clicks, opts.reruns, opts.ticks, opts.loads = "10", 5, 20, 5, 1
-    sizes = [int(s) for s in opts.sizes.split(",") if s.strip()]
+        opts.gap_runs = 1
+    sizes = [] if opts.only == "responsiveness" else [
+        int(s) for s in opts.sizes.split(",") if s.strip()]
     have_st = streamlit_ok(opts.streamlit_python)
     if not have_st:
         print(f"streamlit 1.50.0 not importable by {opts.streamlit_python}: wasmlit only")
@@ -386,10 +427,18 @@ def main(argv=None):
                     finally:
                         st.close()
                 results[n] = (ours, theirs)
+            if opts.only != "latencies":
+                started = time.time()
+                responsive = measure_responsiveness(browser, tmp, opts, have_st)
+                responsive_seconds = time.time() - started
             browser.close()
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
-    report(results, bare, pay, opts, have_st)
+    if results:
+        report(results, bare, pay, opts, have_st)
+    if opts.only != "latencies":
+        responsiveness.report(*responsive, responsive_seconds,
+                              "with COOP/COEP (cross-origin isolated)")
     return 0
 
 

@@ -46,10 +46,13 @@ def web_files() -> list[Path]:
 
 
 def write_web_files(tmp: Path) -> None:
-    """Our JS as one minified module, wasmlit.js (esbuild; wasmlit.js.map maps it back to
-    web/ for the browser's devtools), and every stylesheet, the theme first, minified into
-    one wasmlit.css."""
+    """Our JS as two minified modules, wasmlit.js (the page's) and python-worker.js (the
+    Web Worker that runs Python; .map files map both back to web/ for the browser's
+    devtools), and every stylesheet, the theme first, minified into one wasmlit.css."""
     esbuild(WEB / "wasmlit.js", tmp / "wasmlit.js", "--bundle", "--format=esm", "--sourcemap")
+    # A classic worker script: a one-file page opened from file:// can start only a classic
+    # worker from a blob: URL (Chromium refuses a module worker there).
+    esbuild(WEB / "python-worker.js", tmp / "python-worker.js", "--bundle", "--format=iife", "--sourcemap")
     styles = sorted((p for p in web_files() if p.suffix == ".css"),
                     key=lambda p: (p.name != "wasmlit.css", str(p)))
     joined = tmp / ".wasmlit.src.css"

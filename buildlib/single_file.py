@@ -44,8 +44,10 @@ def chart_libraries(site: Path) -> list[str]:
 def asset_names(site: Path) -> list[str]:
     """What a one-file page serves from itself, as paths relative to the site: Pyodide, our
     wheels and the distribution packages shipped beside them (pyodide/), packages.json,
-    markdown.js, the app's files and the chart bundles it uses."""
-    names = [f"pyodide/{p.name}" for p in sorted((site / "pyodide").iterdir())] + ["markdown.js"]
+    markdown.js, python-worker.js (the worker starts from its blob: URL), the app's files and
+    the chart bundles it uses."""
+    names = [f"pyodide/{p.name}" for p in sorted((site / "pyodide").iterdir())] + ["markdown.js",
+                                                                                  "python-worker.js"]
     names += [p.relative_to(site).as_posix() for p in [site / "app.py", site / SECRETS_NAME, site / FILES_NAME,
                                                        site / pyodide_lock.PACKAGES_NAME] if p.is_file()]
     for folder in (site / APP_DIR, site / app_requirements.WHEELS_DIR):

@@ -52,3 +52,10 @@ export function safeUrl(url) {
     return null;
   }
 }
+
+/** Attributes an <iframe> of another site needs on a cross-origin isolated page (COEP
+ * credentialless, as build.py --serve sends): it loads without credentials instead of being
+ * blocked. Nothing on a page that is not isolated. */
+export function isolatedFrameAttrs() {
+  return globalThis.crossOriginIsolated ? { credentialless: true } : {};
+}

@@ -10,7 +10,7 @@
 // live lock (pyodide.lockfile.packages, which loadPackage reads) with absolute file names.
 // A package that fails to load does not stop the app: the failure is kept, and importing the
 // package raises ModuleNotFoundError with it (wasmlit.package_hook), where the app shows errors.
-import { BASE } from "./assets.js";
+import { BASE, PAGE_BASE } from "./assets.js";
 
 const NO_MANIFEST = { packages_url: null, load: [], shipped: [], bytes: {} };
 
@@ -172,7 +172,7 @@ export class Distribution {
       }
       return;
     }
-    const base = new URL(packagesUrl, document.baseURI).href;
+    const base = new URL(packagesUrl, PAGE_BASE).href;
     const { lock, error } = await fetchRemoteLock(base);
     const ours = this.pyodide.lockfile.info;
     let problem = error && `its lock, ${error}: the network may be offline, the host unreachable, ` +

@@ -115,9 +115,12 @@ export interface PageContext {
 }
 
 /** A full run. The first, and one after Back/Forward, carries the URL's query string and
- * st.context; "page" (a URL path segment) or "page_hash" (a link click) asks for a page. */
+ * st.context; "page" (a URL path segment) or "page_hash" (a link click) asks for a page.
+ * After Python restarts, "values" (widget id -> the value the page's widget shows) gives the
+ * fresh session the user's widget values back, without running their callbacks. */
 export interface RerunEvent {
   kind: "rerun"; query?: string; context?: PageContext; page?: string; page_hash?: string;
+  values?: Record<string, unknown>;
 }
 
 /** A run_every timer of fragment `fragment` fired. */
@@ -126,9 +129,51 @@ export interface TickEvent { kind: "tick"; fragment: string }
 /** Widgets changed: widget id -> value (a form submit sends all its widgets). */
 export interface WidgetsEvent { kind: "widgets"; values: Record<string, unknown> }
 
-export type PageEvent = RerunEvent | TickEvent | WidgetsEvent;
+/** The Stop button: the run in progress ends at its next st call, as st.stop() ends it,
+ * and requests queued behind it are dropped. Nothing happens when no run is going. */
+export interface StopEvent { kind: "stop" }
+
+export type PageEvent = RerunEvent | TickEvent | WidgetsEvent | StopEvent;
 
 export type PageEventKind = PageEvent["kind"];
+
+// --- the page and the Python worker (python-client.js <-> python-worker.js) ---------------
+// Events travel as `events` messages, or through the shared mailbox (worker-mailbox.js) on
+// a cross-origin isolated page; changes come back as JSON text of Change[].
+
+/** What an app needs to start in the worker (mount; sent again after a restart). */
+export interface MountArgs {
+  app: number; code: string; filename: string; files: Record<string, Uint8Array> | null;
+  secrets: string | null; requirements: string[]; wheels: string[]; packagesUrl: string | null;
+}
+
+export type WorkerCall =
+  | { method: "mount"; args: MountArgs }
+  | { method: "unmount"; args: { app: number } }
+  | { method: "replaceSource"; args: { app: number; code: string; files?: Record<string, Uint8Array> } };
+
+/** Page -> worker. */
+export type WorkerRequest =
+  | { type: "init"; base: string; pageBase: string; mailboxMemory: SharedArrayBuffer | null;
+      oneFile: boolean; pageHasJSPI: boolean }
+  | ({ type: "call"; id: number } & WorkerCall)
+  | { type: "events"; app: number; items: { seq: number; event: PageEvent }[] }
+  | { type: "wake" }
+  | { type: "asset"; id: number; found: boolean; bytes?: ArrayBuffer | null; status?: number; contentType?: string };
+
+/** Worker -> page. */
+export type WorkerMessage =
+  | { type: "ready"; isolated: boolean; jspi: boolean }
+  | { type: "boot-failed"; message: string }
+  | { type: "progress"; call?: number; message: string }
+  | { type: "reply"; id: number; ok: boolean; result?: unknown; error?: { message: string; name: string } }
+  | { type: "changes"; app: number; json: string }
+  | { type: "ran"; app: number; consumed: number }
+  | { type: "failed"; app: number; message: string; gone: boolean }
+  | { type: "package-loading"; app: number; message: string | null }
+  | { type: "console"; method: string; text: string }
+  | { type: "mark"; name: string; time: number }
+  | { type: "asset-request"; id: number; url: string; method: string };
 
 // --- builders ----------------------------------------------------------------------------
 

@@ -13,6 +13,7 @@ import { MarkdownLoader } from "./markdown-loader.js";
 import { FragmentTimers } from "./fragment-timers.js";
 import { showToast } from "./toasts.js";
 import { redrawLeaf, setNode, trimNode, updateNode } from "./tree-patch.js";
+import { createStatusWidget, placeStatusWidget } from "./status-widget.js";
 
 const IDLE = "notRunning";
 const RUNNING = "running";
@@ -26,11 +27,13 @@ const MISSING_SUBMIT = "**Missing Submit Button**\n\nThis form has no submit but
 export class AppView {
   /**
    * @param {HTMLElement} root
-   * @param {{markdown?: any, theme?: object, ownsURL?: boolean}} [options]  `markdown`:
-   *   markdown.js's renderers, or a function loading them on first need
+   * @param {{markdown?: any, theme?: object, ownsURL?: boolean, onStop?: () => void}} [options]
+   *   `markdown`: markdown.js's renderers, or a function loading them on first need;
+   *   `onStop`: the Stop button was clicked during a run
    */
-  constructor(root, { markdown, theme, ownsURL = true } = {}) {
+  constructor(root, { markdown, theme, ownsURL = true, onStop = () => {} } = {}) {
     this.root = root;
+    this.onStop = onStop;
     // Whether the page URL is this app's (a built site's app): its query string and page
     // path are st.query_params and the page. An app embedded among others keeps them to
     // itself, so it never rewrites the host page's URL.
@@ -81,21 +84,39 @@ export class AppView {
     applyTheme(this.app, theme);  // .streamlit/config.toml [theme]
     this.setSidebarExpanded = setupSidebar(this);
     this.nav = setupNavigation(this);  // multipage apps: sidebar/top navigation, page URL
+    // The running indicator with its Stop button (at the page's top right; an embedded
+    // app's, at its box's).
+    this.status = createStatusWidget({ onStop: () => this.stopRun() });
+    placeStatusWidget(this.app, this.status.el, { embedded: !ownsURL });
+    /** @type {(() => void) | null} */
+    this.stopWatchingHistory = null;
   }
 
-  // --- the run pump: Python pulls events with takeEvents() and pushes changes with apply()
-  /** @param {import("./run-pump.js").PythonPump} pump */
-  attach(pump) {
-    this.runs.attach(pump);
+  /** Stop clicked: the run ends at its next st call (python-client.js ends a loop that
+   * makes none), as Streamlit's Stop does. */
+  stopRun() {
+    this.app.setAttribute("data-test-script-state", "stopRequested");
+    this.onStop();
+  }
+
+  // --- the run pump: events go to the Python worker; changes come back through apply()
+  /**
+   * @param {import("./run-pump.js").EventPort} port
+   * @param {Record<string, unknown>} [values]  widget values the page shows, for a Python
+   *   that restarted (its first run takes them as the user's)
+   */
+  attach(port, values) {
+    this.runs.attach(port);
     // The first run gets the URL's query string and st.context's values (so does a rerun
     // after Back/Forward).
     // "page": the page the URL path asks for (a multipage app runs it).
+    const restore = values ? { values } : {};
     if (!this.ownsURL) {
-      this.post({ kind: "rerun", ...pageInfo(), query: "", page: "" });
+      this.post({ kind: "rerun", ...pageInfo(), query: "", page: "", ...restore });
       return;
     }
-    this.post({ kind: "rerun", ...pageInfo(), page: pageSegment() });
-    this.stopWatchingHistory = watchHistory((info) => this.post({ kind: "rerun", ...info, page: pageSegment() }));
+    this.post({ kind: "rerun", ...pageInfo(), page: pageSegment(), ...restore });
+    this.stopWatchingHistory ??= watchHistory((info) => this.post({ kind: "rerun", ...info, page: pageSegment() }));
   }
 
   /** @param {import("./protocol").PageEvent} event */
@@ -103,13 +124,42 @@ export class AppView {
     this.runs.post(event);
   }
 
-  takeEvents() {
-    return this.runs.takeEvents();
+  /** The worker ended a run having taken the events up to `consumed`. @param {number} consumed */
+  ran(consumed) {
+    this.runs.ran(consumed);
+  }
+
+  /** Python restarted (Stop ended a loop that would not end): what the widgets show, for
+   * the new session; the app's tree starts afresh. */
+  widgetValues() {
+    /** @type {Record<string, unknown>} */
+    const values = {};
+    for (const [id, api] of this.widgets) if (api.read) values[id] = api.read();
+    return values;
+  }
+
+  /** Python is restarting: forget what the old session drew (its next run draws anew). */
+  restarting(message) {
+    this.runs.detach();
+    this.timers.clear();
+    for (const root of ["main", "sidebar", "bottom", "event"]) trimNode(this, { op: "trim", parent: root, length: 0 });
+    this.showRestartNotice(message);
+  }
+
+  /** What a restart lost, said above the app until dismissed. @param {string} message */
+  showRestartNotice(message) {
+    this.app.querySelector(".wl-restart-notice")?.remove();
+    const close = h("button", { type: "button", class: "wl-restart-notice-close", "aria-label": "Dismiss" }, "×");
+    const notice = h("div", { class: "wl-restart-notice", role: "alert", testid: "stRestartNotice" },
+      h("span", {}, message), close);
+    close.addEventListener("click", () => notice.remove());
+    this.app.prepend(notice);
   }
 
   /** @param {string} state */
   setScriptState(state) {
     this.app.setAttribute("data-test-script-state", state);
+    this.status.setRunning(state === RUNNING);
     this.onScriptState?.(state);
   }
 

@@ -1,78 +1,77 @@
-// The run pump: page events (clicks, edits, timer ticks) wait in a queue; while any wait,
-// the Python pump runs (it takes them with takeEvents() and sends changes back), one run
-// at a time. With JSPI the pump can suspend (time.sleep), so the page paints meanwhile.
+// The page's side of an app's runs: page events (clicks, edits, timer ticks) go to the
+// Python worker numbered in order; the app is running from the first event posted until
+// the worker says a run ended having taken the last one (ran). Python runs in the worker
+// (python-worker.js), so the page never waits for it.
 
 /**
  * @typedef {object} PumpHooks
  * @property {() => void} started  a run (of one or more events) begins
- * @property {(err: any, gone: boolean) => void} failed  the pump threw; `gone`: Pyodide died
- * @property {() => Promise<void> | void} finished  the queue is empty again
- * @property {() => void} idle  finished, and no new run began meanwhile
+ * @property {(err: any, gone: boolean) => void} failed  the run loop threw; `gone`: Pyodide died
+ * @property {() => Promise<void> | void} finished  every event posted has been taken and run
+ * @property {() => void} idle  finished, and no new event came meanwhile
  */
 
-/** @typedef {(() => void) & { callPromising?: () => Promise<void> }} PythonPump */
+/** @typedef {{ send(seq: number, event: import("./protocol").PageEvent): void }} EventPort */
 
 export class RunPump {
   /** @param {PumpHooks} hooks */
   constructor(hooks) {
     this.hooks = hooks;
-    /** @type {import("./protocol").PageEvent[]} */
-    this.events = [];
+    /** @type {EventPort | null} */
+    this.port = null;
+    /** @type {{seq: number, event: import("./protocol").PageEvent}[]} posted before attach */
+    this.waiting = [];
+    this.posted = 0;     // the seq of the last event posted
+    this.consumed = 0;   // the seq of the last event a run that ended had taken
     this.busy = false;
-    /** @type {PythonPump | null} */
-    this.pump = null;
-    const wasm = /** @type {any} */ (WebAssembly);
-    this.jspi = typeof wasm.Suspending === "function" || typeof wasm.promising === "function";
+    this.stopped = false;
   }
 
-  /** @param {PythonPump} pump */
-  attach(pump) {
-    this.pump = pump;
-    if (!this.jspi) {
-      console.warn("wasmlit: this browser has no JSPI (WebAssembly stack switching): " +
-        "time.sleep() in an app blocks the page and nothing repaints until the run ends.");
-    }
+  /** @param {EventPort} port */
+  attach(port) {
+    this.port = port;
+    for (const { seq, event } of this.waiting) port.send(seq, event);
+    this.waiting = [];
   }
 
   /** @param {import("./protocol").PageEvent} event */
   post(event) {
-    this.events.push(event);
-    this.kick();
-  }
-
-  /** The queued events as JSON text ("" when none), for Python's poll. */
-  takeEvents() {
-    if (!this.events.length) return "";
-    const taken = JSON.stringify(this.events);
-    this.events = [];
-    return taken;
-  }
-
-  async kick() {
-    if (this.busy || !this.pump || !this.events.length) return;
-    this.busy = true;
-    this.hooks.started();
-    try {
-      while (this.events.length) {
-        if (this.jspi && this.pump.callPromising) await this.pump.callPromising();
-        else this.pump();
-      }
-    } catch (err) {
-      console.error("wasmlit: the run loop failed", err);
-      // Pyodide itself failed (e.g. C code recursing through deeply nested data overflowed
-      // the stack): nothing can run any more, so stop posting to it.
-      const gone = Boolean(err && err.pyodide_fatal_error);
-      if (gone) this.pump = null;
-      this.hooks.failed(err, gone);
-    } finally {
-      this.busy = false;
-      await this.hooks.finished();
-      if (!this.busy) this.hooks.idle();
+    if (this.stopped) return;
+    const seq = ++this.posted;
+    if (this.port) this.port.send(seq, event);
+    else this.waiting.push({ seq, event });
+    if (!this.busy) {
+      this.busy = true;
+      this.hooks.started();
     }
   }
 
+  /** The worker ended a run having taken the events up to `consumed`. */
+  async ran(consumed) {
+    this.consumed = Math.max(this.consumed, consumed);
+    if (!this.busy || consumed < this.posted) return;  // more are on their way to it
+    this.busy = false;
+    await this.hooks.finished();
+    if (!this.busy) this.hooks.idle();
+  }
+
+  /** The worker's run loop threw. */
+  failed(message, gone) {
+    console.error("wasmlit: the run loop failed", message);
+    if (gone) this.port = null;
+    this.hooks.failed({ message }, gone);
+    if (gone) this.ran(this.posted);
+  }
+
+  /** Python restarted: nothing posted before reaches it; events wait for attach. */
+  detach() {
+    this.port = null;
+    this.waiting = [];
+  }
+
   stop() {
-    this.events = [];
-    this.pump = null;
+    this.stopped = true;
+    this.waiting = [];
+    this.port = null;
   }
 }

@@ -1,6 +1,7 @@
-// wasmlit loader: starts one Pyodide from ./pyodide/ for the page, loads the wasmlit wheel
-// offline, and mounts apps into it, each isolated (its own session, files, modules,
-// secrets, timers and errors). Apps come from:
+// wasmlit loader: starts one Python worker for the page (python-client.js: Pyodide from
+// ./pyodide/ in a Web Worker, with the wasmlit wheel, offline) and mounts apps into it, each
+// isolated (its own session, files, modules, secrets, timers and errors), each drawn into
+// the page by its AppView (render.js). Apps come from:
 //   <script type="text/x-wasmlit">...</script> or src="app.py" (snippets.js);
 //   elements build.py writes: <div data-wasmlit-app="app.py"> with data-wasmlit-secrets,
 //     -files (files.json: a multi-file app), -theme, -requirements (wheels the site ships),
@@ -16,11 +17,8 @@ import { AppHandle } from "./app-handle.js";
 import { SNIPPET_TYPE, snippetHost, snippetOptions, splitRequirements } from "./snippets.js";
 import { watchForChanges } from "./dev-reload.js";
 import { BASE, assetURL } from "./assets.js";
-import { Distribution, fetchManifest, fetchRemoteLock, hookApi, needsRemote, normalizeName } from "./packages.js";
+import { pythonClient } from "./python-client.js";
 
-const APP_HOME = "/home/pyodide/app";
-let pyodideReady = null;
-let distribution = null;  // the page's Distribution (packages.js), once Python runs
 let markdownReady = null;
 
 function loadMarkdown() {
@@ -49,139 +47,6 @@ function linkKatexStylesheet() {
     { rel: "stylesheet", href: new URL("katex/katex.min.css", BASE).href });
   link.dataset.wasmlitKatex = "";
   document.head.append(link);
-}
-
-function loadRuntime(progress) {
-  pyodideReady ??= (async () => {
-    progress("Loading Python…");
-    performance.mark("wasmlit:pyodide-start");  // start-up phases, for benchmarks/startup.py
-    // Which packages the site loads, read while Python starts (and the lock of the URL
-    // they come from, when some do not ship with the site).
-    const manifest = fetchManifest().then((found) => {
-      if (needsRemote(found)) fetchRemoteLock(new URL(found.packages_url, document.baseURI).href);
-      return found;
-    });
-    const { loadPyodide } = await import(assetURL("pyodide/pyodide.mjs"));
-    const options = { indexURL: new URL("pyodide/", BASE).href };
-    if (globalThis.wasmlitAssetURL) options.createPyodideModule = (await import(assetURL("pyodide/pyodide.asm.mjs"))).default;
-    // Pyodide never settles when its .wasm cannot be fetched, so check that file beside it.
-    const wasm = new URL("pyodide/pyodide.asm.wasm", BASE).href;
-    const wasmMissing = fetch(wasm, { method: "HEAD" }).then((r) => {
-      if (!r.ok) throw new Error(`${wasm}: HTTP ${r.status}`);
-      return new Promise(() => {});
-    });
-    // A site may have a memory snapshot of Python with wasmlit imported (buildlib/snapshot.py):
-    // restoring it skips Python's start-up and our imports.
-    const snapshot = globalThis.wasmlitAssetURL ? null : fetchSnapshot();
-    // Our wheel downloads while Python starts; unpacked with zipfile, it is quicker than
-    // loadPackage (which stays the fallback).
-    // The site lock is fetched once, here: Pyodide reads it from this promise, and our
-    // wheel's file name comes from it.
-    const lock = globalThis.wasmlitAssetURL ? null : fetchLock();
-    lock?.catch(() => {});  // reported by loadPyodide, which awaits it
-    if (lock) Object.assign(options, { lockFileContents: lock, packageBaseUrl: options.indexURL });
-    const wheel = lock && fetchWheel(lock);
-    let pyodide = snapshot && await Promise.race([restoreSnapshot(loadPyodide, options, snapshot), wasmMissing]);
-    const restored = Boolean(pyodide);
-    if (!restored) pyodide = await Promise.race([loadPyodide(options), wasmMissing]);
-    performance.mark("wasmlit:pyodide-ready");
-    progress("Loading wasmlit…");
-    if (!(await unpackWheel(pyodide, wheel))) {
-      await pyodide.loadPackage("wasmlit", { messageCallback: () => {} });
-    }
-    if (restored) pyodide.runPython("import random; random.seed()");  // not the snapshot's numbers
-    performance.mark("wasmlit:wheel-loaded");
-    const bridge = pyodide.pyimport("wasmlit.bridge");  // timed as its own phase
-    performance.mark("wasmlit:imported");
-    distribution = new Distribution(pyodide, await manifest);
-    bridge.install_package_finder(hookApi(distribution));
-    bridge.destroy();
-    return pyodide;
-  })();
-  return pyodideReady;
-}
-
-// The site's snapshot (startup.json names it: build.py with WASMLIT_SNAPSHOT=1) as
-// {bytes, trampoline}, or null when it has none.
-async function fetchSnapshot() {
-  if (!("Suspending" in WebAssembly)) return null;  // made for browsers with JSPI (as Chromium)
-  try {
-    const { snapshot, trampoline } = await (await fetch(new URL("startup.json", BASE).href)).json();
-    if (!snapshot || !trampoline) return null;
-    const response = await fetch(new URL(snapshot, BASE).href);
-    if (!response.ok) return null;
-    const data = new Uint8Array(await response.arrayBuffer());
-    if (data[0] !== 0x1f || data[1] !== 0x8b) return { bytes: data, trampoline };  // the server unpacked it
-    const bytes = new Uint8Array(await new Response(new Blob([data]).stream()
-      .pipeThrough(new DecompressionStream("gzip"))).arrayBuffer());
-    return { bytes, trampoline };
-  } catch {
-    return null;
-  }
-}
-
-// Pyodide restored from the snapshot, or null (none, or it does not fit this Pyodide).
-async function restoreSnapshot(loadPyodide, options, snapshot) {
-  const found = await snapshot;
-  if (!found) return null;
-  try {
-    const pyodide = await loadPyodide({ ...options, _loadSnapshot: found.bytes });
-    installTrampoline(pyodide._module, found.trampoline);
-    performance.mark("wasmlit:snapshot-restored");
-    return pyodide;
-  } catch (err) {
-    console.warn("wasmlit: the Pyodide snapshot could not be restored; starting Python instead", err);
-    return null;
-  }
-}
-
-// What Pyodide does at start-up and a snapshot made under Node 20 lacks: CPython's wasm
-// call trampoline (without it calls go through JS frames, which JSPI cannot suspend, so
-// time.sleep in a run would fail). `hex` is its module, from pyodide.asm.mjs (build time).
-function installTrampoline(module, hex) {
-  const bytes = new Uint8Array(hex.match(/../g).map((byte) => parseInt(byte, 16)));
-  const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes),
-    { env: { __indirect_function_table: module.wasmTable, memory: module.memory } });
-  const offset = module.HEAP32[module.__PyEM_EMSCRIPTEN_TRAMPOLINE_OFFSET / 4];
-  module.HEAP32[(module.__PyRuntime + offset) / 4] = module.addFunction(instance.exports.trampoline_call);
-}
-
-async function fetchLock() {
-  const url = new URL("pyodide/pyodide-lock.json", BASE).href;
-  const response = await fetch(url);
-  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-  return response.json();
-}
-
-// The bytes of the wasmlit wheel the site lock names, or null.
-async function fetchWheel(lockReady) {
-  try {
-    const lock = await lockReady;
-    const response = await fetch(new URL(`pyodide/${lock.packages.wasmlit.file_name}`, BASE).href);
-    return response.ok ? new Uint8Array(await response.arrayBuffer()) : null;
-  } catch {
-    return null;
-  }
-}
-
-// Put the wheel's files into site-packages with zipfile. False when the wheel is missing
-// or does not unpack (then loadPackage installs it).
-async function unpackWheel(pyodide, wheel) {
-  const bytes = await wheel;
-  if (!bytes) return false;
-  try {
-    pyodide.FS.writeFile("/tmp/wasmlit.whl", bytes);
-    pyodide.runPython(`
-import os, site, zipfile
-with zipfile.ZipFile("/tmp/wasmlit.whl") as whl:
-    whl.extractall(site.getsitepackages()[0])
-os.remove("/tmp/wasmlit.whl")
-`);
-    return true;
-  } catch (err) {
-    console.warn("wasmlit: unpacking the wheel failed; installing it with loadPackage", err);
-    return false;
-  }
 }
 
 function showLoading(element) {
@@ -240,32 +105,32 @@ async function startApp(handle, options) {
   try {
     const app = resolveApp(options, handle.id);
     const requirements = [].concat(options.requirements ?? []).flatMap(splitRequirements);
-    const pyodide = await loadRuntime(loading.progress);
+    const python = pythonClient();
+    await python.start(loading.progress);
     if (handle.state === "unmounted") return handle;
-    const split = distribution.splitRequirements(requirements);
-    await installRequirements(pyodide, split.other, options.wheels ?? [], loading.progress);
-    await loadPackages(app, split.distribution, options.packagesUrl, loading.progress);
+    const id = Number(handle.id);
+    await python.mount(id, {
+      app: id, code: app.code, filename: app.filename, files: app.files, secrets: options.secrets ?? null,
+      requirements, wheels: options.wheels ?? [],
+      packagesUrl: options.packagesUrl ? new URL(options.packagesUrl, document.baseURI).href : null,
+    }, loading.progress);
     loading.progress("Starting app…");
-    const folder = app.files ? writeAppFiles(pyodide, handle.id, app.files) : null;
     const view = new AppView(element, { markdown: loadMarkdown, theme: options.theme,  // loaded when needed
-      ownsURL: Boolean(options.url) });
+      ownsURL: Boolean(options.url), onStop: () => python.stop(id) });
     view.onScriptState = (state) => handle.setScriptState(state);
     view.onScriptError = (error) => handle.fail(error.message, error.type, "run");
-    const bridge = pyodide.pyimport("wasmlit.bridge");
     handle.stop = () => {
-      bridge.stop(handle.id);
+      python.unmount(id);
       view.unmount();
-      if (folder) removeTree(pyodide, folder);
       mountedApps.delete(handle);
     };
     handle.replaceSource = (code, files) => {  // the dev server: new code, same session
-      if (files && folder) writeFiles(pyodide, folder, files);
-      bridge.replace_source(handle.id, code);
-      view.post({ kind: "rerun" });
+      python.replaceSource(id, code, files).then(() => view.post({ kind: "rerun" }));
     };
     handle.state = "starting";
     const firstRun = new Promise((resolve) => handle.addEventListener("ready", resolve, { once: true }));
-    bridge.start(handle.id, view, app.code, app.filename, folder, options.secrets ?? null);
+    if (handle.state === "unmounted") return handle;
+    python.attach(id, view);
     await firstRun;
     return handle;
   } catch (err) {
@@ -275,25 +140,6 @@ async function startApp(handle, options) {
     handle.fail(message, err && err.name ? err.name : "Error", "load");
     throw err;
   }
-}
-
-// The distribution packages the app needs, loaded: the site's (packages.json), those its
-// requirements name and those its code imports. One that fails to load does not stop the
-// app: importing it raises ModuleNotFoundError saying why, where the app shows errors.
-// A packagesUrl given to mount() becomes the page's (one Pyodide: packages first imported
-// later, by any app, load from there too).
-async function loadPackages(app, required, packagesUrl, progress) {
-  if (packagesUrl) distribution.packagesUrl = new URL(packagesUrl, document.baseURI).href;
-  const sources = [app.code];
-  const local = [];
-  for (const [rel, bytes] of Object.entries(app.files ?? {})) {
-    local.push(rel.split("/")[0].replace(/\.py$/, ""));
-    if (rel.endsWith(".py")) sources.push(new TextDecoder().decode(bytes));
-  }
-  const keys = [...distribution.notInstalled([...distribution.manifest.load, ...required]),
-    ...distribution.neededBy(sources, local)];
-  const failed = await distribution.load(keys, { progress });
-  for (const message of Object.values(failed)) console.warn(`wasmlit: ${message}`);
 }
 
 // {code, filename, files}: the entry's code and name; files (as bytes) for a multi-file app.
@@ -314,71 +160,6 @@ function resolveApp({ code, files, entrypoint, filename }, id) {
   }
   return { code: code ?? new TextDecoder().decode(bytes[entry]), filename: filename || entry.split("/").pop(), files: bytes };
 }
-
-// A multi-file app's folder in Pyodide's file system: /home/pyodide/app for the first app
-// on the page, /home/pyodide/app-N for the Nth.
-function writeAppFiles(pyodide, id, files) {
-  const folder = id === "1" ? APP_HOME : `${APP_HOME}-${id}`;
-  if (pyodide.FS.analyzePath(folder).exists) removeTree(pyodide, folder);
-  pyodide.FS.mkdirTree(folder);
-  writeFiles(pyodide, folder, files);
-  return folder;
-}
-
-function writeFiles(pyodide, folder, files) {
-  for (const [rel, data] of Object.entries(files)) {
-    const path = `${folder}/${rel}`;
-    pyodide.FS.mkdirTree(path.slice(0, path.lastIndexOf("/")));
-    pyodide.FS.writeFile(path, typeof data === "string" ? new TextEncoder().encode(data) : data);
-  }
-}
-
-function removeTree(pyodide, path) {
-  const { FS } = pyodide;
-  for (const name of FS.readdir(path)) {
-    if (name === "." || name === "..") continue;
-    const child = `${path}/${name}`;
-    if (FS.isDir(FS.stat(child).mode)) removeTree(pyodide, child);
-    else FS.unlink(child);
-  }
-  FS.rmdir(path);
-}
-
-// Requirements: wheels the site ships (build.py downloads them; installed from their URLs,
-// with their dependencies already among them) and package names micropip looks up.
-async function installRequirements(pyodide, requirements, wheels, progress) {
-  if (!requirements.length && !wheels.length) return;
-  progress("Installing requirements…");
-  await pyodide.loadPackage("micropip", { messageCallback: () => {} });
-  const shipped = new Set(wheels.map((url) => normalizeName(decodeURIComponent(url.split("/").pop()).split("-")[0])));
-  const fromIndex = requirements.filter((req) => !shipped.has(normalizeName(req.split(/[<>=!~;\[ @]/)[0])));
-  const namespace = pyodide.toPy({ wheels, requirements: fromIndex });
-  let failure;
-  try {
-    failure = await pyodide.runPythonAsync(INSTALL_REQUIREMENTS, { globals: namespace });
-  } finally {
-    namespace.destroy();
-  }
-  if (failure) {
-    const names = [...wheels.map((url) => decodeURIComponent(url.split("/").pop())), ...fromIndex];
-    throw new Error(`could not install the requirements (${names.join(", ")}): ${failure}`);
-  }
-}
-
-// Python that installs `wheels` (URLs, their dependencies among them) and `requirements`
-// (names micropip looks up); evaluates to None, or to the error's text.
-const INSTALL_REQUIREMENTS = `
-import micropip
-try:
-    if wheels:
-        await micropip.install(wheels, deps=False)
-    if requirements:
-        await micropip.install(requirements)
-    failure = None
-except Exception as exc:
-    failure = f"{type(exc).__name__}: {exc}"
-failure
-`;
 
 // wasmlit.css, unless the page links it already (a snippet page may not).
 function ensureStylesheet() {

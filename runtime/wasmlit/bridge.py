@@ -1,8 +1,10 @@
 """The one module that talks to the page: it hands page events to an AppSession and
-the session's changes to the page's renderer (web/render.js, an `AppView`).
+the session's changes to the page's renderer.
 
-Everything crosses as JSON text, so no Python proxy outlives a call except the one
-run-pump each app hands the page at start.
+Python runs in a Web Worker (web/python-worker.js); each app's "view" here is that worker's
+`AppChannel`, which posts the changes to the page (web/render.js's `AppView` applies them)
+and hands over the events the page sent. Everything crosses as JSON text, so no Python
+proxy outlives a call except the one run-pump each app hands the worker at start.
 """
 from __future__ import annotations
 
@@ -14,8 +16,8 @@ import textwrap
 import time
 from contextlib import contextmanager
 
-from js import console
-from pyodide.ffi import create_proxy
+import js
+from pyodide.ffi import can_run_sync, create_proxy, run_sync
 
 from . import package_hook
 from .current import running_session
@@ -33,6 +35,10 @@ class PageHost:
         self._view = view
 
     def poll(self) -> list[dict]:
+        # Without shared memory the page's events wait in the worker's message queue, read
+        # only while a run yields: let it read them now and then (at an st call).
+        if self._view.wantsYield() and can_run_sync():
+            run_sync(self._view.yieldToPage())
         raw = self._view.takeEvents()
         return json.loads(raw) if raw else []
 
@@ -41,8 +47,10 @@ class PageHost:
 
 
 class ConsoleStream(io.TextIOBase):
-    """sys.stdout / sys.stderr for app scripts: each complete line goes to the browser's
-    console (console.log, or console.error for stderr), as Streamlit's terminal shows it."""
+    """sys.stdout / sys.stderr for app scripts: each complete line goes to the page's
+    console (console.log, or console.error for stderr), as Streamlit's terminal shows it.
+    The worker forwards the line (js.wasmlitConsole) so it shows where the page's own
+    messages do."""
 
     encoding = "utf-8"  # some libraries read sys.stdout.encoding
     errors = "strict"
@@ -58,22 +66,37 @@ class ConsoleStream(io.TextIOBase):
         self._pending += text
         *lines, self._pending = self._pending.split("\n")
         for line in lines:
-            getattr(console, self._method)(line)
+            _to_console(self._method, line)
         return len(text)
 
     def flush(self) -> None:
         if self._pending:
-            getattr(console, self._method)(self._pending)
+            _to_console(self._method, self._pending)
             self._pending = ""
 
 
+def _to_console(method: str, line: str) -> None:
+    forward = getattr(js, "wasmlitConsole", None)
+    if forward is not None:
+        forward(method, line)
+    else:
+        getattr(js.console, method)(line)
+
+
 def _sleep_showing_progress(seconds: float) -> None:
-    """time.sleep that first shows what the run drew so far (the page paints while a
-    JSPI-suspended run sleeps)."""
+    """time.sleep that first shows what the run drew so far (the page paints it while the
+    worker sleeps). With shared memory the worker blocks in Atomics.wait; without, Python's
+    own sleep runs (JSPI suspends it, so the worker reads the page's messages meanwhile)."""
     session = running_session()
+    sleeper = None
     if session is not None:
         session.flush()
-    _real_sleep(seconds)
+        if isinstance(session.host, PageHost):
+            sleeper = session.host._view.sleeper()
+    if sleeper is not None:
+        sleeper(seconds)
+    else:
+        _real_sleep(seconds)
     if session is not None:  # another app on the page may have run meanwhile
         session.workspace.enter()
         session.reruns_in_a_row = 0  # a paced `sleep; st.rerun()` loop is no endless loop

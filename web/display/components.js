@@ -5,7 +5,7 @@
 // with `streamlit:render` (args, DataFrame args as Arrow IPC tables, disabled, theme) and
 // again whenever they change; the frontend sends `streamlit:setComponentValue` (the widget's
 // value: JSON, bytes or an Arrow table) and `streamlit:setFrameHeight`.
-import { h } from "../dom.js";
+import { h, isolatedFrameAttrs } from "../dom.js";
 import { BASE } from "../assets.js";
 
 // Streamlit's iframe policies (its IFrameUtil), on both kinds of iframe.
@@ -22,7 +22,7 @@ const TAG = "wasmlit_component_value";  // runtime/wasmlit/components/v1/compone
 
 /** @param {Record<string, unknown>} attrs */
 function frame(attrs) {
-  return /** @type {HTMLIFrameElement} */ (h("iframe", { allow: ALLOW, sandbox: SANDBOX, ...attrs }));
+  return /** @type {HTMLIFrameElement} */ (h("iframe", { allow: ALLOW, sandbox: SANDBOX, ...isolatedFrameAttrs(), ...attrs }));
 }
 
 /** Non-empty text, else undefined (Streamlit's getNonEmptyString). */

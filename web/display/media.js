@@ -1,7 +1,7 @@
 // Media elements: st.image, st.audio, st.video. Bytes arrive base64-encoded in the props
 // (`data` + `mime`) and become Blob URLs, revoked when the element changes or goes; a
 // `url` prop is used as is (the page fetches only what the app itself links to).
-import { h } from "../dom.js";
+import { h, isolatedFrameAttrs } from "../dom.js";
 
 function bytesOf(base64) {
   const text = atob(base64);
@@ -131,7 +131,8 @@ function youtube(props) {
   if (props.autoplay) url.searchParams.set("autoplay", "1");
   if (props.muted) url.searchParams.set("mute", "1");
   const el = h("iframe", { testid: "stVideo", class: "wl-video wl-youtube", title: props.url,
-    src: url.toString(), allow: "autoplay; encrypted-media", allowfullscreen: true, frameborder: "0" });
+    src: url.toString(), allow: "autoplay; encrypted-media", allowfullscreen: true, frameborder: "0",
+    ...isolatedFrameAttrs() });
   if (typeof props.width === "number") el.style.width = `${props.width}px`;
   return { el };
 }

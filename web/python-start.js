@@ -1,0 +1,139 @@
+// Starting Python in the worker: Pyodide from the site's pyodide/ (or from its memory
+// snapshot), our wheel unpacked into site-packages, wasmlit.bridge imported and the
+// distribution's packages hooked to first imports. Runs inside python-worker.js.
+import { BASE, PAGE_BASE } from "./assets.js";
+import { Distribution, fetchManifest, fetchRemoteLock, hookApi, needsRemote } from "./packages.js";
+
+/**
+ * @param {{ progress: (message: string) => void, mark: (name: string) => void,
+ *   importAsset: (rel: string) => Promise<any>, singleFile: boolean }} hooks
+ * @returns {Promise<{ pyodide: any, distribution: Distribution, restored: boolean }>}
+ */
+export async function startPython({ progress, mark, importAsset, singleFile }) {
+  progress("Loading Python…");
+  mark("wasmlit:pyodide-start");  // start-up phases, for benchmarks/startup.py
+  // Which packages the site loads, read while Python starts (and the lock of the URL
+  // they come from, when some do not ship with the site).
+  const manifest = fetchManifest().then((found) => {
+    if (needsRemote(found)) fetchRemoteLock(new URL(found.packages_url, PAGE_BASE).href);
+    return found;
+  });
+  const { loadPyodide } = await importAsset("pyodide/pyodide.mjs");
+  const options = { indexURL: new URL("pyodide/", BASE).href };
+  if (singleFile) options.createPyodideModule = (await importAsset("pyodide/pyodide.asm.mjs")).default;
+  // Pyodide never settles when its .wasm cannot be fetched, so check that file beside it.
+  const wasm = new URL("pyodide/pyodide.asm.wasm", BASE).href;
+  const wasmMissing = fetch(wasm, { method: "HEAD" }).then((r) => {
+    if (!r.ok) throw new Error(`${wasm}: HTTP ${r.status}`);
+    return new Promise(() => {});
+  });
+  // A site may have a memory snapshot of Python with wasmlit imported (buildlib/snapshot.py):
+  // restoring it skips Python's start-up and our imports.
+  const snapshot = singleFile ? null : fetchSnapshot();
+  // Our wheel downloads while Python starts; unpacked with zipfile, it is quicker than
+  // loadPackage (which stays the fallback). The site lock is fetched once, here: Pyodide
+  // reads it from this promise, and our wheel's file name comes from it.
+  const lock = singleFile ? null : fetchLock();
+  lock?.catch(() => {});  // reported by loadPyodide, which awaits it
+  if (lock) Object.assign(options, { lockFileContents: lock, packageBaseUrl: options.indexURL });
+  const wheel = lock && fetchWheel(lock);
+  let pyodide = snapshot && await Promise.race([restoreSnapshot(loadPyodide, options, snapshot, mark), wasmMissing]);
+  const restored = Boolean(pyodide);
+  if (!restored) pyodide = await Promise.race([loadPyodide(options), wasmMissing]);
+  mark("wasmlit:pyodide-ready");
+  progress("Loading wasmlit…");
+  if (!(await unpackWheel(pyodide, wheel))) {
+    await pyodide.loadPackage("wasmlit", { messageCallback: () => {} });
+  }
+  if (restored) pyodide.runPython("import random; random.seed()");  // not the snapshot's numbers
+  mark("wasmlit:wheel-loaded");
+  const bridge = pyodide.pyimport("wasmlit.bridge");  // timed as its own phase
+  mark("wasmlit:imported");
+  const distribution = new Distribution(pyodide, await manifest);
+  bridge.install_package_finder(hookApi(distribution));
+  bridge.destroy();
+  return { pyodide, distribution, restored };
+}
+
+// The site's snapshot (startup.json names it: build.py with WASMLIT_SNAPSHOT=1) as
+// {bytes, trampoline}, or null when it has none.
+async function fetchSnapshot() {
+  if (!("Suspending" in WebAssembly)) return null;  // made for browsers with JSPI (as Chromium)
+  try {
+    const { snapshot, trampoline } = await (await fetch(new URL("startup.json", BASE).href)).json();
+    if (!snapshot || !trampoline) return null;
+    const response = await fetch(new URL(snapshot, BASE).href);
+    if (!response.ok) return null;
+    const data = new Uint8Array(await response.arrayBuffer());
+    if (data[0] !== 0x1f || data[1] !== 0x8b) return { bytes: data, trampoline };  // the server unpacked it
+    const bytes = new Uint8Array(await new Response(new Blob([data]).stream()
+      .pipeThrough(new DecompressionStream("gzip"))).arrayBuffer());
+    return { bytes, trampoline };
+  } catch {
+    return null;
+  }
+}
+
+// Pyodide restored from the snapshot, or null (none, or it does not fit this Pyodide).
+async function restoreSnapshot(loadPyodide, options, snapshot, mark) {
+  const found = await snapshot;
+  if (!found) return null;
+  try {
+    const pyodide = await loadPyodide({ ...options, _loadSnapshot: found.bytes });
+    installTrampoline(pyodide._module, found.trampoline);
+    mark("wasmlit:snapshot-restored");
+    return pyodide;
+  } catch (err) {
+    console.warn("wasmlit: the Pyodide snapshot could not be restored; starting Python instead", err);
+    return null;
+  }
+}
+
+// What Pyodide does at start-up and a snapshot made under Node 20 lacks: CPython's wasm
+// call trampoline (without it calls go through JS frames, which JSPI cannot suspend, so
+// time.sleep in a run would fail). `hex` is its module, from pyodide.asm.mjs (build time).
+function installTrampoline(module, hex) {
+  const bytes = new Uint8Array(hex.match(/../g).map((byte) => parseInt(byte, 16)));
+  const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes),
+    { env: { __indirect_function_table: module.wasmTable, memory: module.memory } });
+  const offset = module.HEAP32[module.__PyEM_EMSCRIPTEN_TRAMPOLINE_OFFSET / 4];
+  module.HEAP32[(module.__PyRuntime + offset) / 4] = module.addFunction(instance.exports.trampoline_call);
+}
+
+async function fetchLock() {
+  const url = new URL("pyodide/pyodide-lock.json", BASE).href;
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  return response.json();
+}
+
+// The bytes of the wasmlit wheel the site lock names, or null.
+async function fetchWheel(lockReady) {
+  try {
+    const lock = await lockReady;
+    const response = await fetch(new URL(`pyodide/${lock.packages.wasmlit.file_name}`, BASE).href);
+    return response.ok ? new Uint8Array(await response.arrayBuffer()) : null;
+  } catch {
+    return null;
+  }
+}
+
+// Put the wheel's files into site-packages with zipfile. False when the wheel is missing
+// or does not unpack (then loadPackage installs it).
+async function unpackWheel(pyodide, wheel) {
+  const bytes = await wheel;
+  if (!bytes) return false;
+  try {
+    pyodide.FS.writeFile("/tmp/wasmlit.whl", bytes);
+    pyodide.runPython(`
+import os, site, zipfile
+with zipfile.ZipFile("/tmp/wasmlit.whl") as whl:
+    whl.extractall(site.getsitepackages()[0])
+os.remove("/tmp/wasmlit.whl")
+`);
+    return true;
+  } catch (err) {
+    console.warn("wasmlit: unpacking the wheel failed; installing it with loadPackage", err);
+    return false;
+  }
+}
