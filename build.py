@@ -78,6 +78,13 @@ either) copies the needed packages into pyodide/, each checked against the lock'
 
 Dev server: `--app APP --dev [--port N]` serves the app and reruns it in the open
 page, with its session state, whenever its files change (buildlib/dev_server.py).
+
+First paint: a site's (and --serve's, and a one-file page's) index.html carries the
+app's first run, performed at build time by this Python with wasmlit's engine, as
+<script type="application/json" id="wasmlit-first-paint">{"changes":[...]}</script>,
+drawn before Pyodide has loaded. An app whose first run fails, reads st.secrets, sleeps,
+takes more than 5 s or differs between two runs gets none (a build note says why);
+--no-prerender turns it off (buildlib/prerender.py).
 """
 import argparse
 import sys
@@ -105,17 +112,19 @@ def run_dist(args: argparse.Namespace) -> None:
 
 
 def run_site(args: argparse.Namespace) -> None:
-    commands.build_site(args.app, args.out, args.entry, **package_options(args))
+    commands.build_site(args.app, args.out, args.entry, prerender=not args.no_prerender,
+                        **package_options(args))
     print(f"build.py: wrote site for {args.app} to {args.out}", file=sys.stderr)
 
 
 def run_single_file(args: argparse.Namespace) -> None:
-    commands.build_single_file(args.app, args.single_file, args.entry, **package_options(args))
+    commands.build_single_file(args.app, args.single_file, args.entry, prerender=not args.no_prerender,
+                               **package_options(args))
     print(f"build.py: wrote {args.single_file} for {args.app}", file=sys.stderr)
 
 
 def run_serve(args: argparse.Namespace) -> None:
-    commands.serve_apps(args.apps, port(args), **package_options(args))
+    commands.serve_apps(args.apps, port(args), prerender=not args.no_prerender, **package_options(args))
 
 
 def run_dev(args: argparse.Namespace) -> None:
@@ -134,11 +143,11 @@ class Mode:
 APP_OPTIONS = frozenset({"entry", "packages_url", "pyodide_packages"})
 MODES = (
     Mode("dist", frozenset(), frozenset(), run_dist),
-    Mode("site", frozenset({"app", "out"}), APP_OPTIONS, run_site),
-    Mode("single-file", frozenset({"app", "single_file"}), APP_OPTIONS, run_single_file),
+    Mode("site", frozenset({"app", "out"}), APP_OPTIONS | {"no_prerender"}, run_site),
+    Mode("single-file", frozenset({"app", "single_file"}), APP_OPTIONS | {"no_prerender"}, run_single_file),
     Mode("dev", frozenset({"app", "dev"}), APP_OPTIONS | {"port"}, run_dev),
-    Mode("serve", frozenset({"serve"}), frozenset({"apps", "port", "packages_url", "pyodide_packages"}),
-         run_serve),
+    Mode("serve", frozenset({"serve"}),
+         frozenset({"apps", "port", "packages_url", "pyodide_packages", "no_prerender"}), run_serve),
 )
 MODE_FLAGS = ("app", "out", "single_file", "serve", "dev")
 # Why a set of MODE_FLAGS chooses no mode: the first of these pairs it holds, else DEV_ALONE
@@ -152,7 +161,8 @@ NEEDS = {"entry": "--entry needs --app",
          "apps": "APP_OR_DIR needs --serve",
          "port": "--port needs --serve or --dev",
          "packages_url": "--packages-url and --pyodide-packages need --app or --serve",
-         "pyodide_packages": "--packages-url and --pyodide-packages need --app or --serve"}
+         "pyodide_packages": "--packages-url and --pyodide-packages need --app or --serve",
+         "no_prerender": "--no-prerender needs --out, --single-file or --serve"}
 
 
 def given(args: argparse.Namespace, dest: str) -> bool:
@@ -203,6 +213,9 @@ def parser() -> argparse.ArgumentParser:
                              "copied from SOURCE: a Pyodide distribution of the pinned version, as a "
                              "folder, a .tar.bz2 or .zip archive (e.g. the release asset "
                              "pyodide-VERSION.tar.bz2), or an http(s)/file URL of either")
+    parser.add_argument("--no-prerender", action="store_true",
+                        help="do not run the app at build time to put its first run in index.html "
+                             "(the page then draws nothing before Python has loaded)")
     parser.add_argument("apps", nargs="*", metavar="APP_OR_DIR", help="apps for --serve")
     return parser
 

@@ -40,18 +40,21 @@ def build_dist_only() -> None:
         build_dist()
 
 
-def build_site(app: Path, out: Path, entry: str | None = None, **packages) -> None:
+def build_site(app: Path, out: Path, entry: str | None = None, prerender: bool = True, **packages) -> None:
+    """prerender: index.html carries the app's first run (False: --no-prerender)."""
     with build_lock():
-        site.build_site(app, out.resolve(), entry, **packages)
+        site.build_site(app, out.resolve(), entry, prerender_first_run=prerender, **packages)
 
 
-def build_single_file(app: Path, out: Path, entry: str | None = None, **packages) -> None:
+def build_single_file(app: Path, out: Path, entry: str | None = None, prerender: bool = True,
+                      **packages) -> None:
     with build_lock():
-        single_file.build_single_file(app, out.resolve(), entry, **packages)
+        single_file.build_single_file(app, out.resolve(), entry, prerender_first_run=prerender, **packages)
 
 
-def serve_apps(apps: list, port: int, on_serving: Callable[[str], None] | None = None, **packages) -> None:
-    serve.serve(apps, port, on_serving=on_serving, **packages)
+def serve_apps(apps: list, port: int, on_serving: Callable[[str], None] | None = None,
+               prerender: bool = True, **packages) -> None:
+    serve.serve(apps, port, on_serving=on_serving, prerender_first_run=prerender, **packages)
 
 
 def dev(app: Path, entry: str | None, port: int, on_serving: Callable[[str], None] | None = None,

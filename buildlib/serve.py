@@ -49,22 +49,26 @@ def sites_index(names: list[str]) -> str:
 
 
 def fill_sites(tmp: Path, apps: dict[str, App], packages_url: str | None = None,
-               distribution: Distribution | None = None) -> None:
+               distribution: Distribution | None = None, prerender_first_run: bool = True) -> None:
     """A site for each app under its name ({site name: app}), and index.html linking them."""
     for name, app in apps.items():
-        fill_site(tmp / name, app, plan_packages(app), packages_url, distribution)
+        fill_site(tmp / name, app, plan_packages(app), packages_url, distribution,
+                  prerender_first_run=prerender_first_run)
     (tmp / "index.html").write_text(sites_index(list(apps)), "utf-8")
 
 
 def serve(app_args: list[str], port: int, packages_url: str | None = None,
-          pyodide_packages: str | None = None, on_serving: Callable[[str], None] | None = None) -> None:
+          pyodide_packages: str | None = None, on_serving: Callable[[str], None] | None = None,
+          prerender_first_run: bool = True) -> None:
     """Build the sites into dist/sites (installed: the user's cache), then serve it on port (a
-    free one if taken) until Ctrl+C. on_serving(url) is called once the server listens."""
+    free one if taken) until Ctrl+C. on_serving(url) is called once the server listens.
+    prerender_first_run: each site's index.html carries its app's first run (prerender.py)."""
     apps = {site_name(path): app_source.load(path) for path in collect_apps(app_args)}
     with build_lock(), opened_distribution(pyodide_packages) as distribution:
         build_dist()
         sites = SITES
-        build_into(sites, lambda tmp: fill_sites(tmp, apps, packages_url, distribution))
+        build_into(sites, lambda tmp: fill_sites(tmp, apps, packages_url, distribution,
+                                                 prerender_first_run))
     server = static_server.make_server(sites, port, static_server.handler_class(static_server.SERVED))
     url = f"http://127.0.0.1:{static_server.port_of(server)}/"
     print(f"Serving wasmlit examples at {url}", flush=True)

@@ -12,7 +12,7 @@ import shutil
 import sys
 from pathlib import Path
 
-from . import app_source, pyodide_lock, site_packages, spa
+from . import app_source, prerender, pyodide_lock, site_packages, spa
 from . import requirements as app_requirements
 from .app_source import App
 from .checkout import (DIST, PYODIDE_NPM, STDLIB_ZIP, WHEEL_CACHE, build_into, default_packages_url,
@@ -27,6 +27,7 @@ SECRETS_NAME = "secrets.toml"  # in a site, beside index.html
 FILES_MARKER = "data-wasmlit-files"
 FILES_NAME = "files.json"  # in a multi-file site: {"entry": ..., "files": [...]} under app/
 APP_DIR = "app"
+FIRST_PAINT_ID = "wasmlit-first-paint"  # the JSON of the first run's changes (prerender.py)
 
 PAGE = """<!doctype html>
 <html lang="en">
@@ -42,7 +43,8 @@ PAGE = """<!doctype html>
 """
 
 
-def index_html(title, secrets=False, theme=None, src="app.py", files=False, wheels=None, dev=None):
+def index_html(title, secrets=False, theme=None, src="app.py", files=False, wheels=None, dev=None,
+               first_paint=None):
     head = '\n<link rel="icon" href="data:,">\n<link rel="stylesheet" href="wasmlit.css">'
     marker = f' {SECRETS_MARKER}="{SECRETS_NAME}"' if secrets else ""
     if wheels:  # wheels/requirements.json: the app's requirements, installed before it runs
@@ -53,8 +55,12 @@ def index_html(title, secrets=False, theme=None, src="app.py", files=False, whee
         marker += f' {FILES_MARKER}="{FILES_NAME}"'
     if theme:  # the [theme] of .streamlit/config.toml, applied by wasmlit.js
         marker += f' data-wasmlit-theme="{html.escape(json.dumps(theme), quote=True)}"'
+    # first_paint: {"changes": [...]}, JSON with "<" escaped, drawn before Python starts
+    paint = f'\n<script type="application/json" id="{FIRST_PAINT_ID}">{first_paint}</script>' \
+        if first_paint is not None else ""
     return PAGE.format(title=html.escape(title), head=head,
-                       body=f'<div {SITE_MARKER}="{html.escape(src)}"{marker}></div>\n<script type="module" src="wasmlit.js"></script>')
+                       body=f'<div {SITE_MARKER}="{html.escape(src)}"{marker}></div>{paint}\n'
+                            '<script type="module" src="wasmlit.js"></script>')
 
 
 def check_out_dir(out: Path) -> None:
@@ -115,10 +121,12 @@ def opened_distribution(source: str | None, needed=()):
 
 
 def fill_site(tmp: Path, app: App, packages: site_packages.SitePackages, packages_url: str | None = None,
-              distribution: Distribution | None = None, dev: str | None = None) -> None:
+              distribution: Distribution | None = None, dev: str | None = None,
+              prerender_first_run: bool = False) -> None:
     """Copy dist/ (without sites/, the stamp and temp dirs) and add the app (and its secrets).
     The packages it needs go in as site_packages.write puts them: loaded from packages_url
-    (default: Pyodide's CDN), or copied from distribution. dev: the dev server's version URL."""
+    (default: Pyodide's CDN), or copied from distribution. dev: the dev server's version URL.
+    prerender_first_run: index.html carries the app's first run when it can (prerender.py)."""
     shutil.copytree(DIST, tmp, dirs_exist_ok=True, ignore=lambda d, names: [
         n for n in names if Path(d) == DIST and (n == "sites" or n.startswith("."))])
     src = write_app(tmp, app)
@@ -126,15 +134,17 @@ def fill_site(tmp: Path, app: App, packages: site_packages.SitePackages, package
     if secrets is not None:
         (tmp / SECRETS_NAME).write_bytes(secrets)
     wheels = site_packages.write(tmp, packages, packages_url or default_packages_url(), distribution)
+    paint = prerender.first_paint(app, src) if prerender_first_run else None
     page = index_html(app.title, secrets is not None, app_source.read_theme(app.home), src,
-                      app.folder is not None, wheels, dev)
+                      app.folder is not None, wheels, dev, paint)
     (tmp / "index.html").write_text(page, "utf-8")
     spa.write_404(tmp)  # page URLs of multipage apps (GitHub Pages serves 404.html)
 
 
 def build_site(app_path: Path, out: Path, entry: str | None = None, packages_url: str | None = None,
-               pyodide_packages: str | None = None) -> None:
-    """Validate app and out, then write the site for app (a file or a folder) into out."""
+               pyodide_packages: str | None = None, prerender_first_run: bool = True) -> None:
+    """Validate app and out, then write the site for app (a file or a folder) into out (with
+    its first run in index.html, unless prerender_first_run is False: --no-prerender)."""
     app = app_source.load(app_path, entry)
     app_source.read_secrets(app.home)  # a bad secrets.toml stops the build before anything is written
     app_source.read_theme(app.home)
@@ -142,4 +152,5 @@ def build_site(app_path: Path, out: Path, entry: str | None = None, packages_url
     check_out_dir(out)
     with opened_distribution(pyodide_packages, packages.load) as distribution:  # and a bad distribution
         build_dist()
-        build_into(out, lambda tmp: fill_site(tmp, app, packages, packages_url, distribution))
+        build_into(out, lambda tmp: fill_site(tmp, app, packages, packages_url, distribution,
+                                              prerender_first_run=prerender_first_run))

@@ -3,8 +3,10 @@
   wasmlit run APP [--server.port N] [--server.headless true|false]
       serve APP (a .py file, or a folder with app.py or streamlit_app.py) and open it in the
       browser; edits to its files rerun it in the page, with its session state
-  wasmlit build APP [-o DIR | --single-file FILE.html]
-      write a static site for APP into DIR (default: site), or one self-contained HTML page
+  wasmlit build APP [-o DIR | --single-file FILE.html] [--no-prerender]
+      write a static site for APP into DIR (default: site), or one self-contained HTML page;
+      the app's first run is performed at build time and drawn before Python loads, unless
+      --no-prerender
   wasmlit hello [--server.port N] [--server.headless true|false]
       serve the example apps
   wasmlit version
@@ -97,6 +99,9 @@ def parser() -> argparse.ArgumentParser:
                         help=f"the site's folder (default: {DEFAULT_OUT}; replaced if it is a previous site)")
     output.add_argument("--single-file", type=Path, metavar="FILE.html",
                         help="write one self-contained HTML page instead of a site")
+    build.add_argument("--no-prerender", action="store_true",
+                       help="do not run the app at build time to put its first run in the page "
+                            "(the page then draws nothing before Python has loaded)")
     hello = commands.add_parser("hello", help="serve the example apps")
     add_server_options(hello)
     commands.add_parser("version", help="print wasmlit's version and the Streamlit release it follows")
@@ -137,12 +142,14 @@ def main(argv=None) -> int:
     if args.command == "build":
         if args.single_file is not None:
             def action():
-                commands.build_single_file(args.app, args.single_file, args.entry, **args.packages)
+                commands.build_single_file(args.app, args.single_file, args.entry,
+                                           prerender=not args.no_prerender, **args.packages)
                 print(f"{PROG}: wrote {args.single_file} for {args.app}", file=sys.stderr)
         else:
             out = args.out if args.out is not None else DEFAULT_OUT
             def action():
-                commands.build_site(args.app, out, args.entry, **args.packages)
+                commands.build_site(args.app, out, args.entry, prerender=not args.no_prerender,
+                                    **args.packages)
                 print(f"{PROG}: wrote site for {args.app} to {out}", file=sys.stderr)
     elif args.command == "run":
         def action():

@@ -116,3 +116,39 @@ class Tree:
     def take_changes(self) -> list[dict]:
         changes, self.changes = self.changes, []
         return changes
+
+    def replay(self, changes: list[dict]) -> None:
+        """Rebuild the nodes a change list describes, with its node ids, as if this tree
+        had sent it (its "set", "update" and "trim" ops; the one-off ops, and the "update"s
+        with "reset", which leave the tree's props alone, change nothing here). The page
+        drew the build-time first run (wasmlit/prerender.py) before Python started; a
+        session seeded with it sends only what its own first run changes, so what is
+        unchanged on the page is never touched. For a fresh tree: its ids go on after the
+        highest "nN" of the list, and nothing is left to send."""
+        for root in self.roots.values():
+            root.children.clear()
+        nodes: dict[str, Node] = dict(self.roots)
+        highest = 0
+        for change in changes:
+            op = change.get("op")
+            if op == "set":
+                parent = nodes[change["parent"]]
+                assert isinstance(parent, Block), change
+                index, node_id = change["index"], change["id"]
+                node: Node = Block(node_id, change["kind"], change["props"], parent.path + (index,)) \
+                    if change.get("block") else Element(node_id, change["kind"], change["props"])
+                if index < len(parent.children):
+                    parent.children[index] = node
+                else:
+                    parent.children.append(node)
+                nodes[node_id] = node
+                if node_id[:1] == "n" and node_id[1:].isdigit():
+                    highest = max(highest, int(node_id[1:]))
+            elif op == "update" and not change.get("reset"):
+                nodes[change["id"]].props = change["props"]
+            elif op == "trim":
+                parent = nodes[change["parent"]]
+                assert isinstance(parent, Block), change
+                del parent.children[change["length"]:]
+        self._ids = itertools.count(highest + 1)
+        self.changes = []

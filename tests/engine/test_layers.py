@@ -39,8 +39,9 @@ LAYERS: list[tuple[str, set[str]]] = [
     # One app: its state, tree, queue and run loop.
     ("session", {"session"}),
     # What the outside world imports: `streamlit` itself, the browser bridge, and the
-    # `streamlit.runtime` modules libraries import; and the host's `wasmlit` command.
-    ("surfaces", {"wasmlit", "bridge", "runtime", "cli", "__main__"}),
+    # `streamlit.runtime` modules libraries import; the host's `wasmlit` command, and the
+    # first run the build performs (prerender).
+    ("surfaces", {"wasmlit", "bridge", "prerender", "runtime", "cli", "__main__"}),
 ]
 
 
