@@ -145,6 +145,8 @@ export type PageEventKind = PageEvent["kind"];
 export interface MountArgs {
   app: number; code: string; filename: string; files: Record<string, Uint8Array> | null;
   secrets: string | null; requirements: string[]; wheels: string[]; packagesUrl: string | null;
+  /** The build-time first run's changes the page drew (the session starts from that tree). */
+  firstPaint?: Change[] | null;
 }
 
 export type WorkerCall =

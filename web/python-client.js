@@ -119,7 +119,7 @@ class PythonClient {
     const link = this.apps.get(id);
     const view = link?.view;
     if (!view || !view.runs.busy) return;
-    view.post({ kind: "stop" });
+    view.runs.postStop();
     const stopSeq = view.runs.posted;
     // Until a run that took the stop event has ended.
     const stillRunning = () => this.apps.get(id) === link && view.runs.consumed < stopSeq;
@@ -162,7 +162,8 @@ class PythonClient {
     for (const link of links) {
       if (this.apps.get(link.id) !== link) continue;  // unmounted meanwhile
       try {
-        await this.call("mount", link.mountArgs);
+        // The page's first paint is gone (restarting cleared the view): start from nothing.
+        await this.call("mount", { ...link.mountArgs, firstPaint: null });
       } catch (err) {
         link.view?.showFatal(`wasmlit could not restart this app: ${err.message}`);
         continue;

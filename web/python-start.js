@@ -18,9 +18,11 @@ export async function startPython({ progress, mark, importAsset, singleFile }) {
     if (needsRemote(found)) fetchRemoteLock(new URL(found.packages_url, PAGE_BASE).href);
     return found;
   });
-  const { loadPyodide } = await importAsset("pyodide/pyodide.mjs");
+  // Everything Python needs is asked for at once (no waterfall): Pyodide's module, the lock
+  // and our wheel, the snapshot; loadPyodide then fetches its .wasm and the stdlib.
+  const pyodideModule = importAsset("pyodide/pyodide.mjs");
+  pyodideModule.catch(() => {});  // awaited below
   const options = { indexURL: new URL("pyodide/", BASE).href };
-  if (singleFile) options.createPyodideModule = (await importAsset("pyodide/pyodide.asm.mjs")).default;
   // Pyodide never settles when its .wasm cannot be fetched, so check that file beside it.
   const wasm = new URL("pyodide/pyodide.asm.wasm", BASE).href;
   const wasmMissing = fetch(wasm, { method: "HEAD" }).then((r) => {
@@ -37,6 +39,8 @@ export async function startPython({ progress, mark, importAsset, singleFile }) {
   lock?.catch(() => {});  // reported by loadPyodide, which awaits it
   if (lock) Object.assign(options, { lockFileContents: lock, packageBaseUrl: options.indexURL });
   const wheel = lock && fetchWheel(lock);
+  const { loadPyodide } = await pyodideModule;
+  if (singleFile) options.createPyodideModule = (await importAsset("pyodide/pyodide.asm.mjs")).default;
   let pyodide = snapshot && await Promise.race([restoreSnapshot(loadPyodide, options, snapshot, mark), wasmMissing]);
   const restored = Boolean(pyodide);
   if (!restored) pyodide = await Promise.race([loadPyodide(options), wasmMissing]);

@@ -133,7 +133,7 @@ async function runOnce(app) {
 // --- calls from the page ------------------------------------------------------------------
 
 const calls = {
-  async mount({ app, code, filename, files, secrets, requirements, wheels, packagesUrl }, progress) {
+  async mount({ app, code, filename, files, secrets, requirements, wheels, packagesUrl, firstPaint }, progress) {
     const { pyodide, distribution } = await python;
     const split = distribution.splitRequirements(requirements);
     await installRequirements(pyodide, split.other, wheels, progress);
@@ -144,7 +144,8 @@ const calls = {
     apps.set(app, channel);
     const bridge = pyodide.pyimport("wasmlit.bridge");
     try {
-      bridge.start(String(app), channel, code, filename, folder, secrets ?? null);
+      bridge.start(String(app), channel, code, filename, folder, secrets ?? null,
+        firstPaint ? JSON.stringify(firstPaint) : null);
     } finally {
       bridge.destroy();
     }

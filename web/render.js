@@ -106,16 +106,15 @@ export class AppView {
    *   that restarted (its first run takes them as the user's)
    */
   attach(port, values) {
-    this.runs.attach(port);
     // The first run gets the URL's query string and st.context's values (so does a rerun
     // after Back/Forward).
     // "page": the page the URL path asks for (a multipage app runs it).
     const restore = values ? { values } : {};
     if (!this.ownsURL) {
-      this.post({ kind: "rerun", ...pageInfo(), query: "", page: "", ...restore });
+      this.runs.attach(port, { kind: "rerun", ...pageInfo(), query: "", page: "", ...restore });
       return;
     }
-    this.post({ kind: "rerun", ...pageInfo(), page: pageSegment(), ...restore });
+    this.runs.attach(port, { kind: "rerun", ...pageInfo(), page: pageSegment(), ...restore });
     this.stopWatchingHistory ??= watchHistory((info) => this.post({ kind: "rerun", ...info, page: pageSegment() }));
   }
 
@@ -175,7 +174,12 @@ export class AppView {
   // --- changes from Python
   /** @param {string} json  a list of protocol.d.ts Change objects */
   apply(json) {
-    for (const change of /** @type {import("./protocol").Change[]} */ (JSON.parse(json))) {
+    this.applyChanges(JSON.parse(json));
+  }
+
+  /** @param {import("./protocol").Change[]} changes */
+  applyChanges(changes) {
+    for (const change of changes) {
       switch (change.op) {
         case "set": setNode(this, change); break;
         case "update": updateNode(this, change); break;

@@ -19,37 +19,58 @@ export class RunPump {
     this.hooks = hooks;
     /** @type {EventPort | null} */
     this.port = null;
-    /** @type {{seq: number, event: import("./protocol").PageEvent}[]} posted before attach */
-    this.waiting = [];
-    this.posted = 0;     // the seq of the last event posted
+    /** @type {import("./protocol").PageEvent[]} posted before Python could take them (a
+     * first paint drawn before Python was ready, a restart): sent one per run, in order,
+     * as a live page would have sent them */
+    this.backlog = [];
+    this.posted = 0;     // the seq of the last event sent
     this.consumed = 0;   // the seq of the last event a run that ended had taken
     this.busy = false;
     this.stopped = false;
   }
 
-  /** @param {EventPort} port */
-  attach(port) {
+  /** Python is ready: `first` goes first (the app's first run), then the backlog.
+   * @param {EventPort} port @param {import("./protocol").PageEvent} first */
+  attach(port, first) {
     this.port = port;
-    for (const { seq, event } of this.waiting) port.send(seq, event);
-    this.waiting = [];
+    this.send(first);
+    this.markBusy();
   }
 
   /** @param {import("./protocol").PageEvent} event */
   post(event) {
     if (this.stopped) return;
-    const seq = ++this.posted;
-    if (this.port) this.port.send(seq, event);
-    else this.waiting.push({ seq, event });
-    if (!this.busy) {
-      this.busy = true;
-      this.hooks.started();
-    }
+    if (this.port && !this.backlog.length) this.send(event);
+    else this.backlog.push(event);
+    this.markBusy();
+  }
+
+  /** Stop: sent at once, ahead of what waits (which Stop drops, as Streamlit's does). */
+  postStop() {
+    if (this.stopped || !this.port) return;
+    this.backlog = [];
+    this.send({ kind: "stop" });
+  }
+
+  /** @param {import("./protocol").PageEvent} event */
+  send(event) {
+    this.port.send(++this.posted, event);
+  }
+
+  markBusy() {
+    if (this.busy) return;
+    this.busy = true;
+    this.hooks.started();
   }
 
   /** The worker ended a run having taken the events up to `consumed`. */
   async ran(consumed) {
     this.consumed = Math.max(this.consumed, consumed);
     if (!this.busy || consumed < this.posted) return;  // more are on their way to it
+    if (this.backlog.length && this.port) {
+      this.send(this.backlog.shift());
+      return;
+    }
     this.busy = false;
     await this.hooks.finished();
     if (!this.busy) this.hooks.idle();
@@ -60,18 +81,20 @@ export class RunPump {
     console.error("wasmlit: the run loop failed", message);
     if (gone) this.port = null;
     this.hooks.failed({ message }, gone);
-    if (gone) this.ran(this.posted);
+    if (gone) {
+      this.backlog = [];
+      this.ran(this.posted);
+    }
   }
 
-  /** Python restarted: nothing posted before reaches it; events wait for attach. */
+  /** Python restarted: what is posted from now on waits for attach. */
   detach() {
     this.port = null;
-    this.waiting = [];
   }
 
   stop() {
     this.stopped = true;
-    this.waiting = [];
+    this.backlog = [];
     this.port = null;
   }
 }

@@ -18,6 +18,7 @@ import { SNIPPET_TYPE, snippetHost, snippetOptions, splitRequirements } from "./
 import { watchForChanges } from "./dev-reload.js";
 import { BASE, assetURL } from "./assets.js";
 import { pythonClient } from "./python-client.js";
+import { pageSegment } from "./display/navigation.js";
 
 let markdownReady = null;
 
@@ -100,23 +101,27 @@ export function mounted() {
 
 async function startApp(handle, options) {
   const { element } = handle;
-  const loading = showLoading(element);
+  // A first paint (drawn before Python loads) is the app's view already; else a loading box.
+  const loading = options.view ? null : showLoading(element);
+  const progress = loading ? loading.progress : () => {};
   ensureStylesheet();
   try {
     const app = resolveApp(options, handle.id);
     const requirements = [].concat(options.requirements ?? []).flatMap(splitRequirements);
     const python = pythonClient();
-    await python.start(loading.progress);
+    await python.start(progress);
     if (handle.state === "unmounted") return handle;
     const id = Number(handle.id);
     await python.mount(id, {
       app: id, code: app.code, filename: app.filename, files: app.files, secrets: options.secrets ?? null,
       requirements, wheels: options.wheels ?? [],
       packagesUrl: options.packagesUrl ? new URL(options.packagesUrl, document.baseURI).href : null,
-    }, loading.progress);
-    loading.progress("Starting app…");
-    const view = new AppView(element, { markdown: loadMarkdown, theme: options.theme,  // loaded when needed
-      ownsURL: Boolean(options.url), onStop: () => python.stop(id) });
+      firstPaint: options.firstPaint ?? null,
+    }, progress);
+    progress("Starting app…");
+    const view = options.view ?? new AppView(element, { markdown: loadMarkdown, theme: options.theme,  // loaded when needed
+      ownsURL: Boolean(options.url) });
+    view.onStop = () => python.stop(id);
     view.onScriptState = (state) => handle.setScriptState(state);
     view.onScriptError = (error) => handle.fail(error.message, error.type, "run");
     handle.stop = () => {
@@ -136,10 +141,36 @@ async function startApp(handle, options) {
   } catch (err) {
     const message = err && err.message ? err.message : String(err);
     console.error("wasmlit: loading failed", err);
-    loading.fail(`This app could not be loaded: ${message}`);
+    if (loading) loading.fail(`This app could not be loaded: ${message}`);
+    else options.view.showFatal(`This app could not be loaded: ${message}`);
     handle.fail(message, err && err.name ? err.name : "Error", "load");
     throw err;
   }
+}
+
+// --- the first paint: the app's first run, made at build time -----------------------------
+
+// build.py --app ran the app's first run at build time and put its changes beside the app's
+// element (<script type="application/json" id="wasmlit-first-paint">). They are drawn at
+// once, as Streamlit's page looks while it connects (the widgets there, the app running);
+// what the user does meanwhile waits for Python, which then runs the app from that tree, so
+// only what differs changes. Not for a URL asking for another page or query string (the
+// build-time run had neither).
+function drawFirstPaint(element, theme) {
+  const data = element.nextElementSibling;
+  if (!data || data.id !== "wasmlit-first-paint" || location.search || pageSegment()) return null;
+  let changes;
+  try {
+    ({ changes } = JSON.parse(data.textContent));
+  } catch (err) {
+    console.warn("wasmlit: the first paint could not be read", err);
+    return null;
+  }
+  ensureStylesheet();
+  const view = new AppView(element, { markdown: loadMarkdown, theme, ownsURL: true });
+  view.applyChanges(changes);
+  view.runs.markBusy();  // running, as the first run is, until Python has done it
+  return { view, changes };
 }
 
 // {code, filename, files}: the entry's code and name; files (as bytes) for a multi-file app.
@@ -180,8 +211,9 @@ async function mountFromAttribute(element) {
   const src = element.getAttribute("data-wasmlit-app");
   let theme;  // the [theme] of .streamlit/config.toml, as JSON (build.py writes it)
   try { theme = JSON.parse(element.getAttribute("data-wasmlit-theme") || "null") || undefined; } catch { theme = undefined; }
+  const first = drawFirstPaint(element, theme);
   await mountDeclared(element, {
-    src, theme,
+    src, theme, view: first?.view, firstPaint: first?.changes,
     secrets: element.getAttribute("data-wasmlit-secrets"),
     files: element.getAttribute("data-wasmlit-files"),
     wheels: element.getAttribute("data-wasmlit-requirements"),
@@ -200,9 +232,11 @@ async function mountSnippet(script) {
 /**
  * @param {HTMLElement} element
  * @param {{src?: string, code?: string, theme?: object, secrets?: string, files?: string, wheels?: string,
- *   entrypoint?: string, requirements?: string, dev?: string, url?: boolean, packagesUrl?: string}} declared
+ *   entrypoint?: string, requirements?: string, dev?: string, url?: boolean, packagesUrl?: string,
+ *   view?: AppView, firstPaint?: object[]}} declared
  */
-async function mountDeclared(element, { src, code, theme, secrets, files, wheels, entrypoint, requirements, dev, url, packagesUrl }) {
+async function mountDeclared(element, { src, code, theme, secrets, files, wheels, entrypoint, requirements, dev, url, packagesUrl,
+  view, firstPaint }) {
   let loaded;
   try {
     loaded = await fetchDeclared({ src, code, secrets, files, wheels, entrypoint });
@@ -212,7 +246,7 @@ async function mountDeclared(element, { src, code, theme, secrets, files, wheels
     handle.fail(err.message, "Error", "load");
     return;
   }
-  const handle = mount(element, { ...loaded, theme, requirements, url, packagesUrl });
+  const handle = mount(element, { ...loaded, theme, requirements, url, packagesUrl, view, firstPaint });
   if (dev) handle.ready.then(() => watchForChanges(handle, dev, () => fetchDeclared({ src, code, files, entrypoint })), () => {});
 }
 
@@ -265,5 +299,7 @@ async function fetchText(src) {
   return response.text();
 }
 
+// Python starts at once when the page declares apps, while their files are fetched.
+if (document.querySelector(`[data-wasmlit-app], script[type="${SNIPPET_TYPE}"]`)) pythonClient().start();
 for (const element of document.querySelectorAll("[data-wasmlit-app]")) mountFromAttribute(element);
 for (const script of document.querySelectorAll(`script[type="${SNIPPET_TYPE}"]`)) mountSnippet(script);

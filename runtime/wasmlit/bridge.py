@@ -127,17 +127,21 @@ def install_package_finder(packages) -> None:
 
 
 def start(app_id: str, view, source: str, filename: str = "app.py", app_dir: str | None = None,
-          secrets: str | None = None) -> None:
+          secrets: str | None = None, first_paint: str | None = None) -> None:
     """Create the app's session and give the page the function that runs it. A multi-file
     app's folder (app_dir, already written by the page) is its working directory and comes
     first on sys.path while it runs, so the app can open its data files and import its
-    modules; `secrets` (a secrets.toml's text) is what its st.secrets reads."""
+    modules; `secrets` (a secrets.toml's text) is what its st.secrets reads. `first_paint`
+    (JSON of the build-time first run's changes, which the page drew before Python was
+    ready) seeds the session's tree, so the first live run sends only what differs."""
     time.sleep = _sleep_showing_progress
     if not isinstance(sys.stdout, ConsoleStream):
         sys.stdout, sys.stderr = ConsoleStream("log"), ConsoleStream("error")
     workspace = Workspace(app_dir, secrets)
     session = AppSession(textwrap.dedent(source), filename, host=PageHost(view),
                          workspace=workspace)
+    if first_paint:
+        session.tree.replay(json.loads(first_paint))
     pump = create_proxy(session.run_pending)
     _apps[app_id] = (session, pump)
     view.attach(pump)

@@ -386,8 +386,8 @@ def _drop_old_page(session) -> None:
 def _config_set_this_run(session, field: str) -> bool:
     """Whether st.set_page_config set this ("title", "favicon") earlier in this run: it then
     stays; else the page's title and emoji icon are the document's (as in 1.50)."""
-    return any(c.get("op") == "page_config" and field in (c.get("config") or {})
-               for c in session.tree.changes)
+    run = session.current_run
+    return run is not None and field in run.page_config_set
 
 
 # --- st.switch_page and st.page_link ------------------------------------------------------

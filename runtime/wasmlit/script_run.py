@@ -57,6 +57,7 @@ class ScriptRun:
         self.fragments_called: dict[str, Fragment] = {}
         self.event_writer: DeltaGenerator | None = None  # where a dialog opens
         self.has_dialog_opened = False
+        self.page_config_set: set[str] = set()  # what st.set_page_config set in this run
         self.stop_requested = False  # the page's Stop: end at the next checkpoint
         self.showing_error = False   # drawing the error that ends the run: not stopped
 

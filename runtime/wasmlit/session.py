@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import linecache
 import os
+import time
 from typing import Any
 
 from . import alias, config
@@ -28,6 +29,10 @@ from .state import SessionState, SessionStateProxy
 from .tree import Tree
 from .workspace import Workspace
 
+# Updates of elements already shown (a loop rewriting one st.empty) go to the page at most
+# this often, the latest each time: an endless loop of them must not flood the page.
+UPDATES_EVERY_SECONDS = 0.016
+
 
 class AppSession:
     def __init__(self, source: str, filename: str = "app.py", host: Host | None = None,
@@ -44,6 +49,8 @@ class AppSession:
         self.fragments: dict[str, Fragment] = {}
         self.timers: dict[str, float] = {}       # fragment id -> seconds, as the page has them
         self.current_run: ScriptRun | None = None
+        self._last_flush = 0.0  # time.monotonic() of the last changes sent to the page
+        self._sent_this_run: set[str] = set()  # ids of nodes the run in progress has sent
         self.run_count = 0
         self.reruns_in_a_row = 0  # st.rerun() calls since the last page event
         self.query_params = QueryParams(self.tree)  # the page URL's, sent with a rerun event
@@ -209,12 +216,22 @@ class AppSession:
         """After each element or container a run writes: the page shows it at once, as
         Streamlit sends each delta as it is made. The script may compute for long before
         its next st call ("Loading…" then a slow load), and Python runs beside the page, so
-        the page can show it meanwhile. A write that changed nothing sends nothing."""
-        self.flush()
+        the page can show it meanwhile. Only an element this run has already sent, written
+        again (a loop rewriting one st.empty, a progress bar), waits up to
+        UPDATES_EVERY_SECONDS: the page gets the latest once a frame, never a flood."""
+        changes = self.tree.changes
+        if not changes:
+            return
+        sent = self._sent_this_run
+        if any(change["op"] != "update" or change["id"] not in sent for change in changes) or \
+                time.monotonic() - self._last_flush >= UPDATES_EVERY_SECONDS:
+            self.flush()
 
     def flush(self) -> None:
         changes = self.tree.take_changes()
+        self._last_flush = time.monotonic()
         if changes:
+            self._sent_this_run.update(change["id"] for change in changes if "id" in change)
             self.host.flush(changes)
 
     def _execute(self, fragment_id: str | None, widget_values: dict[str, Any]) -> None:
@@ -223,6 +240,7 @@ class AppSession:
             return  # its fragment is gone (a full run no longer calls it)
         run = ScriptRun(self, fragment_id)
         self.current_run = run
+        self._sent_this_run = set()
         self.state.begin_run()
         self.query_params.begin_run()
         self.run_count += 1

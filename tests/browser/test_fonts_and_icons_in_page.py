@@ -94,7 +94,8 @@ def test_icons_stay_hidden_not_spelled_out_until_the_icon_font_loads(site_url, b
     context.route("**/fonts/material-symbols-rounded.woff2", lambda route: held.append(route))
     page = context.new_page()
     try:
-        page.goto(site_url)
+        # The first paint draws icons as the page loads, so the held font holds its load event.
+        page.goto(site_url, wait_until="commit")
         page.wait_for_selector("[data-testid='stIconMaterial']", state="attached", timeout=120_000)
         page.wait_for_function("() => document.documentElement.classList.contains('wl-icon-font-loading')")
         icon = page.locator("[data-testid='stIconMaterial']").first

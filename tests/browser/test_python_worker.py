@@ -207,3 +207,20 @@ def test_one_apps_runaway_loop_leaves_the_other_app_working(page, server, site):
     second.get_by_text("count: 1").wait_for()
     first.get_by_role("button", name="Ping").click()
     first.get_by_text("pings: 1").wait_for()
+
+
+def test_without_jspi_time_sleep_blocks_only_the_worker(page, server):
+    """A browser with no JSPI (the page tells the worker: it is the same browser) and, on a
+    plain host, no shared memory either: time.sleep still works, and the page shows what
+    the run drew before it and keeps drawing frames during it."""
+    page.add_init_script("delete WebAssembly.Suspending; delete WebAssembly.Suspender; delete WebAssembly.promising;")
+    open_idle(page, server.url)
+    page.evaluate(COUNT_FRAMES)
+    before = runs_ended(page)
+    start_run(page, "Sleep")
+    page.get_by_text("before the sleep").wait_for()
+    assert "after the sleep" not in app_text(page)
+    wait_runs(page, before)
+    assert "after the sleep" in app_text(page)
+    frames = page.evaluate("window.__frames")
+    assert len(frames) > 30 and max(b - a for a, b in zip(frames, frames[1:])) < 500

@@ -80,8 +80,10 @@ def test_typed_value_reruns_the_script(app):
 
 
 def test_loading_shows_progress_then_the_app(site, serve, page):
+    """Where the page has no first paint (here: a URL with a query string, which the
+    build-time run did not have), a progress bar shows until the app runs."""
     server = serve(site)
-    page.goto(server.url)
+    page.goto(server.url + "?loading=1")
     progress = page.get_by_role("progressbar")
     progress.wait_for(timeout=10000)
     page.wait_for_selector("[data-testid='stElementContainer']", timeout=60000)

@@ -82,7 +82,7 @@ def set_page_config(dg, page_title: str | None = None, page_icon: Any = None,
         config["initial_sidebar_state"] = initial_sidebar_state
     if menu_items is not None:
         _check_menu_items(menu_items)  # validated as Streamlit does, then ignored
-    dg.session.require_run()
+    dg.session.require_run().page_config_set.update(config)
     dg.session.tree.event("page_config", config=config)
 
 
