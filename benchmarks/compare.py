@@ -301,6 +301,13 @@ def measure_responsiveness(browser, tmp: Path, opts, have_st: bool) -> tuple:
         ours = responsiveness.measure(browser, server.url, gap_runs=opts.gap_runs)
     finally:
         server.close()
+    # A plain static host (no COOP/COEP): Stop of a loop with no st call starts a fresh Python.
+    server = StaticServer(site)
+    try:
+        print("responsiveness: wasmlit on a plain host...", flush=True)
+        ours["plain"] = responsiveness.measure_stops(browser, server.url)
+    finally:
+        server.close()
     theirs = None
     if have_st:
         print("responsiveness: Streamlit...", flush=True)

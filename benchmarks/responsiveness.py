@@ -246,6 +246,18 @@ def measure(browser, url: str, server_pid: int | None = None, gap_runs: int = 3)
     return out
 
 
+def measure_stops(browser, url: str) -> dict:
+    """stop→input for each loop only (wasmlit on a host that is not cross-origin isolated)."""
+    from playwright.sync_api import Error as PlaywrightError
+    out = {}
+    for button, _ in LOOPS:
+        try:
+            out[button] = stop_to_input(browser, url, button)
+        except PlaywrightError as e:
+            out[button] = {"error": str(e).splitlines()[0][:120]}
+    return out
+
+
 def _stop_cell(r: dict | None) -> str:
     if r is None:
         return "-"
@@ -279,6 +291,8 @@ def report(ours: dict, theirs: dict | None, seconds: float, isolation: str) -> N
     for button, label in LOOPS:
         rows.append((f"stop→input, {label} (ms)", _stop_cell(ours.get(button)),
                      _stop_cell(theirs.get(button))))
+    for button, label in LOOPS if "plain" in ours else []:
+        rows.append((f"  the same, wasmlit on a plain host, {label}", _stop_cell(ours["plain"].get(button)), ""))
     w0 = max(len(r[0]) for r in rows) + 2
     w1 = max(len(r[1]) for r in rows + [("", "wasmlit")]) + 2
     print()
