@@ -54,7 +54,10 @@ CHROMIUM = os.environ.get("WASMLIT_CHROMIUM") or "/usr/bin/chromium"
 FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
          "--disable-component-update", "--disable-sync"]
 ORACLE = "/opt/oracle/bin/python"
-VENDOR = {"markdown.js", "vega.js", "plotly.js"}
+# Vendor bundles (the libraries a page loads only when an app draws what needs them) and
+# pdf.js's folder: not wasmlit's own payload.
+VENDOR = {"markdown.js", "vega.js", "plotly.js", "deckgl.js", "graphviz.js", "pdf.js"}
+VENDOR_DIRS = {"pyodide", "katex", "pdfjs"}
 TIMEOUT_MS = 60_000
 
 # Installed before any page script: records the first element's time and offers helpers
@@ -155,8 +158,8 @@ def gz(path: Path) -> int:
 
 def payload(site: Path) -> dict:
     """wasmlit's own files (raw and gzip -9 bytes) and the whole site's bytes."""
-    own = [p for p in site.rglob("*.js") if "pyodide" not in p.relative_to(site).parts
-           and "katex" not in p.relative_to(site).parts and p.name not in VENDOR]
+    own = [p for p in site.rglob("*.js") if not VENDOR_DIRS & set(p.relative_to(site).parts)
+           and p.name not in VENDOR]
     own += [site / "wasmlit.css"] + sorted((site / "pyodide").glob("wasmlit-*.whl"))
     every = [p for p in site.rglob("*") if p.is_file()]
     return {"own_files": len(own), "own_raw": sum(p.stat().st_size for p in own),
