@@ -7,7 +7,7 @@ import time
 
 import pytest
 
-from sites import build_source_site, fresh_app
+from sites import IDLE, build_source_site, fresh_app
 
 # A million DOM nodes and a 50 MB file: run alone (scripts/test.sh's serial pass), so the
 # figures it prints are the page's own and a second Chromium does not starve its clicks.
@@ -74,9 +74,13 @@ def still_answers(page) -> float:
 
 
 def timed(page, choice: str, done: str, timeout: int) -> float:
+    """Seconds from the click until the run it started has drawn everything: `done` shows
+    and the run has ended (each element is sent as it is written, so `done` may show
+    before a big element written after it)."""
     start = time.monotonic()
     page.get_by_text(choice, exact=True).click()
     wait_text(page, done, timeout)
+    page.wait_for_selector(IDLE, timeout=timeout)
     return time.monotonic() - start
 
 
