@@ -60,22 +60,28 @@ export async function startPython({ progress, mark, importAsset, singleFile }) {
 }
 
 // The site's snapshot (startup.json names it: build.py with WASMLIT_SNAPSHOT=1) as
-// {bytes, trampoline}, or null when it has none.
+// {bytes, trampoline}, or null when it has none. `bytes` is a promise: loadPyodide awaits it
+// while it fetches its .wasm and the stdlib, so the three downloads share the link at once.
 async function fetchSnapshot() {
   if (!("Suspending" in WebAssembly)) return null;  // made for browsers with JSPI (as Chromium)
   try {
     const { snapshot, trampoline } = await (await fetch(new URL("startup.json", BASE).href)).json();
     if (!snapshot || !trampoline) return null;
-    const response = await fetch(new URL(snapshot, BASE).href);
-    if (!response.ok) return null;
-    const data = new Uint8Array(await response.arrayBuffer());
-    if (data[0] !== 0x1f || data[1] !== 0x8b) return { bytes: data, trampoline };  // the server unpacked it
-    const bytes = new Uint8Array(await new Response(new Blob([data]).stream()
-      .pipeThrough(new DecompressionStream("gzip"))).arrayBuffer());
+    const bytes = fetchSnapshotBytes(new URL(snapshot, BASE).href);
+    bytes.catch(() => {});  // loadPyodide awaits it (and fails over to a plain start)
     return { bytes, trampoline };
   } catch {
     return null;
   }
+}
+
+async function fetchSnapshotBytes(url) {
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+  const data = new Uint8Array(await response.arrayBuffer());
+  if (data[0] !== 0x1f || data[1] !== 0x8b) return data;  // the server unpacked it
+  return new Uint8Array(await new Response(new Blob([data]).stream()
+    .pipeThrough(new DecompressionStream("gzip"))).arrayBuffer());
 }
 
 // Pyodide restored from the snapshot, or null (none, or it does not fit this Pyodide).
