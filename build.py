@@ -85,6 +85,11 @@ app's first run, performed at build time by this Python with wasmlit's engine, a
 drawn before Pyodide has loaded. An app whose first run fails, reads st.secrets, sleeps,
 takes more than 5 s or differs between two runs gets none (a build note says why);
 --no-prerender turns it off (buildlib/prerender.py).
+
+Offline cache: `--app APP --out DIR --offline-cache` adds sw.js, a service worker that the
+page registers and that caches every file of the site (listed in it with a sha256 each):
+repeat visits load nothing from the network, and the app runs offline. A rebuilt site
+takes over once no tab of it is open any more (buildlib/offline_cache.py).
 """
 import argparse
 import sys
@@ -113,7 +118,7 @@ def run_dist(args: argparse.Namespace) -> None:
 
 def run_site(args: argparse.Namespace) -> None:
     commands.build_site(args.app, args.out, args.entry, prerender=not args.no_prerender,
-                        **package_options(args))
+                        offline_cache=args.offline_cache, **package_options(args))
     print(f"build.py: wrote site for {args.app} to {args.out}", file=sys.stderr)
 
 
@@ -143,7 +148,7 @@ class Mode:
 APP_OPTIONS = frozenset({"entry", "packages_url", "pyodide_packages"})
 MODES = (
     Mode("dist", frozenset(), frozenset(), run_dist),
-    Mode("site", frozenset({"app", "out"}), APP_OPTIONS | {"no_prerender"}, run_site),
+    Mode("site", frozenset({"app", "out"}), APP_OPTIONS | {"no_prerender", "offline_cache"}, run_site),
     Mode("single-file", frozenset({"app", "single_file"}), APP_OPTIONS | {"no_prerender"}, run_single_file),
     Mode("dev", frozenset({"app", "dev"}), APP_OPTIONS | {"port"}, run_dev),
     Mode("serve", frozenset({"serve"}),
@@ -162,7 +167,8 @@ NEEDS = {"entry": "--entry needs --app",
          "port": "--port needs --serve or --dev",
          "packages_url": "--packages-url and --pyodide-packages need --app or --serve",
          "pyodide_packages": "--packages-url and --pyodide-packages need --app or --serve",
-         "no_prerender": "--no-prerender needs --out, --single-file or --serve"}
+         "no_prerender": "--no-prerender needs --out, --single-file or --serve",
+         "offline_cache": "--offline-cache needs --app and --out"}
 
 
 def given(args: argparse.Namespace, dest: str) -> bool:
@@ -216,6 +222,9 @@ def parser() -> argparse.ArgumentParser:
     parser.add_argument("--no-prerender", action="store_true",
                         help="do not run the app at build time to put its first run in index.html "
                              "(the page then draws nothing before Python has loaded)")
+    parser.add_argument("--offline-cache", action="store_true",
+                        help="with --app and --out: add a service worker that keeps the whole site "
+                             "in the browser, for instant repeat visits and use offline")
     parser.add_argument("apps", nargs="*", metavar="APP_OR_DIR", help="apps for --serve")
     return parser
 

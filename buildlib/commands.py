@@ -40,10 +40,13 @@ def build_dist_only() -> None:
         build_dist()
 
 
-def build_site(app: Path, out: Path, entry: str | None = None, prerender: bool = True, **packages) -> None:
-    """prerender: index.html carries the app's first run (False: --no-prerender)."""
+def build_site(app: Path, out: Path, entry: str | None = None, prerender: bool = True,
+               offline_cache: bool = False, **packages) -> None:
+    """prerender: index.html carries the app's first run (False: --no-prerender);
+    offline_cache: the site gets a service worker that caches all of it (--offline-cache)."""
     with build_lock():
-        site.build_site(app, out.resolve(), entry, prerender_first_run=prerender, **packages)
+        site.build_site(app, out.resolve(), entry, prerender_first_run=prerender, offline=offline_cache,
+                        precompressed=True, **packages)
 
 
 def build_single_file(app: Path, out: Path, entry: str | None = None, prerender: bool = True,

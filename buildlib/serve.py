@@ -13,6 +13,7 @@ from .checkout import EXAMPLES, SITES, build_into, build_lock
 from .dist import build_dist
 from .distribution import Distribution
 from .errors import BadInput
+from .precompress import precompress_site
 from .site import PAGE, fill_site, opened_distribution, plan_packages
 
 
@@ -55,6 +56,7 @@ def fill_sites(tmp: Path, apps: dict[str, App], packages_url: str | None = None,
         fill_site(tmp / name, app, plan_packages(app), packages_url, distribution,
                   prerender_first_run=prerender_first_run)
     (tmp / "index.html").write_text(sites_index(list(apps)), "utf-8")
+    precompress_site(tmp)  # .gz/.br beside the big files, which static_server sends
 
 
 def serve(app_args: list[str], port: int, packages_url: str | None = None,

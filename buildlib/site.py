@@ -12,7 +12,7 @@ import shutil
 import sys
 from pathlib import Path
 
-from . import app_source, prerender, pyodide_lock, site_packages, spa
+from . import app_source, offline_cache, prerender, pyodide_lock, site_packages, spa
 from . import requirements as app_requirements
 from .app_source import App
 from .checkout import (DIST, PYODIDE_NPM, STDLIB_ZIP, WHEEL_CACHE, build_into, default_packages_url,
@@ -20,6 +20,7 @@ from .checkout import (DIST, PYODIDE_NPM, STDLIB_ZIP, WHEEL_CACHE, build_into, d
 from .dist import build_dist
 from .distribution import Distribution, open_distribution
 from .errors import BadInput
+from .precompress import precompress_site
 
 SITE_MARKER = "data-wasmlit-app"
 SECRETS_MARKER = "data-wasmlit-secrets"
@@ -44,7 +45,7 @@ PAGE = """<!doctype html>
 
 
 def index_html(title, secrets=False, theme=None, src="app.py", files=False, wheels=None, dev=None,
-               first_paint=None):
+               first_paint=None, offline_cache_sw=None):
     head = '\n<link rel="icon" href="data:,">\n<link rel="stylesheet" href="wasmlit.css">'
     marker = f' {SECRETS_MARKER}="{SECRETS_NAME}"' if secrets else ""
     if wheels:  # wheels/requirements.json: the app's requirements, installed before it runs
@@ -53,6 +54,8 @@ def index_html(title, secrets=False, theme=None, src="app.py", files=False, whee
         marker += f' data-wasmlit-dev="{html.escape(dev)}"'
     if files:  # a multi-file app: wasmlit.js fetches the files files.json lists
         marker += f' {FILES_MARKER}="{FILES_NAME}"'
+    if offline_cache_sw:  # --offline-cache: the service worker the page registers (offline-cache.js)
+        marker += f' {offline_cache.MARKER}="{html.escape(offline_cache_sw)}"'
     if theme:  # the [theme] of .streamlit/config.toml, applied by wasmlit.js
         marker += f' data-wasmlit-theme="{html.escape(json.dumps(theme), quote=True)}"'
     # first_paint: {"changes": [...]}, JSON with "<" escaped, drawn before Python starts
@@ -122,11 +125,12 @@ def opened_distribution(source: str | None, needed=()):
 
 def fill_site(tmp: Path, app: App, packages: site_packages.SitePackages, packages_url: str | None = None,
               distribution: Distribution | None = None, dev: str | None = None,
-              prerender_first_run: bool = False) -> None:
+              prerender_first_run: bool = False, offline: bool = False) -> None:
     """Copy dist/ (without sites/, the stamp and temp dirs) and add the app (and its secrets).
     The packages it needs go in as site_packages.write puts them: loaded from packages_url
     (default: Pyodide's CDN), or copied from distribution. dev: the dev server's version URL.
-    prerender_first_run: index.html carries the app's first run when it can (prerender.py)."""
+    prerender_first_run: index.html carries the app's first run when it can (prerender.py).
+    offline: the site gets a service worker that caches all of it (offline_cache.py)."""
     shutil.copytree(DIST, tmp, dirs_exist_ok=True, ignore=lambda d, names: [
         n for n in names if Path(d) == DIST and (n == "sites" or n.startswith("."))])
     src = write_app(tmp, app)
@@ -136,15 +140,20 @@ def fill_site(tmp: Path, app: App, packages: site_packages.SitePackages, package
     wheels = site_packages.write(tmp, packages, packages_url or default_packages_url(), distribution)
     paint = prerender.first_paint(app, src) if prerender_first_run else None
     page = index_html(app.title, secrets is not None, app_source.read_theme(app.home), src,
-                      app.folder is not None, wheels, dev, paint)
+                      app.folder is not None, wheels, dev, paint, offline_cache.SW_NAME if offline else None)
     (tmp / "index.html").write_text(page, "utf-8")
     spa.write_404(tmp)  # page URLs of multipage apps (GitHub Pages serves 404.html)
+    if offline:  # last: it lists every other file
+        offline_cache.write(tmp)
 
 
 def build_site(app_path: Path, out: Path, entry: str | None = None, packages_url: str | None = None,
-               pyodide_packages: str | None = None, prerender_first_run: bool = True) -> None:
+               pyodide_packages: str | None = None, prerender_first_run: bool = True,
+               offline: bool = False, precompressed: bool = False) -> None:
     """Validate app and out, then write the site for app (a file or a folder) into out (with
-    its first run in index.html, unless prerender_first_run is False: --no-prerender)."""
+    its first run in index.html, unless prerender_first_run is False: --no-prerender; with a
+    service worker caching it all when offline: --offline-cache; precompressed: with .gz/.br
+    copies of its big files beside them, precompress.py)."""
     app = app_source.load(app_path, entry)
     app_source.read_secrets(app.home)  # a bad secrets.toml stops the build before anything is written
     app_source.read_theme(app.home)
@@ -152,5 +161,9 @@ def build_site(app_path: Path, out: Path, entry: str | None = None, packages_url
     check_out_dir(out)
     with opened_distribution(pyodide_packages, packages.load) as distribution:  # and a bad distribution
         build_dist()
-        build_into(out, lambda tmp: fill_site(tmp, app, packages, packages_url, distribution,
-                                              prerender_first_run=prerender_first_run))
+        def fill(tmp: Path) -> None:
+            fill_site(tmp, app, packages, packages_url, distribution,
+                      prerender_first_run=prerender_first_run, offline=offline)
+            if precompressed:  # after everything is written (the offline cache's list too)
+                precompress_site(tmp)
+        build_into(out, fill)

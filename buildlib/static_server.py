@@ -5,12 +5,15 @@ built its site).
 
 It sends the MIME types module scripts and WebAssembly need, answers a multipage app's page
 URL with the site's index.html (spa.fallback), adds the headers it is given to every
-response, and may route a URL path to another file. Standard library only.
+response, and may route a URL path to another file. A file's precompressed copy beside it
+(NAME.br, NAME.gz: precompress.py) goes to a client whose Accept-Encoding takes it.
+Standard library only.
 """
 from __future__ import annotations
 
 import functools
 import http.server
+import os
 import threading
 from pathlib import Path
 from typing import Callable, Mapping, Optional
@@ -33,6 +36,29 @@ ISOLATION = {"Cross-Origin-Opener-Policy": "same-origin",
              "Cross-Origin-Embedder-Policy": "credentialless",
              "Cross-Origin-Resource-Policy": "same-origin"}
 SERVED = {**REVALIDATE, **ISOLATION}  # what build.py --serve / --dev and `wasmlit run` send
+# Content-Encoding -> the ending of a file's precompressed copy, best first.
+PRECOMPRESSED = (("br", ".br"), ("gzip", ".gz"))
+
+
+def accepted_codings(accept_encoding: str) -> set[str]:
+    """The content codings an Accept-Encoding header allows (q > 0; `*` stands for the rest)."""
+    weights = {}
+    for item in accept_encoding.split(","):
+        coding, _, params = item.strip().partition(";")
+        q = 1.0
+        for param in params.split(";"):
+            name, _, value = param.strip().partition("=")
+            if name.strip().lower() == "q":
+                try:
+                    q = float(value)
+                except ValueError:
+                    q = 0.0
+        if coding.strip():
+            weights[coding.strip().lower()] = q
+    rest = weights.get("*", 0.0)
+    return {coding for coding, _ in PRECOMPRESSED if weights.get(coding, rest) > 0}
+
+
 Route = Callable[[str], Optional[Path]]  # URL path (no query) -> a file to serve instead, or None
 
 
@@ -43,11 +69,44 @@ class StaticHandler(http.server.SimpleHTTPRequestHandler):
     extra_headers: Mapping[str, str] = {}
     route: Optional[Route] = None
     quiet = False
+    vary = False  # this answer depends on Accept-Encoding (the file has a copy): send_head sets it
 
     def end_headers(self) -> None:
         for name, value in self.extra_headers.items():
             self.send_header(name, value)
+        if self.vary:
+            self.send_header("Vary", "Accept-Encoding")
         super().end_headers()
+
+    def send_head(self):
+        """The file's precompressed copy when there is one the client takes, else as before."""
+        path = self.translate_path(self.path)
+        if os.path.isdir(path) and self.path.split("?", 1)[0].endswith("/"):
+            path = os.path.join(path, "index.html")
+        copies = [(coding, path + ending) for coding, ending in PRECOMPRESSED
+                  if os.path.isfile(path) and os.path.isfile(path + ending)]
+        self.vary = bool(copies)
+        accepted = accepted_codings(self.headers.get("Accept-Encoding", ""))
+        for coding, copy in copies:
+            if coding in accepted:
+                return self.send_copy(copy, coding, self.guess_type(path))
+        return super().send_head()
+
+    def send_copy(self, copy: str, coding: str, content_type: str):
+        """Start a 200 answer of the precompressed file copy; the open file, to be sent."""
+        try:
+            handle = open(copy, "rb")
+        except OSError:
+            self.send_error(http.HTTPStatus.NOT_FOUND, "File not found")
+            return None
+        stat = os.fstat(handle.fileno())
+        self.send_response(http.HTTPStatus.OK)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Encoding", coding)
+        self.send_header("Content-Length", str(stat.st_size))
+        self.send_header("Last-Modified", self.date_time_string(stat.st_mtime))
+        self.end_headers()
+        return handle
 
     def translate_path(self, path: str) -> str:
         other = self.route(path.split("?", 1)[0]) if self.route else None

@@ -19,6 +19,7 @@ import { watchForChanges } from "./dev-reload.js";
 import { BASE, assetURL } from "./assets.js";
 import { pythonClient } from "./python-client.js";
 import { pageSegment } from "./display/navigation.js";
+import { registerOfflineCache } from "./offline-cache.js";
 
 let markdownReady = null;
 
@@ -303,3 +304,4 @@ async function fetchText(src) {
 if (document.querySelector(`[data-wasmlit-app], script[type="${SNIPPET_TYPE}"]`)) pythonClient().start();
 for (const element of document.querySelectorAll("[data-wasmlit-app]")) mountFromAttribute(element);
 for (const script of document.querySelectorAll(`script[type="${SNIPPET_TYPE}"]`)) mountSnippet(script);
+registerOfflineCache();  // a site built with --offline-cache keeps itself for offline visits

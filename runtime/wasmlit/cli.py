@@ -3,10 +3,11 @@
   wasmlit run APP [--server.port N] [--server.headless true|false]
       serve APP (a .py file, or a folder with app.py or streamlit_app.py) and open it in the
       browser; edits to its files rerun it in the page, with its session state
-  wasmlit build APP [-o DIR | --single-file FILE.html] [--no-prerender]
+  wasmlit build APP [-o DIR | --single-file FILE.html] [--no-prerender] [--offline-cache]
       write a static site for APP into DIR (default: site), or one self-contained HTML page;
       the app's first run is performed at build time and drawn before Python loads, unless
-      --no-prerender
+      --no-prerender; --offline-cache (a site only) adds a service worker that keeps the
+      whole site in the browser, for instant repeat visits and use offline
   wasmlit hello [--server.port N] [--server.headless true|false]
       serve the example apps
   wasmlit version
@@ -102,6 +103,9 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--no-prerender", action="store_true",
                        help="do not run the app at build time to put its first run in the page "
                             "(the page then draws nothing before Python has loaded)")
+    build.add_argument("--offline-cache", action="store_true",
+                       help="(a site, not --single-file) add a service worker that keeps the whole "
+                            "site in the browser, for instant repeat visits and use offline")
     hello = commands.add_parser("hello", help="serve the example apps")
     add_server_options(hello)
     commands.add_parser("version", help="print wasmlit's version and the Streamlit release it follows")
@@ -112,6 +116,8 @@ def parse_args(argv=None) -> argparse.Namespace:
     """The command line; exits with code 2 when it is not one wasmlit understands."""
     arguments = parser()
     args = arguments.parse_args(argv)
+    if args.command == "build" and args.offline_cache and args.single_file is not None:
+        arguments.error("--offline-cache goes with a site (-o DIR), not --single-file")
     if args.command in ("run", "build"):
         try:
             args.packages = build_code("commands").checked_package_options(
@@ -149,7 +155,7 @@ def main(argv=None) -> int:
             out = args.out if args.out is not None else DEFAULT_OUT
             def action():
                 commands.build_site(args.app, out, args.entry, prerender=not args.no_prerender,
-                                    **args.packages)
+                                    offline_cache=args.offline_cache, **args.packages)
                 print(f"{PROG}: wrote site for {args.app} to {out}", file=sys.stderr)
     elif args.command == "run":
         def action():
