@@ -4,14 +4,16 @@
 // isolated, else as messages) and routes what comes back to the app it is for.
 //
 // Stop: the app's run ends at its next st call (a "stop" event). A run still going after
-// STOP_GRACE_MS has no st call to end at: on an isolated page Pyodide's interrupt buffer
-// raises KeyboardInterrupt in it; otherwise (or if that did not end it within
-// INTERRUPT_GRACE_MS) the worker is ended and a fresh one started, every app on the page is
+// a grace has no st call to end at: on an isolated page (INTERRUPT_AFTER_MS) Pyodide's
+// interrupt buffer raises KeyboardInterrupt in it, which ends it as Stop does; otherwise
+// (RESTART_AFTER_MS, longer: a restart loses the session), or if that did not end it within
+// INTERRUPT_GRACE_MS, the worker is ended and a fresh one started, every app on the page is
 // mounted again, its widgets keep what they show, and the page says what was lost.
 import { BASE, assetURL } from "./assets.js";
 import { Mailbox, createMailboxMemory } from "./worker-mailbox.js";
 
-const STOP_GRACE_MS = 400;
+const INTERRUPT_AFTER_MS = 150;
+const RESTART_AFTER_MS = 400;
 const INTERRUPT_GRACE_MS = 800;
 export const RESTART_NOTICE = "Python was restarted to stop a run that would not end. " +
   "This app's session state and cached data were reset; its widgets kept their values.";
@@ -131,7 +133,7 @@ class PythonClient {
       } else {
         this.restart();
       }
-    }, STOP_GRACE_MS);
+    }, this.mailbox ? INTERRUPT_AFTER_MS : RESTART_AFTER_MS);
   }
 
   /** End the worker and start a fresh one: every app mounted again, widgets restored. */
