@@ -51,6 +51,7 @@ class AppSession:
         self.current_run: ScriptRun | None = None
         self._last_flush = 0.0  # time.monotonic() of the last changes sent to the page
         self._sent_this_run: set[str] = set()  # ids of nodes the run in progress has sent
+        self._checked = 0  # how many of tree.changes show_progress has looked at
         self.run_count = 0
         self.reruns_in_a_row = 0  # st.rerun() calls since the last page event
         self.query_params = QueryParams(self.tree)  # the page URL's, sent with a rerun event
@@ -223,13 +224,16 @@ class AppSession:
         if not changes:
             return
         sent = self._sent_this_run
-        if any(change["op"] != "update" or change["id"] not in sent for change in changes) or \
+        new = changes[self._checked:]  # each pending change is looked at once, not per write
+        self._checked = len(changes)
+        if any(change["op"] != "update" or change["id"] not in sent for change in new) or \
                 time.monotonic() - self._last_flush >= UPDATES_EVERY_SECONDS:
             self.flush()
 
     def flush(self) -> None:
         changes = self.tree.take_changes()
         self._last_flush = time.monotonic()
+        self._checked = 0
         if changes:
             self._sent_this_run.update(change["id"] for change in changes if "id" in change)
             self.host.flush(changes)

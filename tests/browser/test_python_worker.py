@@ -126,18 +126,30 @@ def test_time_sleep_shows_what_was_drawn_and_keeps_the_page_alive(page, server):
     assert max(b - a for a, b in zip(frames, frames[1:])) < 500
 
 
-def test_stop_ends_a_loop_of_st_calls_and_widgets_keep_their_values(page, server):
-    open_idle(page, server.url)
+def open_named_and_pinged(page, url: str, text: str):
+    """The app with `text` entered as its name and Ping clicked once; the name field."""
+    open_idle(page, url)
     name = page.get_by_label("Name")
-    name.fill("Grace")
+    name.fill(text)
     name.press("Enter")
     page.wait_for_selector(IDLE)
     click_and_wait_run(page.get_by_role("button", name="Ping"))
+    return name
+
+
+def stop_run_showing(page, label: str, shown) -> None:
+    """Start the endless run of button `label`, wait until it shows `shown`, click Stop and
+    wait for the run to end."""
     before = runs_ended(page)
-    start_run(page, "Loop with st")
-    page.get_by_text(TICK).wait_for()
+    start_run(page, label)
+    page.get_by_text(shown).wait_for()
     page.get_by_test_id("stStatusWidget").get_by_role("button", name="Stop").click()
     wait_runs(page, before)
+
+
+def test_stop_ends_a_loop_of_st_calls_and_widgets_keep_their_values(page, server):
+    name = open_named_and_pinged(page, server.url, "Grace")
+    stop_run_showing(page, "Loop with st", TICK)
     text = app_text(page)
     assert "tick" in text and "end of script" not in text  # ended where it was
     assert page.get_by_test_id("stRestartNotice").count() == 0  # no restart was needed
@@ -148,17 +160,8 @@ def test_stop_ends_a_loop_of_st_calls_and_widgets_keep_their_values(page, server
 
 
 def test_stop_ends_a_loop_with_no_st_call(page, server):
-    open_idle(page, server.url)
-    name = page.get_by_label("Name")
-    name.fill("Alan")
-    name.press("Enter")
-    page.wait_for_selector(IDLE)
-    click_and_wait_run(page.get_by_role("button", name="Ping"))
-    before = runs_ended(page)
-    start_run(page, "Loop pure")
-    page.get_by_text("looping with no st call").wait_for()
-    page.get_by_test_id("stStatusWidget").get_by_role("button", name="Stop").click()
-    wait_runs(page, before)
+    name = open_named_and_pinged(page, server.url, "Alan")
+    stop_run_showing(page, "Loop pure", "looping with no st call")
     click_and_wait_run(page.get_by_role("button", name="Ping"))
     assert name.input_value() == "Alan" and "name: Alan" in app_text(page)
     notice = page.get_by_test_id("stRestartNotice")
