@@ -1,8 +1,9 @@
 // Layout containers: how each block kind looks, and where its children go. Each builder
 // returns {el, body, update?, childAdded?, dispose?}: render.js puts the block's children
 // in `body`. Test hooks (data-testid, ARIA) follow Streamlit 1.50's DOM.
-import { h, svgIcon } from "./dom.js";
+import { h, keyClass, svgIcon } from "./dom.js";
 import { materialName, materialSpan } from "./icons.js";
+import { setTooltip } from "./tooltip.js";
 
 let nextUid = 1;
 const uid = (prefix) => `wl-${prefix}-${nextUid++}`;
@@ -43,7 +44,7 @@ function vertical(props) {
     if (p.border) el.classList.add("wl-border");
     if (p.fragment) el.classList.add("wl-fragment");
     if (p.gap) el.classList.add(`wl-gap-${p.gap}`);
-    if (p.key) el.classList.add(`st-key-${p.key.trim().replace(/[^a-zA-Z0-9_-]/g, "-")}`);
+    if (p.key) el.classList.add(keyClass(p.key));
     el.style.height = p.height ? `${p.height}px` : "";
     el.style.overflow = p.height ? "auto" : "";
     el.style.justifyContent = p.justify && p.justify !== "start" ? p.justify : "";
@@ -168,7 +169,7 @@ function popover(props, view) {
       anchor.replaceChildren(button);
       help = null;
     }
-    if (help) help.title = p.help;
+    if (help) setTooltip(help, p.help, view);
     el.classList.toggle("wl-stpop-stretch", p.width === "stretch");
     if (typeof p.width === "number") el.style.width = `${p.width}px`;
   };
@@ -227,9 +228,18 @@ function chatMessage(props) {
 /** @satisfies {import("./protocol").SomeBlockBuilders} */
 export const BLOCKS = {
   vertical,
+  // st.empty(): while nothing is in it, Streamlit draws an stEmpty element there (taking no
+  // space); what the script puts in replaces it.
   empty() {
-    const el = h("div", { class: "wl-empty" });
-    return { el, body: el };
+    const body = h("div", { class: "wl-empty" });
+    const marker = h("div", { testid: "stEmpty", class: "wl-empty-marker" });
+    const el = h("div", { class: "wl-empty" }, marker, body);
+    const sync = () => {
+      if (body.childElementCount) marker.remove();
+      else if (!marker.parentNode) el.prepend(marker);
+    };
+    new MutationObserver(sync).observe(body, { childList: true });
+    return { el, body };
   },
   horizontal(props) {
     const el = h("div", { testid: "stHorizontalBlock", class: "wl-hblock" });

@@ -16,6 +16,20 @@ export function h(tag, attrs = {}, ...children) {
   return el;
 }
 
+/** Streamlit's `st-key-<key>` class for an element or container made with `key=`: apps'
+ * CSS targets it, and Streamlit's tests find keyed elements by it. @param {string} key */
+export function keyClass(key) {
+  return `st-key-${key.trim().replace(/[^a-zA-Z0-9_-]/g, "-")}`;
+}
+
+/** A widget's user key, as Streamlit's page reads it from the widget id
+ * ("$$ID-<hash>-<key>", "None" when the widget has no key). @param {unknown} id */
+export function userKeyOf(id) {
+  if (typeof id !== "string" || !id.startsWith("$$ID-")) return null;
+  const key = id.slice(5).split("-").slice(1).join("-");
+  return key && key !== "None" ? key : null;
+}
+
 let counter = 0;
 export function uid(prefix = "wl") {
   counter += 1;

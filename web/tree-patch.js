@@ -1,7 +1,7 @@
 // Tree patching: the "set", "update" and "trim" changes a run sends, applied to the DOM.
 // The page's tree mirrors Python's (runtime/wasmlit/tree.py): `view.nodes` maps each node
 // id to {el, body?, kind, props, api}; a widget's api is also in `view.widgets` by widget id.
-import { h } from "./dom.js";
+import { h, keyClass, userKeyOf } from "./dom.js";
 import { buildBlock } from "./block-kinds.js";
 import { buildElement, updateElement } from "./elements.js";
 
@@ -94,6 +94,8 @@ function blockNode(view, id, kind, props) {
 function leafNode(view, id, kind, props) {
   const api = view.markdownLoader.drawing(id, () => buildElement(kind, props, view));
   const el = h("div", { testid: "stElementContainer", class: `wl-element wl-el-${kind}` }, api.el);
+  const key = userKeyOf(props.id);
+  if (key) el.classList.add(keyClass(key));
   el.dataset.wlId = id;
   const node = { el, kind, props, api };
   view.nodes.set(id, node);

@@ -1,6 +1,7 @@
 // Pieces every widget builder shares: its label (with the help tooltip), Markdown
 // containers.
 import { h } from "./dom.js";
+import { helpIcon } from "./tooltip.js";
 
 export function markdownContainer(view, body, allowHtml, testid = "stMarkdownContainer") {
   const el = h("div", { testid, class: "wl-md" });
@@ -8,13 +9,7 @@ export function markdownContainer(view, body, allowHtml, testid = "stMarkdownCon
   return el;
 }
 
-export function helpIcon(help) {
-  if (!help) return null;
-  // The "?" is drawn by CSS: like Streamlit's icon (an SVG) it adds no text to the page.
-  const icon = h("span", { testid: "stTooltipIcon", class: "wl-help", title: help, tabindex: "0",
-    "aria-label": help });
-  return icon;
-}
+export { helpIcon } from "./tooltip.js";
 
 export function widgetLabel(view, props, forId, tag = "label") {
   const label = h(tag, { testid: "stWidgetLabel", class: "wl-label", for: tag === "label" ? forId : null });
@@ -25,7 +20,7 @@ export function widgetLabel(view, props, forId, tag = "label") {
   label.append(text);
   if (props.label_visibility === "hidden") label.classList.add("wl-label-hidden");
   if (props.label_visibility === "collapsed") label.classList.add("wl-label-collapsed");
-  const help = helpIcon(props.help);
+  const help = helpIcon(props.help, view);
   // The help icon sits beside the label, so the widget's accessible name is the label alone.
   return help ? h("div", { class: "wl-label-row" }, label, help) : label;
 }

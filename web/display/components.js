@@ -5,7 +5,7 @@
 // with `streamlit:render` (args, DataFrame args as Arrow IPC tables, disabled, theme) and
 // again whenever they change; the frontend sends `streamlit:setComponentValue` (the widget's
 // value: JSON, bytes or an Arrow table) and `streamlit:setFrameHeight`.
-import { h, isolatedFrameAttrs } from "../dom.js";
+import { h, isolatedFrameAttrs, keyClass } from "../dom.js";
 import { BASE } from "../assets.js";
 
 // Streamlit's iframe policies (its IFrameUtil), on both kinds of iframe.
@@ -146,7 +146,7 @@ function componentInstance(props, view) {
   const el = h("div", { class: "wl-component-instance" }, frameHeight === 0 ? null : skeleton, iframe);
   el.style.display = "contents";
   // Streamlit's st-key-<key> class on the element's container (which holds `el` once built).
-  if (props.key) queueMicrotask(() => el.parentElement?.classList.add(`st-key-${props.key.trim().replace(/[^a-zA-Z0-9_-]/g, "-")}`));
+  if (props.key) queueMicrotask(() => el.parentElement?.classList.add(keyClass(props.key)));
 
   const render = () => {
     if (!ready || !iframe.contentWindow) return;

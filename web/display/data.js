@@ -220,7 +220,7 @@ export const BUILDERS = {
     view.renderMarkdown(p, props.label, false, true);
     const label = h("label", { testid: "stMetricLabel", visibility, class: `wl-metric-label wl-visibility-${props.label_visibility}` },
       h("div", { class: "wl-metric-label-text" }, h("div", { testid: "stMarkdownContainer", class: "wl-md" }, p)));
-    const help = helpIcon(props.help);
+    const help = helpIcon(props.help, view);
     if (help) label.append(help);
     const value = h("div", { testid: "stMetricValue", class: "wl-metric-value" }, h("div", { class: "wl-metric-text" }));
     value.firstChild.textContent = props.body;

@@ -11,6 +11,7 @@ import { h, svgIcon } from "../dom.js";
 import { iconElement } from "../widgets/basic.js";
 import { pageInfo } from "../page-info.js";
 import { applyPageConfig } from "../page-layout.js";
+import { setTooltip } from "../tooltip.js";
 
 const COLLAPSE_THRESHOLD = 12;      // 1.50: more pages than this collapse behind "View more"
 const PAGES_SHOWN_COLLAPSED = 10;
@@ -284,9 +285,10 @@ export const BUILDERS = {
     const draw = (p) => {
       if (p.help) {
         if (copies.length === 1) copies.push(make());
+        const target = h("div", { testid: "stTooltipHoverTarget", class: "wl-tooltip-target" }, copies[0]);
+        setTooltip(target, p.help, view);
         el.replaceChildren(
-          h("div", { class: "wl-help-wrap" }, h("div", { testid: "stTooltipIcon", class: "wl-tooltip" },
-            h("div", { testid: "stTooltipHoverTarget", class: "wl-tooltip-target", title: p.help }, copies[0]))),
+          h("div", { class: "wl-help-wrap" }, h("div", { testid: "stTooltipIcon", class: "wl-tooltip" }, target)),
           h("div", { class: "wl-touch-copy" }, copies[1]));
       } else {
         el.replaceChildren(copies[0]);

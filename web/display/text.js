@@ -102,7 +102,7 @@ export const BUILDERS = {
     const inner = markdownContainer(view, props.body, props.allow_html, testid);
     if (props.variant === "caption") inner.classList.add("wl-caption");
     const el = h("div", { testid: "stMarkdown", class: `wl-markdown wl-markdown-${props.variant || "normal"}` }, inner);
-    const help = helpIcon(props.help);
+    const help = helpIcon(props.help, view);
     if (help) el.append(help);
     return { el };
   },
@@ -118,7 +118,7 @@ export const BUILDERS = {
       const link = h("a", { href: `#${heading.id}`, class: "wl-anchor", "aria-label": "Link to heading" });
       heading.append(h("span", { testid: "stHeaderActionElements", class: "wl-heading-actions" }, link));
     }
-    const help = helpIcon(props.help);
+    const help = helpIcon(props.help, view);
     const actions = h("div", { testid: "stHeadingWithActionElements", class: "wl-heading" }, heading, help);
     const el = h("div", { testid: "stHeading", class: "wl-heading-block" },
       h("div", { testid: "stMarkdownContainer", class: "wl-md" }, actions));
@@ -130,11 +130,11 @@ export const BUILDERS = {
     return { el };
   },
 
-  text(props) {
+  text(props, view) {
     const inner = h("div");
     inner.textContent = props.body;
     const el = h("div", { testid: "stText", class: "wl-text" }, inner);
-    const help = helpIcon(props.help);
+    const help = helpIcon(props.help, view);
     if (help) el.append(help);
     return { el };
   },

@@ -5,6 +5,7 @@
 // text commits on Enter (Ctrl/Cmd+Enter in a text area) or blur, only when edited.
 import { h, safeUrl, svgIcon, uid } from "../dom.js";
 import { widgetLabel, withinMaxChars } from "../widget-parts.js";
+import { setTooltip } from "../tooltip.js";
 import { sprintf } from "../format.js";
 import { materialName, materialSpan } from "../icons.js";
 
@@ -37,7 +38,7 @@ function buttonLabel(view, text) {
 // A button or link with `help`: Streamlit 1.50 draws it twice, in its tooltip hover
 // target, and as a plain copy it shows only on touch screens (always hidden here).
 // `make()` builds one copy; `layout(p)` arranges them when `help` comes or goes.
-function helpedControl(el, make) {
+function helpedControl(el, make, view) {
   const copies = [make()];
   let shownHelp;
   return {
@@ -48,9 +49,10 @@ function helpedControl(el, make) {
       shownHelp = help;
       if (!help) { el.replaceChildren(copies[0]); return; }
       if (copies.length === 1) copies.push(make());
+      const target = h("div", { testid: "stTooltipHoverTarget", class: "wl-tooltip-target" }, copies[0]);
+      setTooltip(target, help, view);
       el.replaceChildren(
-        h("div", { class: "wl-help-wrap" }, h("div", { testid: "stTooltipIcon", class: "wl-tooltip" },
-          h("div", { testid: "stTooltipHoverTarget", class: "wl-tooltip-target", title: help }, copies[0]))),
+        h("div", { class: "wl-help-wrap" }, h("div", { testid: "stTooltipIcon", class: "wl-tooltip" }, target)),
         h("div", { class: "wl-touch-copy" }, copies[1]));
     },
   };
@@ -144,7 +146,7 @@ function makeButton(props, view, { testid, variant, onClick }) {
     }
   };
   const el = h("div", { testid, class: "wl-button-row" });
-  const redraw = drawnControl(el, make, draw, props);
+  const redraw = drawnControl(el, make, draw, props, view);
   return {
     el,
     refresh(p) {
@@ -156,8 +158,8 @@ function makeButton(props, view, { testid, variant, onClick }) {
 
 // A button-like control (made by `make`) in `el`, with its help tooltip, drawn by `draw`
 // and sized now; the function returned does all that again for new props.
-function drawnControl(el, make, draw, props) {
-  const control = helpedControl(el, make);
+function drawnControl(el, make, draw, props, view) {
+  const control = helpedControl(el, make, view);
   const redraw = (p) => {
     control.layout(p);
     draw(p, control.copies);
@@ -225,7 +227,7 @@ export const BUILDERS = {
       }
     };
     const el = h("div", { testid: "stLinkButton", class: "wl-button-row" });
-    return { el, update: drawnControl(el, make, draw, props) };
+    return { el, update: drawnControl(el, make, draw, props, view) };
   },
 
   // --- checkbox and toggle ---------------------------------------------------------------
@@ -297,11 +299,15 @@ export const BUILDERS = {
   },
 };
 
+const STEPS_MIN_WIDTH = 120;  // px: 1.50's breakpoint for a number input's step buttons
+
 // Checkbox and toggle: a real checkbox input (keyboard, forms, label click), drawn over.
 function checkLike(props, view, style) {
   const input = h("input", { type: "checkbox", class: "wl-check-input", "aria-label": props.label,
     disabled: props.disabled });
-  input.checked = Boolean(props.value);
+  // Baseweb's checkbox states its value in aria-checked too (Streamlit's tests read it).
+  const check = (/** @type {boolean} */ on) => { input.checked = on; input.setAttribute("aria-checked", String(on)); };
+  check(Boolean(props.value));
   const mark = style === "toggle"
     ? h("span", { class: "wl-toggle-track", "aria-hidden": "true" }, h("span", { class: "wl-toggle-knob" }))
     : h("span", { class: "wl-checkmark", "aria-hidden": "true" });
@@ -310,6 +316,7 @@ function checkLike(props, view, style) {
     input, mark, text);
   const el = h("div", { testid: "stCheckbox", class: "wl-checkbox" }, label);
   input.addEventListener("change", () => {
+    input.setAttribute("aria-checked", String(input.checked));
     if (!props.form) view.sendWidget(props.id, input.checked);
   });
   applyWidth(el, [], props.width);
@@ -318,7 +325,7 @@ function checkLike(props, view, style) {
     read: () => input.checked,
     update(p, before) {
       props = p;
-      if (p.value !== before.value) input.checked = Boolean(p.value);
+      if (p.value !== before.value) check(Boolean(p.value));
       input.disabled = Boolean(p.disabled);
       label.classList.toggle("wl-disabled", Boolean(p.disabled));
       input.setAttribute("aria-label", p.label);
@@ -449,6 +456,12 @@ function numberInput(props, view) {
     h("div", { class: "wl-steps" }, down, up));
   const el = h("div", { testid: "stNumberInput", class: "wl-number-input" },
     widgetLabel(view, props, id), container, hintBox);
+  // As in 1.50, a field 120 px wide or less (more with an icon) has no step buttons.
+  const steps = /** @type {HTMLElement} */ (container.lastElementChild);
+  new ResizeObserver(() => {
+    const room = el.clientWidth > STEPS_MIN_WIDTH + (icon ? 24 : 0);
+    if (room !== Boolean(steps.parentNode)) (room ? container.append(steps) : steps.remove());
+  }).observe(el);
 
   const canStep = (dir) => value !== null && (dir > 0 ? value + stepOf(props) <= props.max
     : value - stepOf(props) >= props.min);

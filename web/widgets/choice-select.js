@@ -117,7 +117,9 @@ export function buildSelect(props, view, multi) {
       ghost.textContent = looks().text;
       ghost.removeAttribute("value");
     }
-    clearIcon.hidden = disabled || !(multi ? current.length > 0 : props.clearable && current !== null);
+    // Like baseweb's, the clear button is in the page only while there is something to clear.
+    const clearable = !disabled && (multi ? current.length > 0 : props.clearable && current !== null);
+    if (clearable !== Boolean(clearIcon.parentNode)) (clearable ? icons.prepend(clearIcon) : clearIcon.remove());
     // The tags are redrawn beside the input, never the input itself (moving it would blur it).
     if (multi) tags.replaceChildren(...current.map((text, i) => tag(text, i, disabled)));
   }

@@ -32,7 +32,7 @@ function radio(props, view) {
       view.renderMarkdown(cap, caption, false, true);
       texts.append(cap);
     }
-    return { input, el: h("label", { testid: "stRadioOption", class: "wl-radio-option" }, input,
+    return { input, el: h("label", { testid: "stRadioOption", class: "wl-radio-option", "data-baseweb": "radio" }, input,
       h("span", { class: "wl-radio-mark", "aria-hidden": "true" }), texts) };
   }
 
