@@ -238,8 +238,9 @@ export const BLOCKS = {
       if (body.childElementCount) marker.remove();
       else if (!marker.parentNode) el.prepend(marker);
     };
-    new MutationObserver(sync).observe(body, { childList: true });
-    return { el, body };
+    const watch = new MutationObserver(sync);
+    watch.observe(body, { childList: true });
+    return { el, body, dispose() { watch.disconnect(); } };
   },
   horizontal(props) {
     const el = h("div", { testid: "stHorizontalBlock", class: "wl-hblock" });

@@ -1,6 +1,7 @@
 """What Streamlit's own end-to-end tests read, on our page in Chromium: help tooltips that
 show their Markdown on hover (stTooltipHoverTarget -> stTooltipContent), toasts newest first
 with "view more"/"view less" and a countdown that waits while the pointer is on them,
+the color picker's hex / rgb / hsl fields,
 st.empty's stEmpty marker, the st-key-<key> class on keyed widgets, the checkbox's
 aria-checked, radio options as baseweb labels, and st.text as wide as its text."""
 from __future__ import annotations
@@ -31,6 +32,7 @@ if st.button("Toasts"):
     st.toast("{LONG}", icon="🦄")
     st.toast("Quick toast", duration=1)
 st.write("agree:", st.session_state.agree_box)
+st.write("color:", st.color_picker("Paint", "#336699"))
 '''
 
 
@@ -122,3 +124,25 @@ def test_toasts_newest_first_view_more_and_wait_while_hovered(app):
     long.get_by_role("button", name="Close").click()
     expect(toasts).to_have_count(1)
     expect(toasts.nth(0)).to_contain_text("🐶Short toast")
+
+
+def test_color_picker_fields_switch_between_hex_rgb_and_hsl(app):
+    app.get_by_test_id("stColorPickerBlock").click()
+    panel = app.get_by_test_id("stColorPickerPopover")
+    expect(panel.get_by_label("hex", exact=True)).to_have_value("#336699")
+    toggle = panel.locator("svg")
+    toggle.click()
+    assert [panel.get_by_label(n, exact=True).input_value() for n in "rgba"] == ["51", "102", "153", "1"]
+    toggle.click()
+    assert [panel.get_by_label(n, exact=True).input_value() for n in "hsl"] == ["210", "50%", "40%"]
+    fields = panel.locator("input")
+    fields.nth(0).fill("0")
+    fields.nth(1).fill("0%")
+    fields.nth(2).fill("100%")
+    app.get_by_text("Plain text", exact=True).click()  # outside: the picker closes and sends
+    settle(app)
+    expect(app.get_by_text("color: #ffffff")).to_be_visible()
+    toggle_again = app.get_by_test_id("stColorPickerBlock")
+    toggle_again.click()
+    expect(app.get_by_test_id("stColorPickerPopover").get_by_label("hex", exact=True)).to_have_value("#FFFFFF")
+    app.keyboard.press("Escape")

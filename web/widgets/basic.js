@@ -458,10 +458,11 @@ function numberInput(props, view) {
     widgetLabel(view, props, id), container, hintBox);
   // As in 1.50, a field 120 px wide or less (more with an icon) has no step buttons.
   const steps = /** @type {HTMLElement} */ (container.lastElementChild);
-  new ResizeObserver(() => {
+  const sizes = new ResizeObserver(() => {
     const room = el.clientWidth > STEPS_MIN_WIDTH + (icon ? 24 : 0);
     if (room !== Boolean(steps.parentNode)) (room ? container.append(steps) : steps.remove());
-  }).observe(el);
+  });
+  sizes.observe(el);
 
   const canStep = (dir) => value !== null && (dir > 0 ? value + stepOf(props) <= props.max
     : value - stepOf(props) >= props.min);
@@ -553,6 +554,7 @@ function numberInput(props, view) {
       applyWidth(el, [], p.width);
       refresh();
     },
+    dispose() { sizes.disconnect(); },
   };
 }
 

@@ -108,6 +108,7 @@ export function buildSelect(props, view, multi) {
     input.setAttribute("aria-label", selected.length ? `Selected ${selected.join(", ")}. ${props.label}` : props.label);
     const showGhost = !query;
     ghost.hidden = !showGhost || (multi && current.length > 0);
+    inputWrap.classList.toggle("wl-ghosted", !ghost.hidden);
     if (!multi && current !== null) {
       ghost.className = "wl-select-ghost wl-select-value";
       ghost.textContent = current;
@@ -117,9 +118,13 @@ export function buildSelect(props, view, multi) {
       ghost.textContent = looks().text;
       ghost.removeAttribute("value");
     }
-    // Like baseweb's, the clear button is in the page only while there is something to clear.
+    // Like baseweb's, the clear button is a button only while there is something to clear (a
+    // hidden one is no button, so tests that take the first "Clear all" find a live one).
     const clearable = !disabled && (multi ? current.length > 0 : props.clearable && current !== null);
-    if (clearable !== Boolean(clearIcon.parentNode)) (clearable ? icons.prepend(clearIcon) : clearIcon.remove());
+    clearIcon.hidden = !clearable;
+    if (clearable) clearIcon.setAttribute("role", "button"); else clearIcon.removeAttribute("role");
+    clearIcon.toggleAttribute("aria-label", clearable);
+    if (clearable) clearIcon.setAttribute("aria-label", multi ? "Clear all" : "Clear value");
     // The tags are redrawn beside the input, never the input itself (moving it would blur it).
     if (multi) tags.replaceChildren(...current.map((text, i) => tag(text, i, disabled)));
   }

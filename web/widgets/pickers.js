@@ -4,6 +4,7 @@
 // dates, "HH:MM" or null, "#rrggbb".
 import { h, uid } from "../dom.js";
 import { widgetLabel } from "../widget-parts.js";
+import { colorFields } from "./color-fields.js";
 
 const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
   "September", "October", "November", "December"];
@@ -117,7 +118,9 @@ function dateInput(props, view) {
   const live = h("p", { "aria-live": "assertive", class: "wl-sr-only" });
   input.setAttribute("aria-describedby", hintId);
   const el = h("div", { testid: "stDateInput", class: "wl-date-input" }, label, root, hint, live);
-  popover.hidden = true;
+  // Like baseweb's, a popover is in the page only while it is open (tests take the first
+  // [data-baseweb=popover] to be the open one).
+  popover.remove();
 
   const text = () => {
     const shown = value.map((d) => showDate(d, props.format));
@@ -184,7 +187,7 @@ function dateInput(props, view) {
   const close = (refocus = false) => {
     if (!open) return;
     open = false;
-    popover.hidden = true;
+    popover.remove();
     popover.replaceChildren();
     if (stopOutside) { stopOutside(); stopOutside = null; }
     if (emptied) setValue((props.default || []).slice());
@@ -197,7 +200,7 @@ function dateInput(props, view) {
   const openCalendar = () => {
     if (open || refocusing || props.disabled) return;
     open = true;
-    popover.hidden = false;
+    root.append(popover);
     shownMonth = null;
     paintCalendar();
     placePopover(popover);
@@ -382,7 +385,7 @@ function timeInput(props, view) {
   const clearBtn = h("div", { testid: "stTimeInputClearButton", class: "wl-time-clear" });
   const select = h("div", { "data-baseweb": "select", class: "wl-picker-root" }, control, menu);
   const el = h("div", { testid: "stTimeInput", class: "wl-time-input" }, label, select);
-  menu.hidden = true;
+  menu.remove();  // in the page only while open
 
   const nullable = () => (props.default === null || props.default === undefined) && !props.disabled;
   const paint = () => {
@@ -434,7 +437,7 @@ function timeInput(props, view) {
   const openMenu = () => {
     if (open || props.disabled) return;
     open = true;
-    menu.hidden = false;
+    select.append(menu);
     input.setAttribute("aria-expanded", "true");
     paintMenu();
     placePopover(menu);
@@ -443,7 +446,7 @@ function timeInput(props, view) {
   const closeMenu = () => {
     if (!open) return;
     open = false;
-    menu.hidden = true;
+    menu.remove();
     list.replaceChildren();  // a closed menu has no options in the page (as in baseweb)
     shown = [];
     input.value = "";
@@ -552,9 +555,8 @@ function colorPicker(props, view) {
   const popover = h("div", { "data-baseweb": "popover", class: "wl-popover wl-color-popover" });
   const root = h("div", { class: "wl-picker-root" }, preview, popover);
   const el = h("div", { testid: "stColorPicker", class: "wl-color-picker" }, label, root);
-  popover.hidden = true;
-  let hexInput = null, satArea = null, satPointer = null, hueBar = null, huePointer = null, swatch = null;
-  let typing = false;  // the hex field is being typed in: leave its text alone
+  popover.remove();  // in the page only while open
+  let fields = null, satArea = null, satPointer = null, hueBar = null, huePointer = null, swatch = null;
 
   const paint = () => {
     block.style.backgroundColor = color;
@@ -569,7 +571,7 @@ function colorPicker(props, view) {
     huePointer.style.left = `${(hsv.h / 360) * 100}%`;
     hueBar.setAttribute("aria-valuenow", String(Math.round(hsv.h)));
     swatch.style.backgroundColor = color;
-    if (!typing) hexInput.value = color.toUpperCase();
+    fields.paint();
   };
 
   const setColor = (hex, fromHsv) => {
@@ -616,24 +618,11 @@ function colorPicker(props, view) {
       hsv = { ...hsv, h: (hsv.h + delta * 5 + 360) % 360 };
       setColor(hsvToHex(hsv), true);
     });
-    const id = uid("color-hex");
-    hexInput = h("input", { id, class: "wl-hex-input", spellcheck: "false" });
-    hexInput.value = color.toUpperCase();
-    hexInput.addEventListener("input", () => {
-      const hex = readHex(hexInput.value);
-      typing = true;
-      if (hex) setColor(hex, false);
-      typing = false;
-    });
-    hexInput.addEventListener("keydown", (ev) => {
-      if (ev.key === "Enter") { ev.preventDefault(); const hex = readHex(hexInput.value); if (hex) setColor(hex, false); }
-    });
-    hexInput.addEventListener("blur", () => { hexInput.value = color.toUpperCase(); });
-    const hexLabel = h("label", { for: id, class: "wl-hex-label" }, "hex");
+    fields = colorFields({ get: () => color, set: (hex) => setColor(hex, false) });
     swatch = h("div", { class: "wl-color-swatch" });
     const body = h("div", { class: "wl-color-body" },
       h("div", { class: "wl-color-row" }, swatch, hueBar),
-      h("div", { class: "wl-color-fields" }, hexInput, hexLabel));
+      fields.el);
     const panel = h("div", { testid: "stColorPickerPopover", class: "wl-color-panel" }, satArea, body);
     popover.replaceChildren(panel);
   };
@@ -643,11 +632,11 @@ function colorPicker(props, view) {
     open = true;
     hsv = hexToHsv(color);
     buildPopover();
-    popover.hidden = false;
+    root.append(popover);
     preview.setAttribute("aria-expanded", "true");
     paint();
     placePopover(popover);
-    hexInput.focus();  // the panel's first field takes focus, as in Streamlit
+    fields.focus();  // the panel's first field takes focus, as in Streamlit
     stopOutside = onOutsidePointer(root, () => closePicker(false));
   };
 
@@ -655,7 +644,7 @@ function colorPicker(props, view) {
   const closePicker = (refocus) => {
     if (!open) return;
     open = false;
-    popover.hidden = true;
+    popover.remove();
     popover.replaceChildren();
     preview.setAttribute("aria-expanded", "false");
     if (stopOutside) { stopOutside(); stopOutside = null; }
