@@ -86,6 +86,12 @@ drawn before Pyodide has loaded. An app whose first run fails, reads st.secrets,
 takes more than 5 s or differs between two runs gets none (a build note says why);
 --no-prerender turns it off (buildlib/prerender.py).
 
+Files that last: `--app APP --persist DIR` (with --out, --single-file or --dev) keeps the
+files the app writes under DIR (relative to its working directory, e.g. data) in the
+browser's IndexedDB: they are there on the next visit. index.html says so in
+data-wasmlit-persist; web/persistent-folder.js does it. An empty DIR, an absolute one or one
+with .. exits 2.
+
 Offline cache: `--app APP --out DIR --offline-cache` adds sw.js, a service worker that the
 page registers and that caches every file of the site (listed in it with a sha256 each):
 repeat visits load nothing from the network, and the app runs offline. A rebuilt site
@@ -118,13 +124,13 @@ def run_dist(args: argparse.Namespace) -> None:
 
 def run_site(args: argparse.Namespace) -> None:
     commands.build_site(args.app, args.out, args.entry, prerender=not args.no_prerender,
-                        offline_cache=args.offline_cache, **package_options(args))
+                        offline_cache=args.offline_cache, persist=args.persist, **package_options(args))
     print(f"build.py: wrote site for {args.app} to {args.out}", file=sys.stderr)
 
 
 def run_single_file(args: argparse.Namespace) -> None:
     commands.build_single_file(args.app, args.single_file, args.entry, prerender=not args.no_prerender,
-                               **package_options(args))
+                               persist=args.persist, **package_options(args))
     print(f"build.py: wrote {args.single_file} for {args.app}", file=sys.stderr)
 
 
@@ -133,7 +139,7 @@ def run_serve(args: argparse.Namespace) -> None:
 
 
 def run_dev(args: argparse.Namespace) -> None:
-    commands.dev(args.app, args.entry, port(args), **package_options(args))
+    commands.dev(args.app, args.entry, port(args), persist=args.persist, **package_options(args))
 
 
 # --- which flags choose a mode, and what else it takes -------------------------------------
@@ -145,7 +151,7 @@ class Mode:
     run: Callable[[argparse.Namespace], None]
 
 
-APP_OPTIONS = frozenset({"entry", "packages_url", "pyodide_packages"})
+APP_OPTIONS = frozenset({"entry", "packages_url", "pyodide_packages", "persist"})
 MODES = (
     Mode("dist", frozenset(), frozenset(), run_dist),
     Mode("site", frozenset({"app", "out"}), APP_OPTIONS | {"no_prerender", "offline_cache"}, run_site),
@@ -168,7 +174,8 @@ NEEDS = {"entry": "--entry needs --app",
          "packages_url": "--packages-url and --pyodide-packages need --app or --serve",
          "pyodide_packages": "--packages-url and --pyodide-packages need --app or --serve",
          "no_prerender": "--no-prerender needs --out, --single-file or --serve",
-         "offline_cache": "--offline-cache needs --app and --out"}
+         "offline_cache": "--offline-cache needs --app and --out",
+         "persist": "--persist needs --app"}
 
 
 def given(args: argparse.Namespace, dest: str) -> bool:
@@ -225,6 +232,9 @@ def parser() -> argparse.ArgumentParser:
     parser.add_argument("--offline-cache", action="store_true",
                         help="with --app and --out: add a service worker that keeps the whole site "
                              "in the browser, for instant repeat visits and use offline")
+    parser.add_argument("--persist", metavar="DIR",
+                        help="with --app: keep the files the app writes in DIR (a folder relative to its "
+                             "working directory, e.g. data) in the browser, so they are there on the next visit")
     parser.add_argument("apps", nargs="*", metavar="APP_OR_DIR", help="apps for --serve")
     return parser
 
@@ -238,6 +248,8 @@ def parse_args(argv=None) -> argparse.Namespace:
         args.mode = chosen_mode(args)
         args.packages_url = commands.checked_package_options(
             args.packages_url, args.pyodide_packages)["packages_url"]
+        if args.persist is not None:
+            args.persist = commands.checked_persist_dir(args.persist)
     except ValueError as e:
         arguments.error(str(e))
     return args

@@ -1,5 +1,6 @@
 """An app as the command line names it: a Python file, or a folder (a multi-file app) with
-its entry file; the files it ships, its secrets and its theme. BadInput says what is wrong."""
+its entry file; the files it ships, its secrets, its theme and the [client] options the page
+reads. BadInput says what is wrong."""
 from __future__ import annotations
 
 import tomllib
@@ -117,8 +118,24 @@ def read_secrets(home: Path) -> bytes | None:
 def read_theme(home: Path) -> dict | None:
     """The [theme] table of .streamlit/config.toml in the app's folder home, or None;
     BadInput if that file is not UTF-8 TOML."""
+    return _config_table(home, "theme")
+
+
+# The [client] options the page itself reads (web/app-menu.js); Python reads the others.
+PAGE_CLIENT_OPTIONS = ("toolbarMode",)
+
+
+def read_client(home: Path) -> dict | None:
+    """The [client] options of .streamlit/config.toml in the app's folder home that the page
+    reads (PAGE_CLIENT_OPTIONS), or None; BadInput if that file is not UTF-8 TOML."""
+    client = _config_table(home, "client") or {}
+    picked = {name: client[name] for name in PAGE_CLIENT_OPTIONS if name in client}
+    return picked or None
+
+
+def _config_table(home: Path, name: str) -> dict | None:
     path = home / ".streamlit" / "config.toml"
     if not path.is_file():
         return None
-    theme = parse_toml(path, path.read_bytes()).get("theme")
-    return theme if isinstance(theme, dict) and theme else None
+    table = parse_toml(path, path.read_bytes()).get(name)
+    return table if isinstance(table, dict) and table else None

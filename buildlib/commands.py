@@ -3,9 +3,10 @@ both do: check the package options, build a site or a one-file page, serve, and 
 build's errors into a message and an exit code (2 bad input, 1 build failure)."""
 from __future__ import annotations
 
+import re
 import sys
 import urllib.parse
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Callable
 
 from . import dev_server, serve, single_file, site
@@ -35,24 +36,44 @@ def checked_package_options(packages_url: str | None, pyodide_packages: str | No
     return {"packages_url": packages_url, "pyodide_packages": pyodide_packages}
 
 
+def checked_persist_dir(text: str) -> str:
+    """--persist DIR as the page takes it ("./data/" is "data"): a folder inside the app's
+    working directory; ValueError naming the problem for an empty, absolute or escaping one."""
+    if not text or not text.strip():
+        raise ValueError("--persist needs a folder name (e.g. --persist data)")
+    if text.startswith("/") or "\\" in text or re.match(r"[A-Za-z]:(/|$)", text):
+        raise ValueError(f"--persist {text!r} must be a folder relative to the app's working directory, "
+                         "with / between names (not an absolute path)")
+    parts = [part for part in PurePosixPath(text).parts if part != "."]
+    if ".." in parts:
+        raise ValueError(f"--persist {text!r} must not leave the app's working directory (..)")
+    if not parts:
+        raise ValueError(f"--persist {text!r} names the app's working directory itself; name a folder in it")
+    if not text.isprintable():
+        raise ValueError(f"--persist {text!r} holds a control character")
+    return "/".join(parts)
+
+
 def build_dist_only() -> None:
     with build_lock():
         build_dist()
 
 
 def build_site(app: Path, out: Path, entry: str | None = None, prerender: bool = True,
-               offline_cache: bool = False, **packages) -> None:
+               offline_cache: bool = False, persist: str | None = None, **packages) -> None:
     """prerender: index.html carries the app's first run (False: --no-prerender);
-    offline_cache: the site gets a service worker that caches all of it (--offline-cache)."""
+    offline_cache: the site gets a service worker that caches all of it (--offline-cache);
+    persist: the app's folder kept in the browser across visits (--persist, checked)."""
     with build_lock():
         site.build_site(app, out.resolve(), entry, prerender_first_run=prerender, offline=offline_cache,
-                        precompressed=True, **packages)
+                        precompressed=True, persist=persist, **packages)
 
 
 def build_single_file(app: Path, out: Path, entry: str | None = None, prerender: bool = True,
-                      **packages) -> None:
+                      persist: str | None = None, **packages) -> None:
     with build_lock():
-        single_file.build_single_file(app, out.resolve(), entry, prerender_first_run=prerender, **packages)
+        single_file.build_single_file(app, out.resolve(), entry, prerender_first_run=prerender,
+                                      persist=persist, **packages)
 
 
 def serve_apps(apps: list, port: int, on_serving: Callable[[str], None] | None = None,
@@ -60,9 +81,17 @@ def serve_apps(apps: list, port: int, on_serving: Callable[[str], None] | None =
     serve.serve(apps, port, on_serving=on_serving, prerender_first_run=prerender, **packages)
 
 
+def hello(port: int, on_serving: Callable[[str], None] | None = None, **packages) -> None:
+    """Serve the gallery (examples/hello, also shipped in the wheel) with its first run drawn."""
+    if not (serve.HELLO / "app.py").is_file():
+        raise BuildError(f"the hello gallery is missing ({serve.HELLO}); reinstall wasmlit")
+    serve.serve_app(serve.HELLO, port, on_serving=on_serving, prerender_first_run=True,
+                    label="wasmlit hello", **packages)
+
+
 def dev(app: Path, entry: str | None, port: int, on_serving: Callable[[str], None] | None = None,
-        **packages) -> None:
-    dev_server.run(app, entry, port, on_serving=on_serving, **packages)
+        persist: str | None = None, **packages) -> None:
+    dev_server.run(app, entry, port, on_serving=on_serving, persist=persist, **packages)
 
 
 def exit_code(prog: str, action: Callable[[], None]) -> int:

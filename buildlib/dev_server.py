@@ -109,7 +109,8 @@ def serve(site: Path, port: int, watch: Watch, sync: Callable[[], None],
 
 
 def run(app_path: Path, entry: str | None, port: int, packages_url: str | None = None,
-        pyodide_packages: str | None = None, on_serving: Callable[[str], None] | None = None) -> None:
+        pyodide_packages: str | None = None, on_serving: Callable[[str], None] | None = None,
+        persist: str | None = None) -> None:
     """Serve the app's site from a temp folder and rerun it in the page when its files change.
     Packages the app starts importing while it is served load from packages_url (the page
     loads an import it meets first at run time); with --pyodide-packages only those found
@@ -119,7 +120,7 @@ def run(app_path: Path, entry: str | None, port: int, packages_url: str | None =
     site = Path(tempfile.mkdtemp(prefix="wasmlit-dev-")) / app.title
     with build_lock(), opened_distribution(pyodide_packages, packages.load) as distribution:
         build_dist()
-        fill_site(site, app, packages, packages_url, distribution, dev=VERSION_PATH)
+        fill_site(site, app, packages, packages_url, distribution, dev=VERSION_PATH, persist=persist)
 
     def watched() -> list[Path]:
         return [app.entry] if app.folder is None else [app.folder / rel for rel in app.files()]

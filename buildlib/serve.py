@@ -1,6 +1,7 @@
 """`--serve`: a site per app in dist/sites/NAME/, an index.html linking them, all served on
 127.0.0.1. An app is a file, or a folder with an entry file (a multi-file app); any other
-folder stands for its *.py files and its subfolders that hold an entry file."""
+folder stands for its *.py files and its subfolders that hold an entry file.
+`serve_app` (`wasmlit hello`): one app's site, served at the server's root."""
 from __future__ import annotations
 
 import html
@@ -9,12 +10,15 @@ from typing import Callable
 
 from . import app_source, static_server
 from .app_source import App
-from .checkout import EXAMPLES, SITES, build_into, build_lock
+from .checkout import CACHE, EXAMPLES, SITES, build_into, build_lock
 from .dist import build_dist
 from .distribution import Distribution
 from .errors import BadInput
 from .precompress import precompress_site
 from .site import PAGE, fill_site, opened_distribution, plan_packages
+
+HELLO = EXAMPLES / "hello"  # the gallery `wasmlit hello` serves (shipped in the wheel too)
+APP_SITES = CACHE / "served"  # serve_app's sites, one folder per app
 
 
 def collect_apps(args: list[str] | None) -> list[Path]:
@@ -74,6 +78,33 @@ def serve(app_args: list[str], port: int, packages_url: str | None = None,
     server = static_server.make_server(sites, port, static_server.handler_class(static_server.SERVED))
     url = f"http://127.0.0.1:{static_server.port_of(server)}/"
     print(f"Serving wasmlit examples at {url}", flush=True)
+    if on_serving is not None:
+        on_serving(url)
+    static_server.serve_until_interrupted(server)
+
+
+def serve_app(app_path: Path, port: int, packages_url: str | None = None,
+              pyodide_packages: str | None = None, on_serving: Callable[[str], None] | None = None,
+              prerender_first_run: bool = True, label: str | None = None) -> None:
+    """One app's site, built into APP_SITES/NAME, served at the server's root (so a multipage
+    app's pages are /PAGE) on port (a free one if taken) until Ctrl+C. on_serving(url) is
+    called once the server listens. prerender_first_run: index.html carries the first run.
+    label: what the "Serving ... at URL" line calls the app (default: its site name)."""
+    app = app_source.load(app_path)
+    packages = plan_packages(app)
+    site = APP_SITES / site_name(app_path)
+    with build_lock(), opened_distribution(pyodide_packages, packages.load) as distribution:
+        build_dist()
+
+        def fill(tmp: Path) -> None:
+            fill_site(tmp, app, packages, packages_url, distribution,
+                      prerender_first_run=prerender_first_run)
+            precompress_site(tmp)
+
+        build_into(site, fill)
+    server = static_server.make_server(site, port, static_server.handler_class(static_server.SERVED))
+    url = f"http://127.0.0.1:{static_server.port_of(server)}/"
+    print(f"Serving {label or site_name(app_path)} at {url}", flush=True)
     if on_serving is not None:
         on_serving(url)
     static_server.serve_until_interrupted(server)

@@ -110,7 +110,8 @@ def single_file_page(site: Path) -> str:
 
 
 def build_single_file(app: Path, out: Path, entry: str | None = None, packages_url: str | None = None,
-                      pyodide_packages: str | None = None, prerender_first_run: bool = True) -> None:
+                      pyodide_packages: str | None = None, prerender_first_run: bool = True,
+                      persist: str | None = None) -> None:
     """Build the app's site in a temp dir, then write it as one HTML page to out."""
     if out.is_dir():
         raise BadInput(f"--single-file {out} is a directory")
@@ -118,7 +119,8 @@ def build_single_file(app: Path, out: Path, entry: str | None = None, packages_u
         raise BadInput(f"--single-file {out} exists and is not a wasmlit page; refusing to replace it")
     out.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=out.parent, prefix=f".{out.name}.tmp-") as tmp:
-        build_site(app, Path(tmp) / "site", entry, packages_url, pyodide_packages, prerender_first_run)
+        build_site(app, Path(tmp) / "site", entry, packages_url, pyodide_packages, prerender_first_run,
+                   persist=persist)
         page = Path(tmp) / "page.html"
         page.write_text(single_file_page(Path(tmp) / "site"), "utf-8")
         page.replace(out)

@@ -29,6 +29,7 @@ FILES_MARKER = "data-wasmlit-files"
 FILES_NAME = "files.json"  # in a multi-file site: {"entry": ..., "files": [...]} under app/
 APP_DIR = "app"
 FIRST_PAINT_ID = "wasmlit-first-paint"  # the JSON of the first run's changes (prerender.py)
+PERSIST_MARKER = "data-wasmlit-persist"  # --persist DIR: the folder the browser keeps
 
 PAGE = """<!doctype html>
 <html lang="en">
@@ -45,7 +46,7 @@ PAGE = """<!doctype html>
 
 
 def index_html(title, secrets=False, theme=None, src="app.py", files=False, wheels=None, dev=None,
-               first_paint=None, offline_cache_sw=None):
+               first_paint=None, offline_cache_sw=None, persist=None, client=None):
     head = '\n<link rel="icon" href="data:,">\n<link rel="stylesheet" href="wasmlit.css">'
     marker = f' {SECRETS_MARKER}="{SECRETS_NAME}"' if secrets else ""
     if wheels:  # wheels/requirements.json: the app's requirements, installed before it runs
@@ -56,8 +57,12 @@ def index_html(title, secrets=False, theme=None, src="app.py", files=False, whee
         marker += f' {FILES_MARKER}="{FILES_NAME}"'
     if offline_cache_sw:  # --offline-cache: the service worker the page registers (offline-cache.js)
         marker += f' {offline_cache.MARKER}="{html.escape(offline_cache_sw)}"'
+    if persist:  # --persist DIR: a folder whose files the browser keeps across visits
+        marker += f' {PERSIST_MARKER}="{html.escape(persist, quote=True)}"'
     if theme:  # the [theme] of .streamlit/config.toml, applied by wasmlit.js
         marker += f' data-wasmlit-theme="{html.escape(json.dumps(theme), quote=True)}"'
+    if client:  # the [client] options the page reads (client.toolbarMode: web/app-menu.js)
+        marker += f' data-wasmlit-client="{html.escape(json.dumps(client), quote=True)}"'
     # first_paint: {"changes": [...]}, JSON with "<" escaped, drawn before Python starts
     paint = f'\n<script type="application/json" id="{FIRST_PAINT_ID}">{first_paint}</script>' \
         if first_paint is not None else ""
@@ -79,6 +84,16 @@ def check_out_dir(out: Path) -> None:
         index = out / "index.html"
         if not (index.is_file() and SITE_MARKER in index.read_text("utf-8", "replace")):
             raise BadInput(f"--out {out} is not empty and not a wasmlit site; refusing to replace it")
+
+
+def check_persist(app: App, persist: str | None) -> None:
+    """--persist DIR (checked by commands.checked_persist_dir) must be a folder: not a file
+    the app ships (files the app ships inside it are the folder's first contents)."""
+    if persist is None or app.folder is None:
+        return
+    clash = next((rel for rel in app.files() if rel == persist or persist.startswith(rel + "/")), None)
+    if clash is not None:
+        raise BadInput(f"--persist {persist} cannot be a folder: the app ships a file {clash}")
 
 
 def write_app(site: Path, app: App) -> str:
@@ -125,12 +140,13 @@ def opened_distribution(source: str | None, needed=()):
 
 def fill_site(tmp: Path, app: App, packages: site_packages.SitePackages, packages_url: str | None = None,
               distribution: Distribution | None = None, dev: str | None = None,
-              prerender_first_run: bool = False, offline: bool = False) -> None:
+              prerender_first_run: bool = False, offline: bool = False, persist: str | None = None) -> None:
     """Copy dist/ (without sites/, the stamp and temp dirs) and add the app (and its secrets).
     The packages it needs go in as site_packages.write puts them: loaded from packages_url
     (default: Pyodide's CDN), or copied from distribution. dev: the dev server's version URL.
     prerender_first_run: index.html carries the app's first run when it can (prerender.py).
-    offline: the site gets a service worker that caches all of it (offline_cache.py)."""
+    offline: the site gets a service worker that caches all of it (offline_cache.py).
+    persist: a folder of the app's whose files the browser keeps (--persist, checked)."""
     shutil.copytree(DIST, tmp, dirs_exist_ok=True, ignore=lambda d, names: [
         n for n in names if Path(d) == DIST and (n == "sites" or n.startswith("."))])
     src = write_app(tmp, app)
@@ -140,7 +156,8 @@ def fill_site(tmp: Path, app: App, packages: site_packages.SitePackages, package
     wheels = site_packages.write(tmp, packages, packages_url or default_packages_url(), distribution)
     paint = prerender.first_paint(app, src) if prerender_first_run else None
     page = index_html(app.title, secrets is not None, app_source.read_theme(app.home), src,
-                      app.folder is not None, wheels, dev, paint, offline_cache.SW_NAME if offline else None)
+                      app.folder is not None, wheels, dev, paint, offline_cache.SW_NAME if offline else None,
+                      persist, app_source.read_client(app.home))
     (tmp / "index.html").write_text(page, "utf-8")
     spa.write_404(tmp)  # page URLs of multipage apps (GitHub Pages serves 404.html)
     if offline:  # last: it lists every other file
@@ -149,12 +166,13 @@ def fill_site(tmp: Path, app: App, packages: site_packages.SitePackages, package
 
 def build_site(app_path: Path, out: Path, entry: str | None = None, packages_url: str | None = None,
                pyodide_packages: str | None = None, prerender_first_run: bool = True,
-               offline: bool = False, precompressed: bool = False) -> None:
+               offline: bool = False, precompressed: bool = False, persist: str | None = None) -> None:
     """Validate app and out, then write the site for app (a file or a folder) into out (with
     its first run in index.html, unless prerender_first_run is False: --no-prerender; with a
     service worker caching it all when offline: --offline-cache; precompressed: with .gz/.br
     copies of its big files beside them, precompress.py)."""
     app = app_source.load(app_path, entry)
+    check_persist(app, persist)
     app_source.read_secrets(app.home)  # a bad secrets.toml stops the build before anything is written
     app_source.read_theme(app.home)
     packages = plan_packages(app)  # likewise a requirement with no wheel for the browser
@@ -163,7 +181,7 @@ def build_site(app_path: Path, out: Path, entry: str | None = None, packages_url
         build_dist()
         def fill(tmp: Path) -> None:
             fill_site(tmp, app, packages, packages_url, distribution,
-                      prerender_first_run=prerender_first_run, offline=offline)
+                      prerender_first_run=prerender_first_run, offline=offline, persist=persist)
             if precompressed:  # after everything is written (the offline cache's list too)
                 precompress_site(tmp)
         build_into(out, fill)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -83,6 +84,48 @@ def test_run_and_hello_open_the_browser_unless_headless(monkeypatch):
     assert opened == ["http://127.0.0.1:8501/"]
     hello = cli.parse_args(["hello", "--server.headless", "false", "--server.port", "0"])
     assert (hello.headless, hello.port) == (False, 0)
+
+
+def test_hello_serves_the_gallery_and_opens_it_unless_headless(monkeypatch):
+    commands = cli.build_code("commands")
+    calls = []
+    monkeypatch.setattr(commands, "hello", lambda port, on_serving: calls.append((port, on_serving)))
+    assert cli.main(["hello", "--server.headless", "true", "--server.port", "9123"]) == 0
+    assert calls == [(9123, None)]
+    assert cli.main(["hello"]) == 0
+    assert calls[1][0] == cli.DEFAULT_PORT and callable(calls[1][1])
+
+
+def test_hello_serves_the_prerendered_gallery_at_the_root(tmp_path):
+    """`python -m wasmlit hello` from the checkout: the gallery's site, built with its first
+    run in index.html, served at / with its pages' URLs (the browser side:
+    tests/browser/test_hello_gallery.py; installed from the wheel: tests/test_wheel.py)."""
+    import urllib.request
+    server = subprocess.Popen([sys.executable, "-m", "wasmlit", "hello", "--server.headless", "true",
+                               "--server.port", "0"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                              text=True, cwd=tmp_path, env={"PYTHONPATH": str(ROOT / "runtime"),
+                                                            "PATH": "/usr/bin:/bin"})
+    watchdog = threading.Timer(300, server.kill)  # a build that never ends fails the test
+    watchdog.start()
+    try:
+        said = []  # build.py's lines (dist/ rebuilt), then the address
+        for line in server.stdout:
+            said.append(line)
+            if line.startswith("Serving "):
+                break
+        assert said and said[-1].startswith("Serving wasmlit hello at http://127.0.0.1:"), "".join(said)
+        url = said[-1].split(" at ", 1)[1].strip()
+        with urllib.request.urlopen(url, timeout=30) as answer:
+            index = answer.read().decode()
+        assert "Welcome to wasmlit!" in index and 'data-wasmlit-app="app/app.py"' in index
+        with urllib.request.urlopen(url + "widgets", timeout=30) as answer:  # a page's URL
+            assert answer.read().decode() == index
+        with urllib.request.urlopen(url + "app/demos/charts.py", timeout=30) as answer:
+            assert b"st.vega_lite_chart" in answer.read()
+    finally:
+        watchdog.cancel()
+        server.terminate()
+        server.wait(timeout=30)
 
 
 def test_micropip_comes_straight_from_pypi_where_python_has_no_pip(monkeypatch, tmp_path):

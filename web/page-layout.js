@@ -33,6 +33,7 @@ function rgbOf(color) {
 
 // Guarantees: the app root gets the base theme's variables, then each color the
 // [theme] table sets; a dark base also sets color-scheme: dark for native controls.
+// Drawing another table later replaces this one entirely (the Settings dialog's choice).
 export function applyTheme(app, theme) {
   if (!theme || typeof theme !== "object") return;
   const base = theme.base === "dark" ? "dark" : "light";
@@ -53,7 +54,8 @@ export function applyTheme(app, theme) {
   }
   if (theme.borderColor) vars["--wl-border"] = theme.borderColor;
   for (const [k, v] of Object.entries(vars)) app.style.setProperty(k, String(v));
-  if (theme.font) app.style.fontFamily = FONTS[theme.font] || `${theme.font}, ${FONTS["sans serif"]}`;
+  // A theme drawn over another (the Settings dialog's choice) leaves nothing of the one before.
+  app.style.fontFamily = theme.font ? FONTS[theme.font] || `${theme.font}, ${FONTS["sans serif"]}` : "";
   app.style.colorScheme = base;
   app.classList.toggle("wl-theme-dark", base === "dark");
   app.dataset.theme = base;
@@ -110,9 +112,19 @@ export function setupSidebar(view) {
     "aria-label": "Expand sidebar", title: "Expand sidebar" }, doubleArrow("right"));
   const headerLogo = h("div", { class: "wl-app-logo-slot wl-header-logo" });
   view.logoSlots = { sidebar: sidebarLogo, header: headerLogo };
+  // The toolbar's right end (fixed at the page's top right): the running indicator
+  // (status-widget.js) and the app menu (app-menu.js), in Streamlit's order.
+  const toolbarEnd = h("div", { class: "wl-toolbar-end" });
   const bar = h("header", { testid: "stHeader", class: "wl-header" },
-    h("div", { testid: "stToolbar", class: "wl-toolbar" }, headerLogo, expand));
-  view.app.querySelector(".wl-app-view").append(bar);
+    h("div", { testid: "stToolbar", class: "wl-toolbar" }, headerLogo, expand, toolbarEnd));
+  const container = view.app.querySelector(".wl-app-view");
+  container.append(bar);
+  // Streamlit's shell: stApp > stAppViewContainer (data-layout), and stApp's connection state,
+  // "CONNECTING" until Python takes the app's events (AppView.attach makes it "CONNECTED").
+  container.dataset.testid = "stAppViewContainer";
+  container.classList.add("stAppViewContainer");
+  container.dataset.layout = view.app.classList.contains("wl-layout-wide") ? "wide" : "narrow";
+  if (!view.app.hasAttribute("data-test-connection-state")) view.app.setAttribute("data-test-connection-state", "CONNECTING");
   const set = (expanded) => {
     view.sidebar.setAttribute("aria-expanded", String(expanded));
     view.sidebar.classList.toggle("wl-collapsed", !expanded);
@@ -138,12 +150,19 @@ function collapsedAt(state) {
 export function applyPageConfig(view, config) {
   if (config.title !== undefined) document.title = config.title;
   if (config.favicon) setFavicon(config.favicon);
-  if (config.layout) view.app.classList.toggle("wl-layout-wide", config.layout === "wide");
+  if (config.layout) setWideLayout(view, config.layout === "wide");
   const state = config.initial_sidebar_state;
   if (state && state !== (view.initialSidebar || "auto")) {
     view.initialSidebar = state;
     if (view.setSidebarExpanded) view.setSidebarExpanded(!collapsedAt(state));
   }
+}
+
+/** The wide layout on or off (set_page_config's layout, the Settings dialog's Wide mode). */
+export function setWideLayout(view, wide) {
+  view.app.classList.toggle("wl-layout-wide", wide);
+  const container = view.app.querySelector("[data-testid='stAppViewContainer']");
+  if (container) container.dataset.layout = wide ? "wide" : "narrow";
 }
 
 // st.logo: in the sidebar's header (its icon_image while the sidebar is collapsed), and in

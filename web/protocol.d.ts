@@ -147,7 +147,12 @@ export interface MountArgs {
   secrets: string | null; requirements: string[]; wheels: string[]; packagesUrl: string | null;
   /** The build-time first run's changes the page drew (the session starts from that tree). */
   firstPaint?: Change[] | null;
+  /** A folder kept in the browser (IndexedDB) across visits: `dir`, relative to the app's
+   * working directory, stored under `key` (the page's name for this app's folder). */
+  persist?: PersistArgs | null;
 }
+
+export interface PersistArgs { dir: string; key: string }
 
 export type WorkerCall =
   | { method: "mount"; args: MountArgs }
@@ -175,7 +180,9 @@ export type WorkerMessage =
   | { type: "package-loading"; app: number; message: string | null }
   | { type: "console"; method: string; text: string }
   | { type: "mark"; name: string; time: number }
-  | { type: "asset-request"; id: number; url: string; method: string };
+  | { type: "asset-request"; id: number; url: string; method: string }
+  /** The persistent folder is memory only: storage refused, full, or a write failed. */
+  | { type: "persist-trouble"; app: number; kind: "refused" | "full" | "failed"; dir: string; reason: string };
 
 // --- builders ----------------------------------------------------------------------------
 

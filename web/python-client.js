@@ -11,6 +11,7 @@
 // mounted again, its widgets keep what they show, and the page says what was lost.
 import { BASE, assetURL } from "./assets.js";
 import { Mailbox, createMailboxMemory } from "./worker-mailbox.js";
+import { showPersistNotice } from "./persist-notice.js";
 
 const INTERRUPT_AFTER_MS = 150;
 const RESTART_AFTER_MS = 400;
@@ -25,6 +26,9 @@ export const RESTART_NOTICE = "Python was restarted to stop a run that would not
  * @property {object} mountArgs     what mount() sends the worker (sent again after a restart)
  * @property {import("./render.js").AppView | null} view  set once the app's view exists
  * @property {(message: string) => void} [progress]
+ * @property {{kind: "refused" | "full" | "failed", dir: string} | null} [persistTrouble]  to show
+ *   once the view exists
+ * @property {boolean} [persistTold]  the persistent folder's notice was shown (once a page load)
  */
 
 class PythonClient {
@@ -94,6 +98,7 @@ class PythonClient {
   attach(id, view, values) {
     const link = this.apps.get(id);
     link.view = view;
+    if (link.persistTrouble) this.tellPersistTrouble(link, link.persistTrouble);
     view.attach({ send: (seq, event) => this.send(id, seq, event) }, values);
   }
 
@@ -204,8 +209,26 @@ class PythonClient {
       case "console": (console[data.method] ?? console.log)(data.text); break;
       case "mark": performance.mark(data.name, { startTime: data.time - performance.timeOrigin }); break;
       case "asset-request": this.serveAsset(data); break;
+      case "persist-trouble": {
+        const link = this.apps.get(data.app);
+        if (link) this.tellPersistTrouble(link, data);
+        break;
+      }
       default: console.error("wasmlit: unknown message from the Python worker", data);
     }
+  }
+
+  /** The app's persistent folder is memory only: said once in the app (a restart's mount
+   * says it again, unheard). */
+  tellPersistTrouble(link, trouble) {
+    if (link.persistTold) return;
+    if (!link.view) {
+      link.persistTrouble = trouble;
+      return;
+    }
+    link.persistTold = true;
+    link.persistTrouble = null;
+    showPersistNotice(link.view.toasts, trouble);
   }
 
   // A one-file page: the worker asks for the files the page carries inline.

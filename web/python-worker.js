@@ -17,6 +17,7 @@ import { useBase } from "./assets.js";
 import { Mailbox } from "./worker-mailbox.js";
 import { normalizeName } from "./packages.js";
 import { startPython } from "./python-start.js";
+import { PersistentFolder } from "./persistent-folder.js";
 
 const APP_HOME = "/home/pyodide/app";
 const YIELD_EVERY_MS = 50;
@@ -49,6 +50,8 @@ class AppChannel {
     this.lastYield = 0;
     /** @type {string | null} a multi-file app's folder in Pyodide's file system */
     this.folder = null;
+    /** @type {PersistentFolder | null} its folder kept in the browser (mount's persist) */
+    this.persistent = null;
   }
 
   attach(pump) { this.pump = pump; }
@@ -127,20 +130,24 @@ async function runOnce(app) {
       mailbox.clearInterrupt();  // a Stop that came as the run ended must not hit the next
     }
     send({ type: "ran", app: app.id, consumed: app.consumed });
+    app.persistent?.sync();  // what the run wrote to its persistent folder, stored
   }
 }
 
 // --- calls from the page ------------------------------------------------------------------
 
 const calls = {
-  async mount({ app, code, filename, files, secrets, requirements, wheels, packagesUrl, firstPaint }, progress) {
+  async mount({ app, code, filename, files, secrets, requirements, wheels, packagesUrl, firstPaint, persist }, progress) {
     const { pyodide, distribution } = await python;
     const split = distribution.splitRequirements(requirements);
     await installRequirements(pyodide, split.other, wheels, progress);
     if (packagesUrl) distribution.packagesUrl = packagesUrl;  // the page's from now on
     await loadPackages(distribution, code, files, split.distribution, progress);
-    const folder = files ? writeAppFiles(pyodide, app, files) : null;
+    // An app with a persistent folder gets a folder of its own, which that one sits in.
+    const folder = files || persist ? writeAppFiles(pyodide, app, files ?? {}) : null;
+    const persistent = persist ? await openPersistentFolder(pyodide, app, folder, persist) : null;
     const channel = new AppChannel(app);
+    channel.persistent = persistent;
     apps.set(app, channel);
     const bridge = pyodide.pyimport("wasmlit.bridge");
     try {
@@ -162,6 +169,10 @@ const calls = {
       bridge.stop(String(app));
     } finally {
       bridge.destroy();
+    }
+    if (channel?.persistent) {
+      await channel.persistent.flush();
+      channel.persistent.close();
     }
     if (channel?.folder) removeTree(pyodide, channel.folder);
     return null;
@@ -205,6 +216,17 @@ function writeAppFiles(pyodide, id, files) {
   pyodide.FS.mkdirTree(folder);
   writeFiles(pyodide, folder, files);
   return folder;
+}
+
+/** The app's persistent folder, filled from the browser's storage (or, refused, in memory). */
+async function openPersistentFolder(pyodide, app, folder, persist) {
+  const persistent = new PersistentFolder(pyodide.FS, `${folder}/${persist.dir}`, persist,
+    ({ message, ...trouble }) => {
+      send({ type: "console", method: "warn", text: message });  // the page's console says why
+      send({ type: "persist-trouble", app, ...trouble });
+    });
+  await persistent.open();
+  return persistent;
 }
 
 function writeFiles(pyodide, folder, files) {

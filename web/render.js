@@ -110,6 +110,7 @@ export class AppView {
     // after Back/Forward).
     // "page": the page the URL path asks for (a multipage app runs it).
     const restore = values ? { values } : {};
+    this.app.setAttribute("data-test-connection-state", "CONNECTED");  // as 1.50's, once Python takes events
     if (!this.ownsURL) {
       this.runs.attach(port, { kind: "rerun", ...pageInfo(), query: "", page: "", ...restore });
       return;
@@ -140,6 +141,7 @@ export class AppView {
   /** Python is restarting: forget what the old session drew (its next run draws anew). */
   restarting(message) {
     this.runs.detach();
+    this.app.setAttribute("data-test-connection-state", "CONNECTING");  // until attach, after the restart
     this.timers.clear();
     for (const root of ["main", "sidebar", "bottom", "event"]) trimNode(this, { op: "trim", parent: root, length: 0 });
     this.showRestartNotice(message);

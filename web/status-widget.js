@@ -102,7 +102,7 @@ export function createStatusWidget({ onStop }) {
 
 /**
  * Puts the widget's slot at the app's top right. Full page: inside the app's stToolbar (where
- * Streamlit nests it), fixed to the viewport's top right like Streamlit's header. Embedded in a
+ * Streamlit nests it; left of the app menu), fixed to the viewport's top right like Streamlit's header. Embedded in a
  * box on a host page: at the top right of the app's own box (absolute, scrolls with it).
  * @param {HTMLElement} appEl  the app's stApp element (or an element holding it)
  * @param {HTMLElement} widgetEl  `el` from createStatusWidget()
@@ -116,6 +116,9 @@ export function placeStatusWidget(appEl, widgetEl, { embedded = false } = {}) {
     : /** @type {HTMLElement} */ (appEl.querySelector("[data-testid='stApp']")) || appEl;
   const toolbar = app.querySelector("[data-testid='stToolbar']");
   slot.classList.toggle("wl-status-embedded", embedded);
-  (!embedded && toolbar ? toolbar : app).append(slot);
+  // In the toolbar's right end (page-layout.js) when it has one: left of the app menu.
+  const end = toolbar && toolbar.querySelector(":scope > .wl-toolbar-end");
+  if (!embedded && end) end.prepend(slot);
+  else (!embedded && toolbar ? toolbar : app).append(slot);
   return slot;
 }

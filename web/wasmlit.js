@@ -5,8 +5,9 @@
 //   <script type="text/x-wasmlit">...</script> or src="app.py" (snippets.js);
 //   elements build.py writes: <div data-wasmlit-app="app.py"> with data-wasmlit-secrets,
 //     -files (files.json: a multi-file app), -theme, -requirements (wheels the site ships),
-//     -dev (the dev server's version URL: the app reruns when its files change);
-//   mount(element, {code | files, entrypoint, requirements, secrets, theme, packagesUrl})
+//     -dev (the dev server's version URL: the app reruns when its files change),
+//     -persist (a folder kept in the browser across visits: persist-keys.js);
+//   mount(element, {code | files, entrypoint, requirements, secrets, theme, packagesUrl, persist})
 //     by hand, which returns an AppHandle (app-handle.js).
 // Packages of Pyodide's distribution (numpy, pandas, ...) that an app imports load before
 // its first run, and on first import later (packages.js, wasmlit.package_hook).
@@ -20,6 +21,8 @@ import { BASE, assetURL } from "./assets.js";
 import { pythonClient } from "./python-client.js";
 import { pageSegment } from "./display/navigation.js";
 import { registerOfflineCache } from "./offline-cache.js";
+import { setupAppMenu } from "./app-menu.js";
+import { persistArgs, releasePersistKey } from "./persist-keys.js";
 
 let markdownReady = null;
 
@@ -81,9 +84,12 @@ let lastAppId = 0;
 // app.py, else streamlit_app.py); `requirements` (package names for micropip, or a string
 // of them; names of Pyodide's distribution packages load from it, the rest with
 // micropip); `secrets` (a secrets.toml's text); `theme` (config.toml's [theme] as an
-// object); `filename` (shown in tracebacks); `url: true` makes the page URL the app's
-// (st.query_params and the page of a multipage app show in it; for one app per page);
-// `packagesUrl` (where Pyodide's packages come from, instead of packages.json's URL).
+// object); `client` (its [client]: toolbarMode); `filename` (shown in tracebacks); `url:
+// true` makes the page URL the app's (st.query_params and the page of a multipage app show
+// in it, and the app gets the page's app menu and "r" key; for one app per page);
+// `packagesUrl` (where Pyodide's packages come from, instead of packages.json's URL);
+// `persist` (a folder, relative to the app's working directory, e.g. "data", whose files are
+// kept in the browser across visits: persist-keys.js).
 // Returns an AppHandle at once: listen for
 // "ready", "error" and "scriptstate"; `await handle.ready` (the first run has ended);
 // `handle.unmount()`.
@@ -109,6 +115,7 @@ async function startApp(handle, options) {
   try {
     const app = resolveApp(options, handle.id);
     const requirements = [].concat(options.requirements ?? []).flatMap(splitRequirements);
+    const persist = options.persist ? persistArgs(options.persist, app.filename, options.persistScope) : null;
     const python = pythonClient();
     await python.start(progress);
     if (handle.state === "unmounted") return handle;
@@ -117,16 +124,16 @@ async function startApp(handle, options) {
       app: id, code: app.code, filename: app.filename, files: app.files, secrets: options.secrets ?? null,
       requirements, wheels: options.wheels ?? [],
       packagesUrl: options.packagesUrl ? new URL(options.packagesUrl, document.baseURI).href : null,
-      firstPaint: options.firstPaint ?? null,
+      firstPaint: options.firstPaint ?? null, persist,
     }, progress);
     progress("Starting app…");
-    const view = options.view ?? new AppView(element, { markdown: loadMarkdown, theme: options.theme,  // loaded when needed
-      ownsURL: Boolean(options.url) });
+    const view = options.view ?? createView(element, options.theme, options.client, Boolean(options.url));
     view.onStop = () => python.stop(id);
     view.onScriptState = (state) => handle.setScriptState(state);
     view.onScriptError = (error) => handle.fail(error.message, error.type, "run");
     handle.stop = () => {
       python.unmount(id);
+      if (persist) releasePersistKey(persist.key);
       view.unmount();
       mountedApps.delete(handle);
     };
@@ -157,7 +164,7 @@ async function startApp(handle, options) {
 // what the user does meanwhile waits for Python, which then runs the app from that tree, so
 // only what differs changes. Not for a URL asking for another page or query string (the
 // build-time run had neither).
-function drawFirstPaint(element, theme) {
+function drawFirstPaint(element, theme, client) {
   const data = element.nextElementSibling;
   if (!data || data.id !== "wasmlit-first-paint" || location.search || pageSegment()) return null;
   let changes;
@@ -168,10 +175,18 @@ function drawFirstPaint(element, theme) {
     return null;
   }
   ensureStylesheet();
-  const view = new AppView(element, { markdown: loadMarkdown, theme, ownsURL: true });
+  const view = createView(element, theme, client, true);
   view.applyChanges(changes);
   view.runs.markBusy();  // running, as the first run is, until Python has done it
   return { view, changes };
+}
+
+// An app's view (Markdown loaded when first needed), with the page's app menu when the app
+// owns the page (app-menu.js: Rerun, Settings, Print, About, the "r" key, the stored theme).
+function createView(element, theme, client, ownsURL) {
+  const view = new AppView(element, { markdown: loadMarkdown, theme, ownsURL });
+  setupAppMenu(view, { theme, client });
+  return view;
 }
 
 // {code, filename, files}: the entry's code and name; files (as bytes) for a multi-file app.
@@ -210,17 +225,24 @@ function ensureStylesheet() {
 // [data-wasmlit-theme] [data-wasmlit-requirements] [data-wasmlit-dev]>: what build.py writes.
 async function mountFromAttribute(element) {
   const src = element.getAttribute("data-wasmlit-app");
-  let theme;  // the [theme] of .streamlit/config.toml, as JSON (build.py writes it)
-  try { theme = JSON.parse(element.getAttribute("data-wasmlit-theme") || "null") || undefined; } catch { theme = undefined; }
-  const first = drawFirstPaint(element, theme);
+  // The [theme] and [client] tables of .streamlit/config.toml, as JSON (build.py writes them).
+  const theme = jsonAttribute(element, "data-wasmlit-theme");
+  const client = jsonAttribute(element, "data-wasmlit-client");
+  const first = drawFirstPaint(element, theme, client);
   await mountDeclared(element, {
-    src, theme, view: first?.view, firstPaint: first?.changes,
+    src, theme, client, view: first?.view, firstPaint: first?.changes,
     secrets: element.getAttribute("data-wasmlit-secrets"),
     files: element.getAttribute("data-wasmlit-files"),
     wheels: element.getAttribute("data-wasmlit-requirements"),
     dev: element.getAttribute("data-wasmlit-dev"),
     url: true,  // a built site's app: the page URL is its own
+    persist: element.getAttribute("data-wasmlit-persist"),
+    persistScope: BASE.pathname,  // the site's folder, whichever of its pages is open
   });
+}
+
+function jsonAttribute(element, name) {
+  try { return JSON.parse(element.getAttribute(name) || "null") || undefined; } catch { return undefined; }
 }
 
 // <script type="text/x-wasmlit" ...>: see snippets.js.
@@ -232,12 +254,12 @@ async function mountSnippet(script) {
 
 /**
  * @param {HTMLElement} element
- * @param {{src?: string, code?: string, theme?: object, secrets?: string, files?: string, wheels?: string,
+ * @param {{src?: string, code?: string, theme?: object, client?: object, secrets?: string, files?: string, wheels?: string,
  *   entrypoint?: string, requirements?: string, dev?: string, url?: boolean, packagesUrl?: string,
- *   view?: AppView, firstPaint?: object[]}} declared
+ *   view?: AppView, firstPaint?: object[], persist?: string | null, persistScope?: string}} declared
  */
-async function mountDeclared(element, { src, code, theme, secrets, files, wheels, entrypoint, requirements, dev, url, packagesUrl,
-  view, firstPaint }) {
+async function mountDeclared(element, { src, code, theme, client, secrets, files, wheels, entrypoint, requirements, dev, url, packagesUrl,
+  view, firstPaint, persist, persistScope }) {
   let loaded;
   try {
     loaded = await fetchDeclared({ src, code, secrets, files, wheels, entrypoint });
@@ -247,7 +269,7 @@ async function mountDeclared(element, { src, code, theme, secrets, files, wheels
     handle.fail(err.message, "Error", "load");
     return;
   }
-  const handle = mount(element, { ...loaded, theme, requirements, url, packagesUrl, view, firstPaint });
+  const handle = mount(element, { ...loaded, theme, client, requirements, url, packagesUrl, view, firstPaint, persist, persistScope });
   if (dev) handle.ready.then(() => watchForChanges(handle, dev, () => fetchDeclared({ src, code, files, entrypoint })), () => {});
 }
 

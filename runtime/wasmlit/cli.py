@@ -9,12 +9,14 @@
       --no-prerender; --offline-cache (a site only) adds a service worker that keeps the
       whole site in the browser, for instant repeat visits and use offline
   wasmlit hello [--server.port N] [--server.headless true|false]
-      serve the example apps
+      serve the gallery of what wasmlit draws (examples/hello, shipped with wasmlit) and
+      open it in the browser
   wasmlit version
       print wasmlit's version and the Streamlit release it is compatible with
 
-run and build also take --entry NAME.py, --packages-url URL and --pyodide-packages SOURCE,
-as build.py does (see `wasmlit build --help`). Exit codes: 0 ok, 1 build failure, 2 bad
+run and build also take --entry NAME.py, --packages-url URL, --pyodide-packages SOURCE and
+--persist DIR (the files the app writes in DIR are kept in the browser across visits), as
+build.py does (see `wasmlit build --help`). Exit codes: 0 ok, 1 build failure, 2 bad
 input. The build code is the package wasmlit_build (the checkout's buildlib/, the code
 build.py runs); installed from the wheel it builds from the dist/ the wheel ships, with no
 npm or Node.
@@ -77,6 +79,9 @@ def add_app_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--pyodide-packages", metavar="SOURCE",
                         help="ship the Pyodide packages the app needs in the site, copied from SOURCE: "
                              "the pinned Pyodide's distribution as a folder, .tar.bz2 or .zip, or a URL")
+    parser.add_argument("--persist", metavar="DIR",
+                        help="keep the files the app writes in DIR (a folder relative to its working "
+                             "directory, e.g. data) in the browser, so they are there on the next visit")
 
 
 def add_server_options(parser: argparse.ArgumentParser) -> None:
@@ -106,7 +111,7 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--offline-cache", action="store_true",
                        help="(a site, not --single-file) add a service worker that keeps the whole "
                             "site in the browser, for instant repeat visits and use offline")
-    hello = commands.add_parser("hello", help="serve the example apps")
+    hello = commands.add_parser("hello", help="serve the gallery of what wasmlit draws and open it")
     add_server_options(hello)
     commands.add_parser("version", help="print wasmlit's version and the Streamlit release it follows")
     return top
@@ -122,6 +127,8 @@ def parse_args(argv=None) -> argparse.Namespace:
         try:
             args.packages = build_code("commands").checked_package_options(
                 args.packages_url, args.pyodide_packages)
+            if args.persist is not None:
+                args.persist = build_code("commands").checked_persist_dir(args.persist)
         except ValueError as e:
             arguments.error(str(e))
     return args
@@ -149,18 +156,20 @@ def main(argv=None) -> int:
         if args.single_file is not None:
             def action():
                 commands.build_single_file(args.app, args.single_file, args.entry,
-                                           prerender=not args.no_prerender, **args.packages)
+                                           prerender=not args.no_prerender, persist=args.persist,
+                                           **args.packages)
                 print(f"{PROG}: wrote {args.single_file} for {args.app}", file=sys.stderr)
         else:
             out = args.out if args.out is not None else DEFAULT_OUT
             def action():
                 commands.build_site(args.app, out, args.entry, prerender=not args.no_prerender,
-                                    offline_cache=args.offline_cache, **args.packages)
+                                    offline_cache=args.offline_cache, persist=args.persist, **args.packages)
                 print(f"{PROG}: wrote site for {args.app} to {out}", file=sys.stderr)
     elif args.command == "run":
         def action():
-            commands.dev(args.app, args.entry, args.port, opener(args.headless), **args.packages)
+            commands.dev(args.app, args.entry, args.port, opener(args.headless), persist=args.persist,
+                         **args.packages)
     else:  # hello
         def action():
-            commands.serve_apps([], args.port, opener(args.headless))
+            commands.hello(args.port, opener(args.headless))
     return commands.exit_code(PROG, action)
