@@ -24,8 +24,8 @@ from .wasmlit_wheel import build_wasmlit_wheel, runtime_files, wasmlit_version
 
 STAMP = ".build-stamp"  # in dist/: fingerprint of the inputs it was built from
 # buildlib modules whose code decides what dist/ holds (with build.py itself)
-DIST_MODULES = ("checkout.", "dist.", "wasmlit_wheel.", "pycompile.", "snapshot.", "pyodide_lock.", "fonts.",
-               "pdfjs_files.")
+DIST_MODULES = ("checkout.", "dist.", "wasmlit_wheel.", "wasmlit_split.", "pycompile.", "snapshot.",
+               "pyodide_lock.", "fonts.", "pdfjs_files.")
 VENDOR_ENTRIES = WEB / "vendor-entry"
 MARKDOWN_ENTRY = VENDOR_ENTRIES / "markdown.mjs"
 PRISM_INJECT = VENDOR_ENTRIES / "prism-inject.mjs"  # binds Prism's components to our Prism

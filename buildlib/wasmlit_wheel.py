@@ -1,5 +1,6 @@
-"""runtime/wasmlit packed as the browser's wheel, wasmlit-VERSION-py3-none-any.whl: no
-testing/, modules as .pyc (pycompile.py), a deterministic zip."""
+"""runtime/wasmlit packed for the browser: no testing/, modules as .pyc (pycompile.py), in
+two deterministic zips (wasmlit_split.py): the wheel, wasmlit-VERSION-py3-none-any.whl, with
+what a first run needs, and the lazy archive, wasmlit-VERSION-lazy.zip, with the rest."""
 from __future__ import annotations
 
 import ast
@@ -11,7 +12,8 @@ from pathlib import Path
 
 from .checkout import CACHE, PYODIDE_NPM, ROOT, RUNTIME
 from .errors import BuildError
-from .pycompile import CompileError, browser_members
+from .pycompile import HOST_ONLY, CompileError, browser_members
+from .wasmlit_split import MANIFEST, lazy_archive_name, manifest, split
 
 PYC_CACHE = CACHE / "pyc"  # the wheel's .pyc, compiled by Pyodide under Node
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
@@ -42,7 +44,7 @@ def write_zip(path: Path, members: dict[str, bytes]) -> None:
             info = zipfile.ZipInfo(name, ZIP_DATE)
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
-            zf.writestr(info, data)
+            zf.writestr(info, data, compresslevel=9)  # the smallest download
 
 
 def record_line(name: str, data: bytes) -> str:
@@ -86,12 +88,21 @@ def streamlit_dist_info() -> dict[str, bytes]:
 
 
 def build_wasmlit_wheel(out_dir: Path, version: str) -> Path:
-    """Pack runtime/wasmlit as wasmlit-<version>-py3-none-any.whl in out_dir."""
-    members = {f"wasmlit/{p.relative_to(RUNTIME).as_posix()}": p.read_bytes() for p in runtime_files()}
+    """Pack runtime/wasmlit as wasmlit-<version>-py3-none-any.whl in out_dir, with the
+    lazy archive beside it (lazy_archive_name); returns the wheel."""
+    sources = {f"wasmlit/{p.relative_to(RUNTIME).as_posix()}": p.read_bytes() for p in runtime_files()}
+    sources = {name: data for name, data in sources.items() if not name.startswith(HOST_ONLY)}
+    in_wheel, lazy_modules = split(sources)
     try:  # the browser's: no testing/, modules as .pyc (buildlib/pycompile.py)
-        members = browser_members(members, PYODIDE_NPM, PYC_CACHE)
+        compiled = browser_members(sources, PYODIDE_NPM, PYC_CACHE)
     except CompileError as e:
         raise BuildError(str(e)) from None
+    source_of = {(name + "c" if name + "c" in compiled else name): name for name in sources}
+    members = {name: data for name, data in compiled.items() if source_of[name] in in_wheel}
+    lazy = {name: data for name, data in compiled.items() if source_of[name] not in in_wheel}
+    archive = lazy_archive_name(version)
+    write_zip(out_dir / archive, lazy)
+    members[MANIFEST] = manifest(archive, lazy_modules)
     members.update(dist_info(version))
     members.update(streamlit_dist_info())
     record = f"wasmlit-{version}.dist-info/RECORD"

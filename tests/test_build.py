@@ -110,14 +110,30 @@ def test_wheel_is_valid_and_record_hashes_match(wheel):
 
 
 def test_wheel_holds_every_runtime_module_but_the_host_only_testing_and_command(wheel):
+    # Each module once: in the wheel (what a first run needs) or in the lazy archive beside
+    # it, which the wheel's wasmlit/lazy_modules.json names with its modules.
     host_only = ("testing", "cli.py", "__main__.py")
     expected = {f"wasmlit/{p.relative_to(RUNTIME).as_posix()}c"
                 for p in RUNTIME.rglob("*.py") if "__pycache__" not in p.parts
                 and p.relative_to(RUNTIME).parts[0] not in host_only}
     with zipfile.ZipFile(wheel) as zf:
         names = set(zf.namelist())
-    assert expected <= names
-    assert not [n for n in names if n.startswith(("wasmlit/testing/", "wasmlit/cli.", "wasmlit/__main__."))]
+        manifest = json.loads(zf.read("wasmlit/lazy_modules.json"))
+    assert manifest["archive"] == f"wasmlit-{wasmlit_version()}-lazy.zip"
+    with zipfile.ZipFile(wheel.parent / manifest["archive"]) as zf:
+        assert zf.testzip() is None
+        lazy = set(zf.namelist())
+    assert expected <= names | lazy and not names & lazy
+    assert all(n.endswith(".pyc") for n in lazy)
+    as_module = {n[:-4].removesuffix("/__init__").replace("/", ".") for n in lazy}
+    assert as_module == set(manifest["modules"])
+    for needed in ("wasmlit/__init__.pyc", "wasmlit/bridge.pyc", "wasmlit/session.pyc",
+                   "wasmlit/lazy_modules.pyc", "wasmlit/elements/text.pyc"):
+        assert needed in names
+    for left_out in ("wasmlit/elements/charts.pyc", "wasmlit/caching/api.pyc"):
+        assert left_out in lazy
+    assert not [n for n in names | lazy
+                if n.startswith(("wasmlit/testing/", "wasmlit/cli.", "wasmlit/__main__."))]
 
 
 def test_wheel_modules_are_pyc_for_the_browsers_python(wheel):

@@ -1,12 +1,18 @@
 """The wasmlit wheel (issue 21): built from the checkout with pip, installed into a fresh
 virtual environment (no system site-packages, no npm or Node on its PATH), where `wasmlit
-build` writes the todo example's site; the test then serves that site and runs the app in
-Chromium. Slow (builds the wheel): marked `wheel`, run once, alone, by scripts/test.sh."""
+build` writes the todo example's site (the test serves it and runs the app in Chromium) and
+`wasmlit hello` serves the gallery the wheel ships (a page of it renders in Chromium). In a
+second venv, the wheel over this Python's pytest and Playwright: the installed pytest plugin
+runs examples/todo's own tests. Slow (builds the wheel; about 2.5 min in all): marked
+`wheel`, run once, alone, by scripts/test.sh."""
 from __future__ import annotations
 
 import os
+import shutil
+import socket
 import subprocess
 import sys
+import threading
 import venv
 import zipfile
 from pathlib import Path
@@ -44,11 +50,38 @@ def fresh_venv(tmp_path_factory, wheel) -> Path:
     return env_dir
 
 
+@pytest.fixture(scope="module")
+def test_venv(tmp_path_factory, wheel) -> Path:
+    """A virtual environment with the wheel installed over this Python's packages (pytest,
+    pytest-playwright, playwright): where a user runs their app's tests. The wheel's wasmlit
+    comes first on its path, before a checkout's editable install among those packages."""
+    env_dir = tmp_path_factory.mktemp("testvenv") / "env"
+    venv.create(env_dir, with_pip=False, system_site_packages=True)
+    python = env_dir / "bin" / "python"
+    result = subprocess.run([python, "-m", "pip", "install", "-q", "--no-deps", "--no-index",
+                             "--ignore-installed", str(wheel)], capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return env_dir
+
+
+def clean_env(env_dir: Path, tmp_path: Path) -> dict:
+    """Only the venv's bin/ on PATH (no node, no npm), a fresh HOME, Debian's Chromium named."""
+    env = {"PATH": str(env_dir / "bin"), "HOME": str(tmp_path / "home"), "LANG": "C.UTF-8"}
+    if shutil.which("chromium"):
+        env["WASMLIT_CHROMIUM"] = shutil.which("chromium")
+    return env
+
+
 def run_in(env_dir: Path, tmp_path: Path, *args: str) -> subprocess.CompletedProcess:
     """Run the venv's command with only its bin/ on PATH (no node, no npm) and a fresh HOME."""
-    env = {"PATH": str(env_dir / "bin"), "HOME": str(tmp_path / "home"), "LANG": "C.UTF-8"}
-    return subprocess.run([str(a) for a in args], capture_output=True, text=True, env=env,
-                          cwd=tmp_path, timeout=600)
+    return subprocess.run([str(a) for a in args], capture_output=True, text=True,
+                          env=clean_env(env_dir, tmp_path), cwd=tmp_path, timeout=600)
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
 
 
 def test_the_wheel_carries_the_build_and_not_the_checkout(wheel):
@@ -59,12 +92,22 @@ def test_the_wheel_carries_the_build_and_not_the_checkout(wheel):
                    "wasmlit_build/shipped/dist/pyodide/pyodide.asm.wasm",
                    "wasmlit_build/shipped/pyodide/pyodide-lock.json",
                    "wasmlit_build/shipped/web/vendor-entry/inline-assets.js",
-                   "wasmlit_build/shipped/examples/todo/app.py"):
+                   "wasmlit_build/shipped/examples/todo/app.py",
+                   "wasmlit_build/shipped/examples/hello/app.py",  # `wasmlit hello`'s gallery
+                   "wasmlit_build/shipped/examples/hello/demos/widgets.py"):
         assert needed in names
     assert not [n for n in names if "/test_" in n or n.endswith("conftest.py") or "node_modules" in n]
-    (browser_wheel,) = [n for n in names if n.startswith("wasmlit_build/shipped/dist/pyodide/wasmlit-")]
-    with zipfile.ZipFile(wheel) as outer, outer.open(browser_wheel) as inner:
-        browser = zipfile.ZipFile(inner).namelist()
+    # The browser's wasmlit: its wheel and the lazy archive of the modules the wheel leaves
+    # out (buildlib/wasmlit_split.py).
+    shipped = sorted(n for n in names if n.startswith("wasmlit_build/shipped/dist/pyodide/wasmlit-"))
+    (browser_wheel,) = [n for n in shipped if n.endswith(".whl")]
+    (lazy_archive,) = [n for n in shipped if n.endswith("-lazy.zip")]
+    assert len(shipped) == 2, shipped
+    browser = []
+    for part in (browser_wheel, lazy_archive):
+        with zipfile.ZipFile(wheel) as outer, outer.open(part) as inner:
+            browser += zipfile.ZipFile(inner).namelist()
+    assert "wasmlit/lazy_modules.json" in browser and "wasmlit/elements/charts.pyc" in browser
     assert not [n for n in browser if n.startswith(("wasmlit/cli", "wasmlit/__main__", "wasmlit/testing",
                                                     "wasmlit_build"))]
 
@@ -90,3 +133,45 @@ def test_the_installed_command_builds_a_site_that_runs(fresh_venv, tmp_path, pag
         page.get_by_text("milk", exact=True).wait_for(timeout=30_000)
     finally:
         server.close()
+
+
+def test_the_installed_hello_serves_the_gallery(fresh_venv, tmp_path, page):
+    port = free_port()
+    server = subprocess.Popen([str(fresh_venv / "bin" / "wasmlit"), "hello", "--server.headless", "true",
+                               "--server.port", str(port)], stdout=subprocess.PIPE,
+                              stderr=subprocess.STDOUT, text=True, cwd=tmp_path,
+                              env=clean_env(fresh_venv, tmp_path))
+    watchdog = threading.Timer(300, server.kill)  # a build that never ends fails the test
+    watchdog.start()
+    try:
+        said = []
+        for line in server.stdout:
+            said.append(line)
+            if line.startswith("Serving "):
+                break
+        assert said and said[-1].strip() == f"Serving wasmlit hello at http://127.0.0.1:{port}/", "".join(said)
+        page.goto(f"http://127.0.0.1:{port}/")
+        page.wait_for_selector(IDLE, timeout=120_000)
+        assert page.get_by_role("heading", name="Welcome to wasmlit!").is_visible()
+        page.locator("[data-testid='stSidebarNavLink']").filter(has_text="Charts").click()
+        page.wait_for_url(f"http://127.0.0.1:{port}/charts")
+        page.locator("[data-testid='stGraphVizChart'] svg").wait_for(timeout=30_000)
+        page.wait_for_selector(IDLE)
+        assert page.locator("[data-testid='stVegaLiteChart']").count() == 5
+        assert page.locator("[data-testid='stException']").count() == 0
+    finally:
+        watchdog.cancel()
+        server.terminate()
+        server.wait(timeout=30)
+
+
+def test_the_installed_plugin_runs_the_todo_examples_tests(test_venv, tmp_path):
+    python = test_venv / "bin" / "python"
+    where = run_in(test_venv, tmp_path, python, "-c",
+                   "import wasmlit, wasmlit_build; print(wasmlit.__file__); print(wasmlit_build.__file__)")
+    assert where.returncode == 0, where.stderr
+    assert all(line.startswith(str(test_venv)) for line in where.stdout.split()), where.stdout
+    tests = run_in(test_venv, tmp_path, python, "-m", "pytest", "-q", "-p", "no:cacheprovider",
+                   ROOT / "examples" / "todo")
+    assert tests.returncode == 0, tests.stdout + tests.stderr
+    assert "4 passed" in tests.stdout, tests.stdout

@@ -53,6 +53,7 @@ export async function startPython({ progress, mark, importAsset, singleFile }) {
   mark("wasmlit:wheel-loaded");
   const bridge = pyodide.pyimport("wasmlit.bridge");  // timed as its own phase
   mark("wasmlit:imported");
+  await loadLazyModules(pyodide, bridge, singleFile);
   const distribution = new Distribution(pyodide, await manifest);
   bridge.install_package_finder(hookApi(distribution));
   bridge.destroy();
@@ -128,19 +129,53 @@ async function fetchWheel(lockReady) {
   }
 }
 
+// The modules our wheel leaves out (buildlib/wasmlit_split.py) are in a second archive
+// beside it, fetched only when an app first imports one of them: synchronously, from the
+// import (wasmlit/lazy_modules.py; a worker may make a synchronous request). A one-file
+// page carries the archive inline anyway, and its requests go through the page (async
+// only), so it unpacks the archive now.
+async function loadLazyModules(pyodide, bridge, singleFile) {
+  const archive = bridge.lazy_archive();
+  if (!archive) return;
+  const url = new URL(`pyodide/${archive}`, BASE).href;
+  if (singleFile) {
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
+    unpackZip(pyodide, new Uint8Array(await response.arrayBuffer()));
+  } else {
+    bridge.install_lazy_modules(() => fetchSync(url));
+  }
+}
+
+/** @param {string} url */
+function fetchSync(url) {
+  const request = new XMLHttpRequest();
+  request.open("GET", url, false);
+  request.responseType = "arraybuffer";
+  request.send();
+  if (request.status !== 200) throw new Error(`${url}: HTTP ${request.status}`);
+  return new Uint8Array(request.response);
+}
+
+// Put a zip's files (our wheel's, or the lazy archive's) into site-packages with zipfile.
+function unpackZip(pyodide, bytes) {
+  pyodide.FS.writeFile("/tmp/wasmlit.zip", bytes);
+  pyodide.runPython(`
+import importlib, os, site, zipfile
+with zipfile.ZipFile("/tmp/wasmlit.zip") as archive:
+    archive.extractall(site.getsitepackages()[0])
+os.remove("/tmp/wasmlit.zip")
+importlib.invalidate_caches()
+`);
+}
+
 // Put the wheel's files into site-packages with zipfile. False when the wheel is missing
 // or does not unpack (then loadPackage installs it).
 async function unpackWheel(pyodide, wheel) {
   const bytes = await wheel;
   if (!bytes) return false;
   try {
-    pyodide.FS.writeFile("/tmp/wasmlit.whl", bytes);
-    pyodide.runPython(`
-import os, site, zipfile
-with zipfile.ZipFile("/tmp/wasmlit.whl") as whl:
-    whl.extractall(site.getsitepackages()[0])
-os.remove("/tmp/wasmlit.whl")
-`);
+    unpackZip(pyodide, bytes);
     return true;
   } catch (err) {
     console.warn("wasmlit: unpacking the wheel failed; installing it with loadPackage", err);

@@ -19,7 +19,7 @@ from contextlib import contextmanager
 import js
 from pyodide.ffi import can_run_sync, create_proxy, run_sync
 
-from . import package_hook
+from . import lazy_modules, package_hook
 from .current import running_session
 from .session import AppSession
 from .workspace import Workspace
@@ -124,6 +124,19 @@ def _showing_package_load(message: str):
 def install_package_finder(packages) -> None:
     """Load Pyodide's packages when first imported (web/packages.js's hookApi)."""
     package_hook.install(packages, _showing_package_load)
+
+
+def lazy_archive() -> str | None:
+    """The file name of the archive with the modules the wheel leaves out (beside it in
+    pyodide/), or None when the package is whole (wasmlit.lazy_modules)."""
+    found = lazy_modules.manifest()
+    return found and found["archive"]
+
+
+def install_lazy_modules(fetch_sync) -> None:
+    """Fetch the lazy archive when an app first imports one of its modules: `fetch_sync`
+    (a JS function of the file name) returns its bytes, synchronously."""
+    lazy_modules.install(lambda name: fetch_sync(name).to_bytes())
 
 
 def start(app_id: str, view, source: str, filename: str = "app.py", app_dir: str | None = None,

@@ -17,7 +17,8 @@ PACKAGE = Path(__file__).resolve().parents[2] / "runtime" / "wasmlit"
 LAYERS: list[tuple[str, set[str]]] = [
     # Plain definitions with no wasmlit imports, or only from each other: every exception
     # class, the Python<->JS protocol's names, shared prop rules, and process-wide hooks.
-    ("foundations", {"errors", "protocol", "props", "version", "alias", "package_hook"}),
+    ("foundations", {"errors", "protocol", "props", "version", "alias", "package_hook",
+                     "lazy_names"}),
     # Values and records that know nothing of a running app; what a session talks to.
     ("values", {"per_session", "durations", "tree", "run_queue", "state", "uploaded_file",
                 "column_config",
@@ -41,7 +42,8 @@ LAYERS: list[tuple[str, set[str]]] = [
     # What the outside world imports: `streamlit` itself, the browser bridge, and the
     # `streamlit.runtime` modules libraries import; the host's `wasmlit` command, and the
     # first run the build performs (prerender).
-    ("surfaces", {"wasmlit", "bridge", "prerender", "runtime", "cli", "__main__"}),
+    ("surfaces", {"wasmlit", "bridge", "lazy_modules", "prerender", "runtime", "cli",
+                  "__main__"}),
 ]
 
 

@@ -1,0 +1,91 @@
+"""wasmlit.lazy_modules: the browser fetches the modules its wheel leaves out on first import.
+
+Here a stand-in package plays the browser's site-packages: its wheel part is on disk, its
+lazy part in a zip that `fetch` hands over (the page's synchronous request, in the browser).
+"""
+from __future__ import annotations
+
+import importlib
+import io
+import sys
+import zipfile
+
+import pytest
+
+from wasmlit import lazy_modules
+
+
+def zip_of(files: dict[str, str]) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as zf:
+        for name, text in files.items():
+            zf.writestr(name, text)
+    return out.getvalue()
+
+
+@pytest.fixture
+def site(tmp_path, monkeypatch):
+    (tmp_path / "lazypkg").mkdir()
+    (tmp_path / "lazypkg" / "__init__.py").write_text("WHEEL = True\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    importlib.invalidate_caches()
+    yield tmp_path
+    for name in [m for m in sys.modules if m.split(".")[0] == "lazypkg"]:
+        del sys.modules[name]
+
+
+def finder_for(site, fetched: list, modules=("lazypkg.extra", "lazypkg.sub", "lazypkg.sub.deep")):
+    archive = zip_of({"lazypkg/extra.py": "from . import sub\nVALUE = 42\n",
+                      "lazypkg/sub/__init__.py": "", "lazypkg/sub/deep.py": "DEEP = 1\n"})
+
+    def fetch(name):
+        fetched.append(name)
+        return archive
+    finder = lazy_modules.LazyModuleFinder("lazypkg-lazy.zip", list(modules), fetch, site)
+    sys.meta_path.append(finder)
+    return finder
+
+
+def test_a_lazy_module_is_fetched_once_on_first_import(site):
+    fetched: list = []
+    finder = finder_for(site, fetched)
+    try:
+        import lazypkg
+        assert fetched == []  # the wheel's part imports without the archive
+        from lazypkg import extra
+        assert extra.VALUE == 42 and fetched == ["lazypkg-lazy.zip"]
+        from lazypkg.sub import deep  # unpacked already: no second request
+        assert deep.DEEP == 1 and fetched == ["lazypkg-lazy.zip"]
+        assert (site / "lazypkg" / "extra.py").is_file() and lazypkg.WHEEL
+    finally:
+        sys.meta_path.remove(finder)
+
+
+def test_a_name_not_in_the_archive_is_not_fetched(site):
+    fetched: list = []
+    finder = finder_for(site, fetched)
+    try:
+        with pytest.raises(ModuleNotFoundError):
+            import lazypkg.missing  # noqa: F401
+        assert fetched == []
+    finally:
+        sys.meta_path.remove(finder)
+
+
+def test_a_failed_fetch_is_an_import_error_that_says_why(site):
+    def fetch(name):
+        raise OSError("HTTP 404")
+    finder = lazy_modules.LazyModuleFinder("lazypkg-lazy.zip", ["lazypkg.extra"], fetch, site)
+    sys.meta_path.append(finder)
+    try:
+        with pytest.raises(ModuleNotFoundError, match="fetching lazypkg-lazy.zip failed"):
+            import lazypkg.extra  # noqa: F401
+    finally:
+        sys.meta_path.remove(finder)
+
+
+def test_a_whole_package_installs_no_finder():
+    # The checkout (CPython, AppTest, the build-time first run) has every module.
+    assert lazy_modules.manifest() is None
+    assert lazy_modules.install(lambda name: b"") is None
+    assert not [f for f in sys.meta_path if isinstance(f, lazy_modules.LazyModuleFinder)]
