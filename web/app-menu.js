@@ -42,7 +42,11 @@ export function setupAppMenu(view, { theme, client } = {}) {
   const rerun = () => rerunApp(view);
   bindRerunKey(view, rerun);
   const mode = TOOLBAR_MODES.includes(client?.toolbarMode) ? client.toolbarMode : "auto";
-  if (mode !== "minimal") {
+  const embed = embedding();
+  // ?embed=true (a page showing the app in an iframe): 1.50's embedded look, less padding
+  // and no app menu unless embed_options=show_toolbar.
+  if (embed.embedded) view.app.classList.add("streamlit-embedded", "wl-embedded");
+  if (mode !== "minimal" && (!embed.embedded || embed.showToolbar)) {
     /** @type {MenuItem[]} */
     const items = [
       { label: "Rerun", shortcut: "r", disabled: () => !isConnected(view), action: rerun },
@@ -56,6 +60,15 @@ export function setupAppMenu(view, { theme, client } = {}) {
     if (end) end.append(buildMenu(view, items));
   }
   return { rerun };
+}
+
+/** Whether the page's URL asks for Streamlit's embedded mode (?embed=true, any case) and
+ * for the toolbar in it (?embed_options=show_toolbar). */
+function embedding() {
+  const params = new URLSearchParams(location.search);
+  const embedded = params.getAll("embed").some((v) => v.toLowerCase() === "true");
+  const showToolbar = params.getAll("embed_options").some((v) => v.toLowerCase() === "show_toolbar");
+  return { embedded, showToolbar };
 }
 
 function isConnected(view) {

@@ -6,6 +6,8 @@ st.empty's stEmpty marker, the st-key-<key> class on keyed widgets, the checkbox
 aria-checked, radio options as baseweb labels, and st.text as wide as its text."""
 from __future__ import annotations
 
+import re
+
 import pytest
 from playwright.sync_api import expect
 
@@ -146,3 +148,18 @@ def test_color_picker_fields_switch_between_hex_rgb_and_hsl(app):
     toggle_again.click()
     expect(app.get_by_test_id("stColorPickerPopover").get_by_label("hex", exact=True)).to_have_value("#FFFFFF")
     app.keyboard.press("Escape")
+
+
+def test_embed_true_gives_streamlits_embedded_page(site_url, module_page):
+    page = module_page
+    page.goto(site_url + "?embed=true")
+    page.wait_for_selector("[data-testid='stApp'][data-test-connection-state='CONNECTED']", timeout=60000)
+    settle(page)
+    app = page.get_by_test_id("stApp")
+    expect(app).to_have_class(re.compile(r"\bstreamlit-embedded\b"))
+    expect(page.get_by_test_id("stMainMenu")).to_have_count(0)
+    expect(page.get_by_test_id("stMainBlockContainer")).to_have_css("padding-top", "36px")
+    page.goto(site_url + "?embed=true&embed_options=show_toolbar")
+    expect(page.get_by_test_id("stMainMenu")).to_have_count(1, timeout=60000)
+    page.goto(site_url)  # the other tests' page, as fresh_app expects it
+    expect(page.get_by_test_id("stApp")).not_to_have_class(re.compile(r"\bstreamlit-embedded\b"), timeout=60000)
