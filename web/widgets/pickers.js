@@ -209,6 +209,8 @@ function dateInput(props, view) {
 
   input.addEventListener("focus", openCalendar);
   input.addEventListener("click", openCalendar);
+  // A field left empty with the calendar closed also goes back to the default (1.50).
+  input.addEventListener("blur", () => { if (!open && emptied) setValue((props.default || []).slice()); });
   input.addEventListener("keydown", (ev) => {
     // Tab and Escape close the calendar; moving focus otherwise leaves it open (baseweb).
     if (ev.key === "Escape" || ev.key === "Tab") { close(); return; }
