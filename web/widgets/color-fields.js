@@ -44,13 +44,13 @@ export function hslToRgb([hue, s, l]) {
   return [f(0), f(8), f(4)];
 }
 
-// A number typed into a field: "50", "50%" (a percentage for s and l), or null.
+// A number typed into a field: "50", "50%" (a percentage for s and l), kept within 0..max
+// (as Streamlit's picker does: typing "255" before a "0" gives 2550, taken as 255), or null.
 /** @param {string} text @param {number} max */
 function readNumber(text, max) {
-  const m = /^\s*(-?\d+(?:\.\d+)?)\s*%?\s*$/.exec(text);
+  const m = /^\s*(\d+(?:\.\d+)?)\s*%?\s*$/.exec(text);
   if (!m) return null;
-  const n = Number(m[1]);
-  return n >= 0 && n <= max ? n : null;
+  return Math.min(Number(m[1]), max);
 }
 
 // baseweb's "unfold" arrows (up over down), the mode toggle.
