@@ -53,6 +53,7 @@ export function buildElement(kind, props, view) {
 
 // Rebuild an element that has no in-place update.
 export function updateElement(node, props, view) {
+  node.api.dispose?.();  // what the old one holds outside its element (a toast, a timer)
   const fresh = buildElement(node.kind, props, view);
   node.api.el.replaceWith(fresh.el);
   if (props.id) view.widgets.set(props.id, fresh);

@@ -15,7 +15,7 @@ export type ElementKind =
   | "form_submit_button" | "heading" | "help" | "html" | "image" | "json" | "link_button"
   | "map_chart" | "markdown" | "metric" | "multiselect" | "number_input" | "page_link"
   | "pills" | "plotly_chart" | "progress" | "radio" | "segmented_control" | "select_slider"
-  | "selectbox" | "slider" | "snow" | "spinner" | "table" | "text" | "text_area"
+  | "selectbox" | "slider" | "snow" | "spinner" | "table" | "text" | "text_area" | "toast"
   | "text_input" | "time_input" | "toggle" | "vega_lite_chart" | "video"
   | "deck_gl_json_chart" | "audio_input"
   | "graphviz_chart" | "pdf"
@@ -49,8 +49,6 @@ export interface TrimChange { op: "trim"; parent: string; length: number }
 /** Every run_every fragment timer: fragment id -> seconds. */
 export interface TimersChange { op: "timers"; timers: Record<string, number> }
 
-/** st.toast. */
-export interface ToastChange { op: "toast"; body: string; icon: string | null; seconds: number | null }
 
 /** st.query_params changed: the URL's query string to show. */
 export interface QueryChange { op: "query"; query: string }
@@ -95,7 +93,7 @@ export interface LogoChange {
 export interface ScriptErrorChange { op: "script_error"; type: string; message: string }
 
 export type Change =
-  | SetChange | UpdateChange | TrimChange | TimersChange | ToastChange | QueryChange
+  | SetChange | UpdateChange | TrimChange | TimersChange | QueryChange
   | PageConfigChange | NavigationChange | ScriptErrorChange | LogoChange;
 
 export type ChangeOp = Change["op"];
@@ -161,8 +159,8 @@ export type WorkerCall =
 
 /** Page -> worker. */
 export type WorkerRequest =
-  | { type: "init"; base: string; pageBase: string; mailboxMemory: SharedArrayBuffer | null;
-      oneFile: boolean; pageHasJSPI: boolean }
+  | { type: "init"; base: string; pageBase: string; names: Record<string, string>;
+      mailboxMemory: SharedArrayBuffer | null; oneFile: boolean; pageHasJSPI: boolean }
   | ({ type: "call"; id: number } & WorkerCall)
   | { type: "events"; app: number; items: { seq: number; event: PageEvent }[] }
   | { type: "wake" }

@@ -11,7 +11,6 @@ import { pageSegment, setupNavigation } from "./display/navigation.js";
 import { RunPump } from "./run-pump.js";
 import { MarkdownLoader } from "./markdown-loader.js";
 import { FragmentTimers } from "./fragment-timers.js";
-import { showToast } from "./toasts.js";
 import { redrawLeaf, setNode, trimNode, updateNode } from "./tree-patch.js";
 import { createStatusWidget, placeStatusWidget } from "./status-widget.js";
 
@@ -187,7 +186,6 @@ export class AppView {
         case "update": updateNode(this, change); break;
         case "trim": trimNode(this, change); break;
         case "timers": this.timers.set(change.timers); break;
-        case "toast": showToast(this.toasts, change, (el, body) => this.renderMarkdown(el, body, false)); break;
         case "query": if (this.ownsURL) showQuery(change.query); break;
         case "page_config": applyPageConfig(this, change.config); break;
         case "logo": applyLogo(this, change.logo); break;

@@ -33,8 +33,9 @@ function closeIcon() {
 
 /**
  * @param {HTMLElement} toasts  the page's toast area
- * @param {import("./protocol").ToastChange} change
+ * @param {{ body: string, icon?: string | null, seconds?: number | null }} toast
  * @param {(el: Element, body: string) => void} renderMarkdown
+ * @returns {HTMLElement} the toast
  */
 export function showToast(toasts, { body, icon, seconds }, renderMarkdown) {
   const short = collapsedText(body);
@@ -64,10 +65,11 @@ export function showToast(toasts, { body, icon, seconds }, renderMarkdown) {
   const el = h("div", { testid: "stToast", role: "status", class: "wl-toast" }, row, close);
   close.addEventListener("click", () => el.remove());
   toasts.prepend(el);
-  if (!seconds) return;
+  if (!seconds) return el;
   let timer = 0;
   const countdown = () => { timer = window.setTimeout(() => el.remove(), seconds * 1000); };
   el.addEventListener("pointerenter", () => clearTimeout(timer));
   el.addEventListener("pointerleave", countdown);
   countdown();
+  return el;
 }

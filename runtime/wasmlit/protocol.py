@@ -16,7 +16,6 @@ CHANGE_OPS: frozenset[str] = frozenset({
     "set", "update", "trim",
     # One-off changes that are not part of the tree (Tree.event):
     "timers",        # the fragments' run_every periods: {fragment id: seconds} (session)
-    "toast",         # st.toast (elements/status.py)
     "page_config",   # st.set_page_config's title, icon, layout, ... (elements/page.py)
     "query",         # st.query_params changed: the page puts it in its URL (query_params.py)
     "navigation",    # the pages st.navigation declared, and the one shown (navigation.py)
@@ -38,6 +37,7 @@ ELEMENT_KINDS: frozenset[str] = frozenset({
     "markdown", "heading", "code", "text", "json", "html", "help", "metric",
     # Status (elements/status.py)
     "alert", "exception", "progress", "spinner", "balloons", "snow",
+    "toast",  # st.toast: drawn in the page's toast corner while its slot is in the tree
     # Data and charts (elements/data.py, elements/charts.py)
     "dataframe", "table", "vega_lite_chart", "map_chart",
     # Media and figures (elements/media.py, elements/figures.py)

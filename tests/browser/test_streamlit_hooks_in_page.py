@@ -1,6 +1,7 @@
 """What Streamlit's own end-to-end tests read, on our page in Chromium: help tooltips that
 show their Markdown on hover (stTooltipHoverTarget -> stTooltipContent), toasts newest first
-with "view more"/"view less" and a countdown that waits while the pointer is on them,
+with "view more"/"view less", a countdown that waits while the pointer is on them, and
+that live with their run (a rerun replaces or removes them),
 the color picker's hex / rgb / hsl fields,
 st.empty's stEmpty marker, the st-key-<key> class on keyed widgets, the checkbox's
 aria-checked, radio options as baseweb labels, and st.text as wide as its text."""
@@ -163,3 +164,20 @@ def test_embed_true_gives_streamlits_embedded_page(site_url, module_page):
     expect(page.get_by_test_id("stMainMenu")).to_have_count(1, timeout=60000)
     page.goto(site_url)  # the other tests' page, as fresh_app expects it
     expect(page.get_by_test_id("stApp")).not_to_have_class(re.compile(r"\bstreamlit-embedded\b"), timeout=60000)
+
+
+def test_a_toast_lives_with_its_run(app):
+    """As in 1.50, a toast is an element: the same st.toast calls on a rerun replace the
+    toasts (no pile-up), and a rerun without them takes them away."""
+    toasts = app.get_by_test_id("stToast")
+    app.get_by_role("button", name="Toasts").click()
+    settle(app)
+    expect(toasts).to_have_count(3)
+    first = toasts.nth(2).evaluate_handle("el => el")
+    app.get_by_role("button", name="Toasts").click()
+    settle(app)
+    expect(toasts).to_have_count(3)
+    assert not first.evaluate("el => el.isConnected"), "the rerun's toast replaced the old one"
+    app.get_by_role("button", name="Fill").click()
+    settle(app)
+    expect(toasts).to_have_count(0)

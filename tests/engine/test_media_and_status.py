@@ -209,8 +209,8 @@ def test_progress_text_must_be_a_string():
 
 def test_toast_icon_duration_and_errors():
     app = App('import streamlit as st\nst.toast("Hi", icon="🍞", duration=7)')
-    toasts = [c for c in app.session.host.flushed if c.get("op") == "toast"]
-    assert toasts == [{"op": "toast", "body": "Hi", "icon": "🍞", "seconds": 7}]
+    toast = one(app, "toast")
+    assert {k: toast[k] for k in ("body", "icon", "seconds")} == {"body": "Hi", "icon": "🍞", "seconds": 7}
     blank = App('import streamlit as st\nst.toast("")')
     assert error_message(blank) == "Toast body cannot be blank - please provide a message."
     bad = App('import streamlit as st\nst.toast("x", duration=0)')
@@ -302,3 +302,16 @@ def test_image_numpy_without_pil_is_encoded_as_png(monkeypatch):
 def test_audio_and_video_return_writers_for_their_slot():
     app = App('import streamlit as st\na = st.audio(b"1")\na.video(b"2")\n')
     assert [n.kind for n in app.root().children] == ["video"]
+
+
+def test_a_toast_is_an_element_each_call_new_and_gone_from_a_run_without_it():
+    """As in 1.50: st.toast takes a slot in the tree; calling it again on a rerun is a new
+    toast (the page replaces the old one), and a run that does not call it removes it."""
+    app = App('import streamlit as st\nif st.session_state.setdefault("on", True):\n    st.toast("Saved")\n'
+              'st.write("end")')
+    first = one(app, "toast")["launch"]
+    app.rerun()
+    assert one(app, "toast")["launch"] != first
+    app.state["on"] = False
+    app.rerun()
+    assert [n.kind for n in app.nodes()] == ["markdown"]

@@ -23,14 +23,14 @@ def test_the_tree_refuses_a_kind_or_op_protocol_py_does_not_name():
     main = tree.roots["main"]
     tree.place(main, 0, "markdown", {"body": "x"})
     tree.place(main, 1, "expander", {"label": "x"}, block=True)
-    tree.event("toast", body="hi")
+    tree.event("timers", timers={})
     with pytest.raises(ValueError, match="not in wasmlit/protocol.py"):
         tree.place(main, 2, "no_such_element", {})
     with pytest.raises(ValueError, match="not in wasmlit/protocol.py"):
         tree.place(main, 2, "markdown", {}, block=True)  # an element kind is no block kind
     with pytest.raises(ValueError, match="not in wasmlit/protocol.py"):
         tree.event("no_such_op")
-    assert [c["op"] for c in tree.take_changes()] == ["set", "set", "toast"]
+    assert [c["op"] for c in tree.take_changes()] == ["set", "set", "timers"]
 
 
 @pytest.mark.parametrize("kind", sorted(protocol.PAGE_EVENT_KINDS))

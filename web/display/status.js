@@ -1,6 +1,7 @@
 // Status elements: alerts, exceptions, progress bars, balloons, snow, spinners, and the
 // st.status container (a block: see BLOCKS below).
 import { h } from "../dom.js";
+import { showToast } from "../toasts.js";
 import { materialName, materialSpan } from "../icons.js";
 import { markdownContainer } from "../widget-parts.js";
 
@@ -118,6 +119,14 @@ export const BUILDERS = {
 
   snow() {
     return { el: flurry("stSnow", "wl-snow", "wl-snowflake", "❄", 36) };
+  },
+
+  // st.toast: its element takes no room; the toast shows in the page's corner while the
+  // element is in the page (a rerun without it removes it, as in 1.50).
+  toast(props, view) {
+    const toast = { body: String(props.body), icon: props.icon ?? null, seconds: props.seconds ?? null };
+    const shown = showToast(view.toasts, toast, (el, body) => view.renderMarkdown(el, body, false));
+    return { el: h("div", { class: "wl-toast-slot" }), dispose: () => shown.remove() };
   },
 
   spinner(props, view) {

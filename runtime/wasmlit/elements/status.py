@@ -18,6 +18,7 @@ from ..registry import command
 
 _balloon_launches = itertools.count(1)
 _snow_launches = itertools.count(1)
+_toast_launches = itertools.count(1)
 _PACKAGE_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
@@ -186,7 +187,11 @@ def toast(dg, body: Any, *, icon: str | None = None, duration: Any = "short"):
         raise StreamlitValueError(
             "duration", ["short", "long", "infinite", "a positive integer"])
     dg.session.require_run().checkpoint()
-    dg.session.tree.event("toast", body=clean_text(body), icon=icon, seconds=seconds)
+    # As in 1.50, a toast is an element: it shows while its slot is in the tree, so a rerun
+    # that calls st.toast again replaces it (each call is new: `launch`) and one that does
+    # not call it removes it.
+    return element_writer(dg, "toast", {"body": clean_text(body), "icon": icon, "seconds": seconds,
+                                        "launch": next(_toast_launches)})
 
 
 @command

@@ -25,7 +25,7 @@ from urllib import parse
 
 from ..hosts import RecordingHost
 from ..session import AppSession
-from .element_tree import Block, ElementList, Node, Toast, _Finder
+from .element_tree import Block, ElementList, Node, _Finder
 from .page import SimulatedPage
 
 # Arguments for apps made by `from_function`, looked up by the script's last line.
@@ -55,7 +55,6 @@ class AppTest(_Finder):
         # wasmlit's session running the app, and the page it serves: what the user entered.
         self.app_session = AppSession(self._read_source(), self._script_path, self._host)
         self.simulated_page = SimulatedPage(self.app_session)
-        self._toasts: list[dict] = []
         self._clock = 0.0                  # seconds of simulated time (advance)
         self._timers: dict[str, list[float]] = {}  # fragment id -> [interval, next due]
         self._ran = False
@@ -148,7 +147,6 @@ class AppTest(_Finder):
 
     def _after_run(self, changes: list[dict]) -> None:
         self.simulated_page.apply(changes)
-        self._toasts = [c for c in changes if c.get("op") == "toast"]
         for change in changes:
             if change.get("op") == "timers":
                 # The page restarts every interval when a run sends the set of timers.
@@ -205,14 +203,7 @@ class AppTest(_Finder):
 
     def get(self, element_type: str) -> Sequence[Node]:
         """Every element of this Streamlit type (e.g. "markdown", "button") on the page."""
-        if element_type == "toast":
-            return self.toast._list
         return super().get(element_type)
-
-    @property
-    def toast(self) -> ElementList:
-        """Toasts shown by the last run."""
-        return ElementList([Toast(_ToastNode(t), self, "toast") for t in self._toasts])
 
     def switch_page(self, page_path: str) -> "AppTest":
         """The next run() runs the page at `page_path` (relative to the main script) of a
@@ -227,14 +218,6 @@ class AppTest(_Finder):
 
     def __repr__(self) -> str:
         return f"AppTest(script={self._script_path!r}, runs={self.app_session.run_count})"
-
-
-class _ToastNode:
-    """A toast is a one-off change, not a tree node; this gives it a node's shape."""
-
-    def __init__(self, change: dict) -> None:
-        self.kind = "toast"
-        self.props = {"body": change.get("body", ""), "icon": change.get("icon")}
 
 
 class _secrets_from:

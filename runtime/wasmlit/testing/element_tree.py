@@ -232,7 +232,7 @@ class Exception(Element):  # noqa: A001 - Streamlit's name
 
 
 class Toast(Element):
-    """A toast shown by the last run (`st.toast`); not part of the element tree."""
+    """A toast the last run shows (`st.toast`): an element of the tree, as in 1.50."""
 
     value = _prop("body", "")  # str
     icon = _prop("icon")  # str | None
@@ -644,6 +644,7 @@ class _Finder:
     text_input = property(lambda self: self._list("text_input"))
     time_input = property(lambda self: self._list("time_input"))
     title = property(lambda self: self._list("title"))
+    toast = property(lambda self: self._list("toast"))
     toggle = property(lambda self: self._list("toggle"))
     warning = property(lambda self: self._list("warning"))
 
@@ -706,6 +707,7 @@ _ELEMENTS: dict[str, tuple[str, type]] = {
     "text": ("text", Text), "code": ("code", Code), "json": ("json", Json),
     "exception": ("exception", Exception), "metric": ("metric", Metric),
     "dataframe": ("arrow_data_frame", Dataframe), "table": ("arrow_table", Table),
+    "toast": ("toast", Toast),
 }
 _BLOCKS: dict[str, tuple[str, type]] = {
     "vertical": ("flex_container", Block), "horizontal": ("flex_container", Block),
