@@ -1,7 +1,7 @@
 // Layout containers: how each block kind looks, and where its children go. Each builder
 // returns {el, body, update?, childAdded?, dispose?}: render.js puts the block's children
 // in `body`. Test hooks (data-testid, ARIA) follow Streamlit 1.50's DOM.
-import { h, keyClass, svgIcon } from "./dom.js";
+import { h, keyClass, setClasses, svgIcon } from "./dom.js";
 import { materialName, materialSpan } from "./icons.js";
 import { setTooltip } from "./tooltip.js";
 
@@ -20,7 +20,8 @@ function applyWidth(el, width) {
 export function iconEl(icon, testid = "stIconEmoji") {
   if (!icon) return null;
   const material = materialName(icon);
-  if (material) return materialSpan(material, "stIconMaterial");
+  // A material icon carries the caller's test id (stExpanderIcon), else stIconMaterial (1.50).
+  if (material) return materialSpan(material, testid === "stIconEmoji" ? "stIconMaterial" : testid);
   const el = h("span", { testid, "aria-hidden": "true", class: "wl-block-icon" });
   el.textContent = icon;
   return el;
@@ -40,7 +41,7 @@ function chevron(cls) {
 function vertical(props) {
   const el = h("div", { testid: props.horizontal ? "stHorizontalBlock" : "stVerticalBlock", class: "wl-vblock" });
   const draw = (p) => {
-    el.className = p.horizontal ? "wl-flexrow" : "wl-vblock";
+    setClasses(el, p.horizontal ? "wl-flexrow" : "wl-vblock");
     if (p.border) el.classList.add("wl-border");
     if (p.fragment) el.classList.add("wl-fragment");
     if (p.gap) el.classList.add(`wl-gap-${p.gap}`);
@@ -245,7 +246,7 @@ export const BLOCKS = {
   horizontal(props) {
     const el = h("div", { testid: "stHorizontalBlock", class: "wl-hblock" });
     const draw = (p) => {
-      el.className = `wl-hblock wl-gap-${p.gap || "small"}`;
+      setClasses(el, `wl-hblock wl-gap-${p.gap || "small"}`);
       applyWidth(el, p.width);
     };
     draw(props);
@@ -255,8 +256,8 @@ export const BLOCKS = {
     const body = h("div", { testid: "stVerticalBlock", class: "wl-vblock" });
     const el = h("div", { testid: "stColumn", class: "wl-column" }, body);
     const draw = (p) => {
-      el.className = "wl-column" + (p.border ? " wl-border" : "") + ` wl-valign-${p.vertical_alignment || "top"}`;
-      body.className = `wl-vblock wl-gap-${p.gap || "small"}`;
+      setClasses(el, "wl-column" + (p.border ? " wl-border" : "") + ` wl-valign-${p.vertical_alignment || "top"}`);
+      setClasses(body, `wl-vblock wl-gap-${p.gap || "small"}`);
       el.style.flex = `${p.weight} 1 0%`;
     };
     draw(props);

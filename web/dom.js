@@ -30,6 +30,12 @@ export function userKeyOf(id) {
   return key && key !== "None" ? key : null;
 }
 
+/** Sets `el`'s classes to `classes`, keeping the class its test id gives it (h() adds it). */
+export function setClasses(el, classes) {
+  el.className = classes;
+  if (el.dataset.testid) el.classList.add(el.dataset.testid);
+}
+
 let counter = 0;
 export function uid(prefix = "wl") {
   counter += 1;

@@ -148,6 +148,7 @@ export const BUILDERS = {
         }, 100);
       }
       el.dataset.testid = "stSpinner";
+      el.classList.add("stSpinner");
       el.hidden = false;
     }, 500);
     const dispose = () => { clearTimeout(timer); if (ticking) clearInterval(ticking); };

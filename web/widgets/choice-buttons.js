@@ -1,7 +1,7 @@
 // Button groups: st.pills, st.segmented_control and st.feedback. The value is the list of
 // selected button indices. Single selection behaves like a radio group (clicking the
 // selected button clears it; arrow keys move the selection), multi like checkboxes.
-import { h } from "../dom.js";
+import { h, setClasses } from "../dom.js";
 import { relabel, widgetLabel, widgetWidth } from "../widget-parts.js";
 import { materialName, materialSpan } from "../icons.js";
 
@@ -115,7 +115,7 @@ function groupBuilder(style) {
         const kind = on && !option.selected_icon ? `${base}Active` : base;
         b.setAttribute("kind", kind);
         b.dataset.testid = `stBaseButton-${kind}`;
-        b.className = `wl-bg-button wl-bg-${base}${on ? " wl-bg-on" : ""}`;
+        setClasses(b, `wl-bg-button wl-bg-${base}${on ? " wl-bg-on" : ""}`);
         b.setAttribute("aria-pressed", String(selected.includes(i)));
         b.disabled = Boolean(props.disabled);
         const content = [icon(swapIcon ? option.selected_icon : option.icon)];
