@@ -36,6 +36,18 @@ export function setClasses(el, classes) {
   if (el.dataset.testid) el.classList.add(el.dataset.testid);
 }
 
+/** In the sidebar, 1.50's headings have no id and no anchor link: drop them from `el`'s
+ * headings once `el` is in the page (now, or right after the change being applied puts it
+ * there). */
+export function sidebarHeadingsPlain(el) {
+  const strip = () => {
+    if (!el.closest("[data-testid='stSidebar']")) return;
+    for (const heading of el.querySelectorAll("h1[id], h2[id], h3[id], h4[id], h5[id], h6[id]")) heading.removeAttribute("id");
+    for (const link of el.querySelectorAll("a.wl-anchor")) link.remove();
+  };
+  if (el.isConnected) strip(); else queueMicrotask(strip);
+}
+
 let counter = 0;
 export function uid(prefix = "wl") {
   counter += 1;

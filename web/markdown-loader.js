@@ -4,7 +4,7 @@
 //
 // User text is always set with textContent; only Markdown goes through markdown-it, with
 // raw HTML disabled unless the app passed unsafe_allow_html=True.
-import { h, safeUrl } from "./dom.js";
+import { h, safeUrl, sidebarHeadingsPlain } from "./dom.js";
 import { copyButton } from "./display/text.js";
 
 // Text that Streamlit's Markdown shows as it is (no Markdown, HTML, link, emoji, math or
@@ -76,6 +76,7 @@ export class MarkdownLoader {
     for (const block of el.querySelectorAll("[data-testid='stCode']")) {
       block.append(copyButton(() => (block.querySelector("code") || block).textContent));
     }
+    if (!inline) sidebarHeadingsPlain(el);
   }
 
   /** For builders that draw `el` with markdown.js (Prism, DOMPurify...): true while it is

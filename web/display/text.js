@@ -1,8 +1,9 @@
 // Text elements: markdown (captions, st.latex, st.divider and st.badge are Markdown too,
 // as in Streamlit), headings, text, code, json, html and help.
 // Each builder returns {el, update?} (see elements.js).
-import { h } from "../dom.js";
+import { h, sidebarHeadingsPlain, svgIcon } from "../dom.js";
 import { helpIcon, markdownContainer } from "../widget-parts.js";
+import { LINK_ICON_PATH, anchorFromText } from "../heading-anchor.js";
 
 /** A "Copy to clipboard" button (stCodeCopyButton) that copies `getText()`. */
 export function copyButton(getText) {
@@ -18,9 +19,6 @@ export function copyButton(getText) {
 }
 
 // The id Streamlit gives a heading without an anchor: its text, lower-case, dashed.
-function slug(text) {
-  return text.toLowerCase().trim().replace(/[^\p{L}\p{N}\s-]/gu, "").replace(/\s+/g, "-");
-}
 
 // Highlighted code lines as <code> content: Prism's token HTML (escaped code) when the
 // page has Prism, else plain text. Line numbers are spans before each line.
@@ -113,15 +111,17 @@ export const BUILDERS = {
     const span = h("span");
     view.renderMarkdown(span, props.body, false, true);
     heading.append(span);
-    heading.id = props.anchor || slug(span.textContent);
-    if (!props.hide_anchor) {
-      const link = h("a", { href: `#${heading.id}`, class: "wl-anchor", "aria-label": "Link to heading" });
-      heading.append(h("span", { testid: "stHeaderActionElements", class: "wl-heading-actions" }, link));
-    }
+    heading.id = props.anchor || anchorFromText(span.textContent);
+    // As in 1.50, the help icon and the anchor link are in the heading's action elements.
     const help = helpIcon(props.help, view);
-    const actions = h("div", { testid: "stHeadingWithActionElements", class: "wl-heading" }, heading, help);
+    const link = props.hide_anchor ? null
+      : h("a", { href: `#${heading.id}`, class: "wl-anchor", "aria-label": "Link to heading" },
+        svgIcon(LINK_ICON_PATH, { cls: "wl-anchor-icon" }));
+    if (help || link) heading.append(h("span", { testid: "stHeaderActionElements", class: "wl-heading-actions" }, help, link));
+    const actions = h("div", { testid: "stHeadingWithActionElements", class: "wl-heading" }, heading);
     const el = h("div", { testid: "stHeading", class: "wl-heading-block" },
       h("div", { testid: "stMarkdownContainer", class: "wl-md" }, actions));
+    sidebarHeadingsPlain(el);
     if (props.divider) {
       const rule = h("hr", { testid: "stHeadingDivider", class: "wl-divider" });
       if (typeof props.divider === "string") rule.dataset.color = props.divider;

@@ -16,6 +16,7 @@ import { full as emoji } from "markdown-it-emoji";
 import katex from "katex";
 import DOMPurify from "dompurify";
 import Prism from "./prism.mjs";
+import { LINK_ICON_PATH, anchorFromText } from "../heading-anchor.js";
 
 const COLORS = ["red", "orange", "yellow", "green", "blue", "violet", "gray", "grey", "rainbow", "primary"];
 const COLOR_RE = new RegExp(`^:(?:(small)|(${COLORS.join("|")})(-background|-badge)?)\\[`);
@@ -243,7 +244,7 @@ function fence(tokens, idx) {
 function headingSlug(inline) {
   const text = (inline && inline.children ? inline.children : [])
     .filter((t) => t.type === "text" || t.type === "code_inline").map((t) => t.content).join("");
-  return text.toLowerCase().trim().replace(/[^\p{L}\p{N}\s-]/gu, "").replace(/\s+/g, "-");
+  return anchorFromText(text);
 }
 
 function headingOpen(tokens, idx) {
@@ -257,7 +258,9 @@ function headingClose(tokens, idx) {
   while (open > 0 && tokens[open].type !== "heading_open") open--;
   const slug = tokens[open].meta ? tokens[open].meta.slug : "";
   return `<span data-testid="stHeaderActionElements" class="wl-heading-actions"><a href="#${slug}" ` +
-    `class="wl-anchor" aria-label="Link to heading"></a></span></${tokens[idx].tag}></div>\n`;
+    `class="wl-anchor" aria-label="Link to heading"><svg viewBox="0 0 24 24" aria-hidden="true" ` +
+    `focusable="false" class="wl-anchor-icon"><path d="${LINK_ICON_PATH}"></path></svg></a></span>` +
+    `</${tokens[idx].tag}></div>\n`;
 }
 
 /** A markdown-it instance rendering Streamlit's Markdown; raw HTML only if allowHtml. */
