@@ -49,7 +49,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests" / "browser"))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from sites import StaticServer, build_site  # noqa: E402
+from sites import StaticServer, build_site, site_file, site_names  # noqa: E402
 from bench_app import app_source  # noqa: E402
 import responsiveness  # noqa: E402
 
@@ -57,10 +57,9 @@ CHROMIUM = os.environ.get("WASMLIT_CHROMIUM") or "/usr/bin/chromium"
 FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
          "--disable-component-update", "--disable-sync"]
 ORACLE = "/opt/oracle/bin/python"
-# Vendor bundles (the libraries a page loads only when an app draws what needs them) and
-# pdf.js's folder: not wasmlit's own payload.
+# Vendor bundles (the libraries a page loads only when an app draws what needs them): not
+# wasmlit's own payload.
 VENDOR = {"markdown.js", "vega.js", "plotly.js", "deckgl.js", "graphviz.js", "pdf.js"}
-VENDOR_DIRS = {"pyodide", "katex", "pdfjs"}
 TIMEOUT_MS = 60_000
 
 # Installed before any page script: records the first element's time and offers helpers
@@ -161,11 +160,13 @@ def gz(path: Path) -> int:
 
 def own_files(site: Path) -> list[Path]:
     """wasmlit's own files in a site: its JS but the vendor bundles, its CSS, the wheel and
-    the lazy archive (buildlib/wasmlit_split.py)."""
-    own = [p for p in site.rglob("*.js") if not VENDOR_DIRS & set(p.relative_to(site).parts)
-           and p.name not in VENDOR]
-    return own + [site / "wasmlit.css"] + sorted((site / "pyodide").glob("wasmlit-*.whl")) + sorted(
-        (site / "pyodide").glob("wasmlit-*-lazy.zip"))
+    the lazy archive (buildlib/wasmlit_split.py), under their hashed names (the plain
+    wasmlit.js beside them, the embedders' stub, is not counted: the page loads the bundle)."""
+    plain = {hashed: name for name, hashed in site_names(site).items()}  # buildlib/hashed_names.py
+    scripts = sorted({plain.get(p.name, p.name) for p in site.glob("*.js")} - VENDOR)
+    pyodide = site_file(site, "pyodide/")
+    return [site_file(site, name) for name in scripts + ["wasmlit.css"]] + sorted(
+        pyodide.glob("wasmlit-*.whl")) + sorted(pyodide.glob("wasmlit-*-lazy*.zip"))
 
 
 def fetched_at_start(browser, site: Path) -> set[str]:
@@ -268,7 +269,7 @@ def memory(page, cdp, wasm: bool) -> dict:
     if wasm:
         total = page.evaluate("window.__bench.wasmBytes()")
         total += sum(worker.evaluate("self.wasmlitMemoryBytes ? self.wasmlitMemoryBytes() : 0")
-                     for worker in page.workers if worker.url.endswith("python-worker.js"))
+                     for worker in page.workers if "/python-worker." in worker.url)
         total = total or None
     return {"heap": heap, "wasm": total}
 

@@ -29,7 +29,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests" / "browser"))
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from sites import StaticServer, build_site  # noqa: E402
+from sites import StaticServer, build_site, site_file  # noqa: E402
 from bench_app import app_source  # noqa: E402
 from compare import BARE, CHROMIUM, FLAGS  # noqa: E402
 
@@ -144,24 +144,25 @@ def measure(browser, site: Path, loads: int) -> list:
 
 def swap_wheel(site: Path, wheel: Path) -> None:
     """Put `wheel` in the site in place of its wasmlit wheel (same name, lock updated)."""
-    lock_path = site / "pyodide" / "pyodide-lock.json"
+    lock_path = site_file(site, "pyodide/pyodide-lock.json")  # under its hashed name
     lock = json.loads(lock_path.read_text("utf-8"))
     entry = lock["packages"]["wasmlit"]
     data = wheel.read_bytes()
-    (site / "pyodide" / entry["file_name"]).write_bytes(data)
+    site_file(site, f"pyodide/{entry['file_name']}").write_bytes(data)
     entry["sha256"] = hashlib.sha256(data).hexdigest()
     lock_path.write_text(json.dumps(lock), "utf-8")
 
 
 def add_snapshot(site: Path) -> None:
     from buildlib.snapshot import NAME, write_manifest, write_snapshot
-    wheel = next((site / "pyodide").glob("wasmlit-*.whl"))
+    wheel = next(site_file(site, "pyodide/").glob("wasmlit-*.whl"))
     pyodide = ROOT / "node_modules" / "pyodide"
     write_manifest(site, write_snapshot(site / NAME, pyodide, wheel, ROOT / ".cache" / "snapshot"), pyodide)
+    (site / "startup.json").replace(site_file(site, "startup.json"))  # the page reads the hashed name
 
 
 def wheel_sizes(site: Path) -> str:
-    wheel = next((site / "pyodide").glob("wasmlit-*.whl"))
+    wheel = next(site_file(site, "pyodide/").glob("wasmlit-*.whl"))
     data = wheel.read_bytes()
     return f"{wheel.name}: {len(data) / 1000:.1f} KB ({len(gzip.compress(data, 9)) / 1000:.1f} KB gzip -9)"
 

@@ -120,7 +120,7 @@ def build_single_file(app: Path, out: Path, entry: str | None = None, packages_u
     out.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=out.parent, prefix=f".{out.name}.tmp-") as tmp:
         build_site(app, Path(tmp) / "site", entry, packages_url, pyodide_packages, prerender_first_run,
-                   persist=persist)
+                   persist=persist, hashed=False)  # one page: no files for a host to cache
         page = Path(tmp) / "page.html"
         page.write_text(single_file_page(Path(tmp) / "site"), "utf-8")
         page.replace(out)

@@ -12,7 +12,7 @@ import shutil
 import sys
 from pathlib import Path
 
-from . import app_source, offline_cache, prerender, pyodide_lock, site_packages, spa
+from . import app_source, hashed_names, offline_cache, prerender, pyodide_lock, site_packages, spa
 from . import requirements as app_requirements
 from .app_source import App
 from .checkout import (DIST, PYODIDE_NPM, STDLIB_ZIP, WHEEL_CACHE, build_into, default_packages_url,
@@ -140,13 +140,15 @@ def opened_distribution(source: str | None, needed=()):
 
 def fill_site(tmp: Path, app: App, packages: site_packages.SitePackages, packages_url: str | None = None,
               distribution: Distribution | None = None, dev: str | None = None,
-              prerender_first_run: bool = False, offline: bool = False, persist: str | None = None) -> None:
+              prerender_first_run: bool = False, offline: bool = False, persist: str | None = None,
+              hashed: bool = False) -> None:
     """Copy dist/ (without sites/, the stamp and temp dirs) and add the app (and its secrets).
     The packages it needs go in as site_packages.write puts them: loaded from packages_url
     (default: Pyodide's CDN), or copied from distribution. dev: the dev server's version URL.
     prerender_first_run: index.html carries the app's first run when it can (prerender.py).
     offline: the site gets a service worker that caches all of it (offline_cache.py).
-    persist: a folder of the app's whose files the browser keeps (--persist, checked)."""
+    persist: a folder of the app's whose files the browser keeps (--persist, checked).
+    hashed: the files dist/ gives carry their content's hash in their names (hashed_names.py)."""
     shutil.copytree(DIST, tmp, dirs_exist_ok=True, ignore=lambda d, names: [
         n for n in names if Path(d) == DIST and (n == "sites" or n.startswith("."))])
     src = write_app(tmp, app)
@@ -159,6 +161,8 @@ def fill_site(tmp: Path, app: App, packages: site_packages.SitePackages, package
                       app.folder is not None, wheels, dev, paint, offline_cache.SW_NAME if offline else None,
                       persist, app_source.read_client(app.home))
     (tmp / "index.html").write_text(page, "utf-8")
+    if hashed:  # before 404.html (a copy of index.html) and the offline cache's list
+        hashed_names.hash_names(tmp, sorted(p.name for p in DIST.iterdir() if p.is_file()))
     spa.write_404(tmp)  # page URLs of multipage apps (GitHub Pages serves 404.html)
     if offline:  # last: it lists every other file
         offline_cache.write(tmp)
@@ -166,11 +170,13 @@ def fill_site(tmp: Path, app: App, packages: site_packages.SitePackages, package
 
 def build_site(app_path: Path, out: Path, entry: str | None = None, packages_url: str | None = None,
                pyodide_packages: str | None = None, prerender_first_run: bool = True,
-               offline: bool = False, precompressed: bool = False, persist: str | None = None) -> None:
+               offline: bool = False, precompressed: bool = False, persist: str | None = None,
+               hashed: bool = True) -> None:
     """Validate app and out, then write the site for app (a file or a folder) into out (with
     its first run in index.html, unless prerender_first_run is False: --no-prerender; with a
     service worker caching it all when offline: --offline-cache; precompressed: with .gz/.br
-    copies of its big files beside them, precompress.py)."""
+    copies of its big files beside them, precompress.py; hashed: with content hashes in the
+    names of the files a host may cache for good, hashed_names.py)."""
     app = app_source.load(app_path, entry)
     check_persist(app, persist)
     app_source.read_secrets(app.home)  # a bad secrets.toml stops the build before anything is written
@@ -181,7 +187,7 @@ def build_site(app_path: Path, out: Path, entry: str | None = None, packages_url
         build_dist()
         def fill(tmp: Path) -> None:
             fill_site(tmp, app, packages, packages_url, distribution,
-                      prerender_first_run=prerender_first_run, offline=offline, persist=persist)
+                      prerender_first_run=prerender_first_run, offline=offline, persist=persist, hashed=hashed)
             if precompressed:  # after everything is written (the offline cache's list too)
                 precompress_site(tmp)
         build_into(out, fill)

@@ -25,6 +25,7 @@ sys.path.insert(0, str(ROOT))
 from buildlib.checkout import PYODIDE_NPM, RUNTIME, WEB, build_into  # noqa: E402
 from buildlib.dist import PYODIDE_FILES, STAMP, web_files  # noqa: E402
 from buildlib.errors import BuildError  # noqa: E402
+from buildlib.hashed_names import read_names, site_path  # noqa: E402
 from buildlib.wasmlit_wheel import build_wasmlit_wheel, wasmlit_version  # noqa: E402
 
 
@@ -251,12 +252,16 @@ class UrlCollector(html.parser.HTMLParser):
             self.inline_scripts += 1
 
 
-def test_good_app_writes_self_contained_site(dist, tmp_path):
+def test_good_app_writes_self_contained_site(dist, wheel, tmp_path):
     out = tmp_path / "site"
     proc = run_build("--app", EXAMPLE, "--out", out)
     assert proc.returncode == 0, proc.stderr
     assert (out / "app.py").read_bytes() == EXAMPLE.read_bytes()
-    assert (out / "pyodide" / "pyodide-lock.json").read_bytes() == (dist / "pyodide" / "pyodide-lock.json").read_bytes()
+    site_lock = json.loads(site_path(out, "pyodide/pyodide-lock.json").read_bytes())
+    site_wheel = site_path(out, f"pyodide/{site_lock['packages']['wasmlit']['file_name']}")
+    assert site_wheel.read_bytes() == wheel.read_bytes()  # renamed by its hash, else the same
+    site_lock["packages"]["wasmlit"]["file_name"] = wheel.name
+    assert site_lock == json.loads((dist / "pyodide" / "pyodide-lock.json").read_bytes())
     assert not (out / "sites").exists() and not (out / STAMP).exists()
     page = (out / "index.html").read_text()
     assert page.startswith("<!doctype html>") and '<meta charset="utf-8">' in page
@@ -265,7 +270,8 @@ def test_good_app_writes_self_contained_site(dist, tmp_path):
     parser = UrlCollector()
     parser.feed(page)
     assert parser.inline_scripts == 0
-    assert "wasmlit.js" in parser.urls and "wasmlit.css" in parser.urls
+    names = read_names(out)
+    assert names["wasmlit.js"] in parser.urls and names["wasmlit.css"] in parser.urls
     for url in parser.urls:
         assert url.startswith("data:") or ("://" not in url and not url.startswith("/")), url
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]

@@ -16,6 +16,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 from buildlib import offline_cache  # noqa: E402
+from buildlib.hashed_names import site_path  # noqa: E402
 
 APP = 'import streamlit as st\nst.title("Offline")\n'
 MARKED = f'{offline_cache.MARKER}="{offline_cache.SW_NAME}"'
@@ -50,8 +51,9 @@ def test_the_flag_adds_a_service_worker_listing_every_file_with_its_hash(app, tm
     # not the precompressed NAME.gz / NAME.br a host may send for NAME (buildlib/precompress.py)
     copies = {p for p in on_disk if p.endswith((".gz", ".br")) and p.rsplit(".", 1)[0] in on_disk}
     assert sorted(files) == [p for p in on_disk if p != offline_cache.SW_NAME and p not in copies]
-    assert {"index.html", "404.html", "app.py", "wasmlit.js", "python-worker.js",
-            "pyodide/pyodide.asm.wasm", "pyodide/python_stdlib.zip"} <= set(files)
+    assert {"index.html", "404.html", "app.py", "wasmlit.js"} | {  # the final, hashed names (hashed_names.py)
+        site_path(out, rel).relative_to(out).as_posix() for rel in
+        ("wasmlit.js", "python-worker.js", "pyodide/pyodide.asm.wasm", "pyodide/python_stdlib.zip")} <= set(files)
     for rel, digest in files.items():
         assert digest == hashlib.sha256((out / rel).read_bytes()).hexdigest()[:16], rel
     assert version == hashlib.sha256(json.dumps(files, indent=0, sort_keys=True).encode()).hexdigest()[:16]

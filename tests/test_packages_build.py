@@ -23,6 +23,7 @@ from buildlib.dist import MICROPIP_SHA256  # noqa: E402
 from buildlib.site import plan_packages  # noqa: E402
 from buildlib.wasmlit_wheel import wasmlit_version  # noqa: E402
 from buildlib import app_imports, pyodide_lock  # noqa: E402
+from buildlib.hashed_names import site_path  # noqa: E402  (a site's files under their hashed names)
 from distribution_standin import archive, pinned_lock, pure_module, tamper, write_standin  # noqa: E402
 
 LOCK = pinned_lock()
@@ -140,19 +141,20 @@ def test_an_online_site_loads_what_the_app_imports_from_the_cdn(dist, tmp_path):
     write(tmp_path / "app.py", "import streamlit as st\nimport pandas as pd\n")
     proc = run_build("--app", tmp_path / "app.py", "--out", tmp_path / "site")
     assert proc.returncode == 0, proc.stderr
-    assert read_json(tmp_path / "site" / "packages.json") == {
+    assert read_json(site_path(tmp_path / "site", "packages.json")) == {
         "packages_url": CDN, "load": ["numpy", "pandas", "python-dateutil", "pytz", "six"],
         "shipped": [], "bytes": {}}
-    site_lock = tmp_path / "site" / "pyodide" / "pyodide-lock.json"
-    assert site_lock.read_bytes() == (dist / "pyodide" / "pyodide-lock.json").read_bytes()
-    assert not list((tmp_path / "site" / "pyodide").glob("pandas-*"))
+    site_lock = read_json(site_path(tmp_path / "site", "pyodide/pyodide-lock.json"))
+    site_lock["packages"]["wasmlit"]["file_name"] = f"wasmlit-{wasmlit_version()}-py3-none-any.whl"  # unhashed
+    assert site_lock == read_json(dist / "pyodide" / "pyodide-lock.json")
+    assert not list(site_path(tmp_path / "site", "pyodide/").glob("pandas-*"))
 
 
 def test_an_app_that_needs_nothing_loads_nothing(dist, tmp_path):
     write(tmp_path / "app.py", "import streamlit as st\nimport json\nst.write(json.dumps(1))\n")
     proc = run_build("--app", tmp_path / "app.py", "--out", tmp_path / "site")
     assert proc.returncode == 0, proc.stderr
-    assert read_json(tmp_path / "site" / "packages.json")["load"] == []
+    assert read_json(site_path(tmp_path / "site", "packages.json"))["load"] == []
 
 
 @pytest.mark.parametrize("given, written", [("https://example.org/pyodide/v314/", "https://example.org/pyodide/v314/"),
@@ -162,7 +164,7 @@ def test_packages_url_goes_into_packages_json(dist, tmp_path, given, written):
     write(tmp_path / "app.py", DATEUTIL_APP)
     proc = run_build("--app", tmp_path / "app.py", "--out", tmp_path / "site", "--packages-url", given)
     assert proc.returncode == 0, proc.stderr
-    manifest = read_json(tmp_path / "site" / "packages.json")
+    manifest = read_json(site_path(tmp_path / "site", "packages.json"))
     assert manifest["packages_url"] == written and manifest["load"] == ["python-dateutil", "six"]
 
 
@@ -176,19 +178,20 @@ def test_a_packages_url_that_is_not_http_or_a_path_exits_2(tmp_path, url):
 # -- offline sites --------------------------------------------------------------------
 
 def check_offline_site(site, standin):
-    manifest = read_json(site / "packages.json")
+    manifest = read_json(site_path(site, "packages.json"))
     lock = read_json(standin / "pyodide-lock.json")
     files = {key: lock["packages"][key]["file_name"] for key in ("python-dateutil", "six")}
     assert manifest == {"packages_url": None, "load": ["python-dateutil", "six"], "shipped": ["python-dateutil", "six"],
                         "bytes": {key: (standin / name).stat().st_size for key, name in files.items()}}
-    site_lock = read_json(site / "pyodide" / "pyodide-lock.json")
+    site_lock = read_json(site_path(site, "pyodide/pyodide-lock.json"))
     for key, name in files.items():
-        assert (site / "pyodide" / name).read_bytes() == (standin / name).read_bytes()
+        assert site_path(site, f"pyodide/{name}").read_bytes() == (standin / name).read_bytes()
         assert site_lock["packages"][key] == {k: v for k, v in lock["packages"][key].items()
                                               if k not in ("tool", "unvendored_tests")}
     assert site_lock["packages"]["pandas"] == read_json(DIST / "pyodide" / "pyodide-lock.json")["packages"]["pandas"]
-    assert sorted(p.name for p in (site / "pyodide").glob("*.whl")) == sorted(
-        [*files.values(), "micropip-0.11.1-py3-none-any.whl", f"wasmlit-{wasmlit_version()}-py3-none-any.whl"])
+    assert sorted(p.name for p in site_path(site, "pyodide/").glob("*.whl")) == sorted(
+        [*files.values(), "micropip-0.11.1-py3-none-any.whl", site_lock["packages"]["wasmlit"]["file_name"]])
+    assert site_lock["packages"]["wasmlit"]["file_name"].startswith(f"wasmlit-{wasmlit_version()}-0.")  # hashed
 
 
 @pytest.mark.parametrize("kind", ["folder", "tar.bz2", "zip", "file-url"])
@@ -243,7 +246,7 @@ def previous_site(dist, tmp_path):
 def assert_untouched(previous_site):
     site, before = previous_site
     assert sorted(p.relative_to(site.parent) for p in site.rglob("*")) == before
-    assert read_json(site / "packages.json")["packages_url"] == CDN
+    assert read_json(site_path(site, "packages.json"))["packages_url"] == CDN
     assert not [p for p in site.parent.iterdir() if p.name.startswith(".site.")]  # no temp dirs left
 
 

@@ -13,6 +13,7 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 from buildlib import precompress  # noqa: E402
+from buildlib.hashed_names import site_path  # noqa: E402
 from buildlib.static_server import StaticServer, accepted_codings  # noqa: E402
 
 TEXT = "".join(f"export const value{i} = {i * 7} + 'some repeated text';\n" for i in range(2000)).encode()
@@ -162,10 +163,11 @@ def test_built_site_carries_precompressed_runtime(tmp_path):
     proc = subprocess.run([sys.executable, str(ROOT / "build.py"), "--app", str(ROOT / "examples" / "seed_counts.py"),
                            "--out", str(out), "--no-prerender"], capture_output=True, text=True, timeout=900)
     assert proc.returncode == 0, proc.stderr
-    wasm = out / "pyodide" / "pyodide.asm.wasm"
-    assert gzip.decompress((out / "pyodide" / "pyodide.asm.wasm.gz").read_bytes()) == wasm.read_bytes()
+    wasm = site_path(out, "pyodide/pyodide.asm.wasm")  # under its hashed name (hashed_names.py)
+    assert gzip.decompress(wasm.with_name(wasm.name + ".gz").read_bytes()) == wasm.read_bytes()
     if brotli_available():
-        assert unbrotli(out / "pyodide" / "pyodide.asm.wasm.br") == wasm.read_bytes()
-    assert (out / "wasmlit.js.gz").is_file()
+        assert unbrotli(wasm.with_name(wasm.name + ".br")) == wasm.read_bytes()
+    assert site_path(out, "wasmlit.js").with_suffix(".js.gz").is_file()
     for name in ("app.py", "pyodide/python_stdlib.zip", "pyodide/micropip-0.11.1-py3-none-any.whl"):
-        assert not (out / (name + ".gz")).exists() and not (out / (name + ".br")).exists(), name
+        path = site_path(out, name)
+        assert not path.with_name(path.name + ".gz").exists() and not path.with_name(path.name + ".br").exists(), name

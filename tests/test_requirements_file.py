@@ -14,6 +14,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 from buildlib import requirements, requirements_file  # noqa: E402
 from buildlib.pyodide_lock import read_lock  # noqa: E402
+from buildlib.hashed_names import site_path  # noqa: E402
 
 LOCK = read_lock(ROOT / "node_modules" / "pyodide" / "pyodide-lock.json")
 CACHE = ROOT / ".cache" / "wheels" / "requirements"
@@ -158,7 +159,7 @@ def test_a_gallery_app_builds_with_plotly_from_pypi_and_the_rest_from_the_distri
     assert "wasmlit provides streamlit" in proc.stderr and "imports plotly" not in proc.stderr
     manifest = json.loads((tmp_path / "site" / "wheels" / "requirements.json").read_text())
     assert manifest["requirements"] == ["plotly"] and [n.split("-")[0] for n in manifest["wheels"]] == ["plotly"]
-    load = json.loads((tmp_path / "site" / "packages.json").read_text())["load"]
+    load = json.loads(site_path(tmp_path / "site", "packages.json").read_text())["load"]
     assert {"altair", "numpy", "pandas", "narwhals", "python-dateutil"} <= set(load)
 
 

@@ -8,13 +8,23 @@
 // (The worker is a classic script, where import.meta has no url, and may start from a blob:
 // URL, which has no folder: the page tells it.)
 export let BASE = folderOf(import.meta.url || globalThis.location?.href);
+// A built site's files carry a hash of their content in their names, so hosts may cache them
+// for good (buildlib/hashed_names.py): the build writes {rel: hashed rel} over this
+// placeholder in the page's bundle, a folder's files through the folder's entry
+// ("pyodide/": "pyodide-1a2b3c4d/"). The worker gets the page's (useBase). Without one (dist/
+// as built, the dev server, a one-file page) every file has its plain name.
+const BUILT_NAMES = "__WASMLIT_ASSET_NAMES__";
+/** @type {Record<string, string>} */
+export let NAMES = BUILT_NAMES.startsWith("{") ? JSON.parse(BUILT_NAMES) : {};
 // What relative URLs an app names (a packages URL, a snippet's src) are relative to.
 export let PAGE_BASE = globalThis.document ? globalThis.document.baseURI : BASE.href;
 
-/** @param {string} base  the site's folder  @param {string} pageBase  the page's base URL */
-export function useBase(base, pageBase) {
+/** @param {string} base  the site's folder  @param {string} pageBase  the page's base URL
+ * @param {Record<string, string>} [names]  the page's hashed names (NAMES) */
+export function useBase(base, pageBase, names) {
   BASE = new URL(base);
   PAGE_BASE = pageBase;
+  if (names) NAMES = names;
 }
 
 function folderOf(url) {
@@ -25,7 +35,14 @@ function folderOf(url) {
   }
 }
 
+/** The name the site gives the file rel (a path relative to the site's folder). */
+function hashedName(rel) {
+  if (Object.hasOwn(NAMES, rel)) return NAMES[rel];
+  const folder = rel.slice(0, rel.indexOf("/") + 1);
+  return folder && Object.hasOwn(NAMES, folder) ? NAMES[folder] + rel.slice(folder.length) : rel;
+}
+
 export function assetURL(rel) {
-  const url = new URL(rel, BASE).href;
+  const url = new URL(hashedName(rel), BASE).href;
   return globalThis.wasmlitAssetURL?.(url) ?? url;
 }

@@ -10,7 +10,7 @@
 // live lock (pyodide.lockfile.packages, which loadPackage reads) with absolute file names.
 // A package that fails to load does not stop the app: the failure is kept, and importing the
 // package raises ModuleNotFoundError with it (wasmlit.package_hook), where the app shows errors.
-import { BASE, PAGE_BASE } from "./assets.js";
+import { PAGE_BASE, assetURL } from "./assets.js";
 
 const NO_MANIFEST = { packages_url: null, load: [], shipped: [], bytes: {} };
 
@@ -19,7 +19,7 @@ export const normalizeName = (name) => name.toLowerCase().replace(/[-_.]+/g, "-"
 // The site's packages.json; a site without one (built before it existed) loads nothing.
 export async function fetchManifest() {
   try {
-    const response = await fetch(new URL("packages.json", BASE).href);
+    const response = await fetch(assetURL("packages.json"));
     if (!response.ok) return NO_MANIFEST;
     return { ...NO_MANIFEST, ...(await response.json()) };
   } catch {
@@ -159,7 +159,7 @@ export class Distribution {
   sourceOf(key) {
     if (this.sources.has(key)) return this.sources.get(key);
     const entry = this.packages[key];
-    return entry && this.shipped.has(key) ? new URL(entry.file_name, new URL("pyodide/", BASE)).href : null;
+    return entry && this.shipped.has(key) ? new URL(entry.file_name, assetURL("pyodide/")).href : null;
   }
 
   // Put the entries of packagesUrl's lock for `keys` into the live lock, with absolute file
@@ -196,7 +196,7 @@ export class Distribution {
   // Why loadPackage did not install `key`: its file is missing, unreachable or not what the
   // lock's sha256 says (loadPackage's fetch only says "Failed to fetch"), or installing failed.
   async diagnose(key, errors) {
-    const url = this.sourceOf(key) ?? new URL(this.packages[key].file_name, new URL("pyodide/", BASE)).href;
+    const url = this.sourceOf(key) ?? new URL(this.packages[key].file_name, assetURL("pyodide/")).href;
     const installError = errors.filter((e) => !/^The following error occurred/.test(e)).join(" ");
     let response;
     try {

@@ -9,7 +9,7 @@
 // (RESTART_AFTER_MS, longer: a restart loses the session), or if that did not end it within
 // INTERRUPT_GRACE_MS, the worker is ended and a fresh one started, every app on the page is
 // mounted again, its widgets keep what they show, and the page says what was lost.
-import { BASE, assetURL } from "./assets.js";
+import { BASE, NAMES, assetURL } from "./assets.js";
 import { Mailbox, createMailboxMemory } from "./worker-mailbox.js";
 import { showPersistNotice } from "./persist-notice.js";
 
@@ -70,7 +70,7 @@ class PythonClient {
       const message = `the Python worker could not start (${event.message || "its script failed to load"})`;
       this.onBootFailed(new Error(message));
     };
-    worker.postMessage({ type: "init", base: BASE.href, pageBase: document.baseURI,
+    worker.postMessage({ type: "init", base: BASE.href, pageBase: document.baseURI, names: NAMES,
       mailboxMemory: memory, oneFile: Boolean(globalThis.wasmlitAssetURL),
       pageHasJSPI: typeof (/** @type {any} */ (WebAssembly)).Suspending === "function" });
     return ready;

@@ -1,7 +1,7 @@
 // Starting Python in the worker: Pyodide from the site's pyodide/ (or from its memory
 // snapshot), our wheel unpacked into site-packages, wasmlit.bridge imported and the
 // distribution's packages hooked to first imports. Runs inside python-worker.js.
-import { BASE, PAGE_BASE } from "./assets.js";
+import { PAGE_BASE, assetURL } from "./assets.js";
 import { Distribution, fetchManifest, fetchRemoteLock, hookApi, needsRemote } from "./packages.js";
 
 /**
@@ -22,9 +22,9 @@ export async function startPython({ progress, mark, importAsset, singleFile }) {
   // and our wheel, the snapshot; loadPyodide then fetches its .wasm and the stdlib.
   const pyodideModule = importAsset("pyodide/pyodide.mjs");
   pyodideModule.catch(() => {});  // awaited below
-  const options = { indexURL: new URL("pyodide/", BASE).href };
+  const options = { indexURL: assetURL("pyodide/") };
   // Pyodide never settles when its .wasm cannot be fetched, so check that file beside it.
-  const wasm = new URL("pyodide/pyodide.asm.wasm", BASE).href;
+  const wasm = assetURL("pyodide/pyodide.asm.wasm");
   const wasmMissing = fetch(wasm, { method: "HEAD" }).then((r) => {
     if (!r.ok) throw new Error(`${wasm}: HTTP ${r.status}`);
     return new Promise(() => {});
@@ -66,9 +66,9 @@ export async function startPython({ progress, mark, importAsset, singleFile }) {
 async function fetchSnapshot() {
   if (!("Suspending" in WebAssembly)) return null;  // made for browsers with JSPI (as Chromium)
   try {
-    const { snapshot, trampoline } = await (await fetch(new URL("startup.json", BASE).href)).json();
+    const { snapshot, trampoline } = await (await fetch(assetURL("startup.json"))).json();
     if (!snapshot || !trampoline) return null;
-    const bytes = fetchSnapshotBytes(new URL(snapshot, BASE).href);
+    const bytes = fetchSnapshotBytes(assetURL(snapshot));
     bytes.catch(() => {});  // loadPyodide awaits it (and fails over to a plain start)
     return { bytes, trampoline };
   } catch {
@@ -112,7 +112,7 @@ function installTrampoline(module, hex) {
 }
 
 async function fetchLock() {
-  const url = new URL("pyodide/pyodide-lock.json", BASE).href;
+  const url = assetURL("pyodide/pyodide-lock.json");
   const response = await fetch(url);
   if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
   return response.json();
@@ -122,7 +122,7 @@ async function fetchLock() {
 async function fetchWheel(lockReady) {
   try {
     const lock = await lockReady;
-    const response = await fetch(new URL(`pyodide/${lock.packages.wasmlit.file_name}`, BASE).href);
+    const response = await fetch(assetURL(`pyodide/${lock.packages.wasmlit.file_name}`));
     return response.ok ? new Uint8Array(await response.arrayBuffer()) : null;
   } catch {
     return null;
@@ -137,7 +137,7 @@ async function fetchWheel(lockReady) {
 async function loadLazyModules(pyodide, bridge, singleFile) {
   const archive = bridge.lazy_archive();
   if (!archive) return;
-  const url = new URL(`pyodide/${archive}`, BASE).href;
+  const url = assetURL(`pyodide/${archive}`);
   if (singleFile) {
     const response = await fetch(url);
     if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);

@@ -13,7 +13,7 @@
 // then reach the run through the mailbox (cross-origin isolated pages), else at the run's
 // next yield: with JSPI, a run yields to the queue every YIELD_EVERY_MS at an st call, and
 // while it sleeps.
-import { useBase } from "./assets.js";
+import { assetURL, useBase } from "./assets.js";
 import { Mailbox } from "./worker-mailbox.js";
 import { normalizeName } from "./packages.js";
 import { startPython } from "./python-start.js";
@@ -312,16 +312,16 @@ function assetArrived({ id, found, bytes, contentType, status }) {
 
 // --- messages -----------------------------------------------------------------------------
 
-async function importAssetFrom(base, rel) {
-  const url = new URL(rel, base).href;
+async function importAssetFrom(rel) {
+  const url = assetURL(rel);
   if (!singleFile) return import(url);
   const blob = await (await fetch(url)).blob();
   const blobURL = URL.createObjectURL(new Blob([blob], { type: "text/javascript" }));
   return import(blobURL);
 }
 
-function init({ base, pageBase, mailboxMemory, oneFile, pageHasJSPI }) {
-  useBase(base, pageBase);
+function init({ base, pageBase, names, mailboxMemory, oneFile, pageHasJSPI }) {
+  useBase(base, pageBase, names);
   // The page and this worker are the same browser: JSPI is used where the page has it (a
   // test that takes it from the page takes it from here too, before Pyodide looks).
   if (!pageHasJSPI) {
@@ -340,7 +340,7 @@ function init({ base, pageBase, mailboxMemory, oneFile, pageHasJSPI }) {
   python = startPython({
     progress: (message) => send({ type: "progress", message }),
     mark: (name) => send({ type: "mark", name, time: performance.timeOrigin + performance.now() }),
-    importAsset: (rel) => importAssetFrom(base, rel),
+    importAsset: importAssetFrom,
     singleFile,
   }).then((started) => {
     if (mailbox) started.pyodide.setInterruptBuffer(mailbox.interruptBuffer);

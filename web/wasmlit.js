@@ -49,7 +49,7 @@ function loadMarkdown() {
 function linkKatexStylesheet() {
   if (document.querySelector("[data-wasmlit-katex]")) return;
   const link = Object.assign(document.createElement("link"),
-    { rel: "stylesheet", href: new URL("katex/katex.min.css", BASE).href });
+    { rel: "stylesheet", href: assetURL("katex/katex.min.css") });
   link.dataset.wasmlitKatex = "";
   document.head.append(link);
 }
@@ -210,7 +210,7 @@ function resolveApp({ code, files, entrypoint, filename }, id) {
 
 // wasmlit.css, unless the page links it already (a snippet page may not).
 function ensureStylesheet() {
-  const href = new URL("wasmlit.css", BASE).href;
+  const href = assetURL("wasmlit.css");
   const linked = [...document.querySelectorAll("link[rel~='stylesheet']")]
     .some((link) => /** @type {HTMLLinkElement} */ (link).href === href);
   if (linked || document.querySelector("[data-wasmlit-css]") || globalThis.wasmlitAssetURL) return;

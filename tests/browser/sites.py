@@ -8,6 +8,18 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.append(str(ROOT))  # buildlib
 from buildlib.static_server import StaticServer  # noqa: E402,F401  (the tests' server)
+from buildlib.hashed_names import read_names, site_path  # noqa: E402
+
+
+def site_file(site: Path, rel: str) -> Path:
+    """The file web/ asks for as rel ("wasmlit.css", "pyodide/pyodide-lock.json") in a built
+    site, whose names carry content hashes (buildlib/hashed_names.py)."""
+    return site_path(site, rel)
+
+
+def site_names(site: Path) -> dict[str, str]:
+    """{plain name: hashed name} of a built site ({} when its names carry no hashes)."""
+    return read_names(site)
 
 
 def build_site(app: Path, out: Path) -> Path:

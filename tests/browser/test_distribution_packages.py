@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from sites import IDLE, ROOT, StaticServer, run_after
+from sites import IDLE, ROOT, StaticServer, run_after, site_file
 
 sys.path.insert(0, str(ROOT / "tests"))
 from distribution_standin import (download_pyodide_wheel, pinned_lock, pure_module,  # noqa: E402
@@ -113,8 +113,8 @@ def variant(site: Path, out: Path, packages_url: str | None) -> Path:
     """A copy of `site` whose packages.json names another packages URL (what build.py
     --packages-url writes)."""
     shutil.copytree(site, out)
-    manifest = json.loads((out / "packages.json").read_text())
-    (out / "packages.json").write_text(json.dumps({**manifest, "packages_url": packages_url}))
+    manifest = json.loads(site_file(out, "packages.json").read_text())
+    site_file(out, "packages.json").write_text(json.dumps({**manifest, "packages_url": packages_url}))
     return out
 
 
@@ -177,7 +177,7 @@ def assert_app_ran(main):
 def test_the_default_cdn_url_routed_to_the_standin(page, online_site, standin, servers):
     """A default build: packages.json names Pyodide's CDN, whose lock and wheels the page
     fetches (here answered by the stand-in); nothing else leaves the site."""
-    manifest = json.loads((online_site / "packages.json").read_text())
+    manifest = json.loads(site_file(online_site, "packages.json").read_text())
     assert manifest["packages_url"] == CDN
     assert set(manifest["load"]) >= {"msgpack", "python-dateutil", "six", "pyparsing"}
     server = servers(online_site)
@@ -292,7 +292,7 @@ def test_a_distribution_of_another_pyodide_version_is_named_in_the_error(page, o
 
 def test_an_offline_site_requests_nothing_outside_itself(page, work, app_folder, standin, servers):
     site = build(app_folder, work / "offline", "--pyodide-packages", str(standin))
-    manifest = json.loads((site / "packages.json").read_text())
+    manifest = json.loads(site_file(site, "packages.json").read_text())
     assert manifest["packages_url"] is None
     assert set(manifest["shipped"]) == set(manifest["load"]) >= {"msgpack", "python-dateutil"}
     server = servers(site)
@@ -301,7 +301,8 @@ def test_an_offline_site_requests_nothing_outside_itself(page, work, app_folder,
                else route.abort())
     main = open_app(page, server.url)
     assert_app_ran(main)
-    assert any(url.startswith(server.url + "pyodide/msgpack-") for url in requests)
+    shipped = site_file(site, "pyodide/").relative_to(site).as_posix()  # pyodide-<hash> (hashed_names.py)
+    assert any(url.startswith(f"{server.url}{shipped}/msgpack-") for url in requests)
     assert [url for url in requests if not url.startswith((server.url, "data:", "blob:"))] == []
     megabytes = sum(manifest["bytes"].values()) / 1e6
     assert any(text.endswith(f"({megabytes:.1f} MB)…") for text in loading_messages(page, lazy=False))
@@ -384,14 +385,15 @@ def test_an_app_needing_nothing_requests_no_distribution(page, work, servers):
     folder.mkdir()
     (folder / "app.py").write_text("import json\nimport streamlit as st\nst.write(json.dumps({'plain': True}))\n")
     site = build(folder, work / "plain-site")
-    assert json.loads((site / "packages.json").read_text())["load"] == []
+    assert json.loads(site_file(site, "packages.json").read_text())["load"] == []
     server = servers(site)
     requests = recording(page)
     page.route("https://cdn.jsdelivr.net/**", lambda route: route.abort())  # recorded, never sent
     open_app(page, server.url)
     assert page.get_by_text('{"plain": true}').is_visible()
     # the site lock once (Pyodide reads the loader's copy), and no distribution lock
-    assert [url for url in requests if "pyodide-lock.json" in url] == [server.url + "pyodide/pyodide-lock.json"]
+    assert [url for url in requests if "pyodide-lock." in url] == [
+        server.url + site_file(site, "pyodide/pyodide-lock.json").relative_to(site).as_posix()]
     assert [url for url in requests if not url.startswith((server.url, "data:", "blob:"))] == []
 
 
@@ -407,8 +409,8 @@ def test_msgpack_from_a_requirements_wheel_runs_compiled_code(page, work, msgpac
     (site / "wheels").mkdir(exist_ok=True)
     shutil.copy2(msgpack_wheel, site / "wheels")
     (site / "wheels" / "requirements.json").write_text(json.dumps({"wheels": [msgpack_wheel.name]}))
-    manifest = json.loads((site / "packages.json").read_text())  # msgpack comes from PyPI
-    (site / "packages.json").write_text(json.dumps({**manifest, "load": []}))
+    manifest = json.loads(site_file(site, "packages.json").read_text())  # msgpack comes from PyPI
+    site_file(site, "packages.json").write_text(json.dumps({**manifest, "load": []}))
     index = (site / "index.html").read_text()
     (site / "index.html").write_text(index.replace(
         'data-wasmlit-app=', 'data-wasmlit-requirements="wheels/requirements.json" data-wasmlit-app=', 1))
@@ -422,5 +424,5 @@ def test_msgpack_from_a_requirements_wheel_runs_compiled_code(page, work, msgpac
 
 
 def test_the_lock_the_page_loads_lists_every_pinned_package(online_site):
-    lock = json.loads((online_site / "pyodide" / "pyodide-lock.json").read_text())
+    lock = json.loads(site_file(online_site, "pyodide/pyodide-lock.json").read_text())
     assert set(pinned_lock()["packages"]) <= set(lock["packages"])

@@ -6,6 +6,8 @@ Python's arrival is held back by holding the request for the worker's script (pa
 until the test lets it through."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from sites import IDLE, StaticServer, build_source_site, runs_ended, wait_runs
@@ -49,11 +51,12 @@ def server(site):
 
 
 class HeldWorker:
-    """Holds the request for python-worker.js (so Python cannot start) until released."""
+    """Holds the request for python-worker.js (so Python cannot start) until released; a
+    built site names it python-worker.<hash>.js (buildlib/hashed_names.py)."""
 
     def __init__(self, page):
         self.routes = []
-        page.route("**/python-worker.js", lambda route: self.routes.append(route))
+        page.route(re.compile(r"/python-worker\.([0-9a-f]{8}\.)?js$"), lambda route: self.routes.append(route))
 
     def release(self):
         for route in self.routes:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from sites import build_source_site, fresh_app
+from sites import build_source_site, fresh_app, site_names
 
 APP = '''
 import streamlit as st
@@ -46,12 +46,13 @@ def app_page(site_url, module_page):
 
 
 def test_the_site_ships_the_fonts_its_stylesheet_names(site):
-    fonts = sorted(p.name for p in (site / "fonts").iterdir())
+    names = site_names(site)  # fonts/ and wasmlit.css under their hashed names (hashed_names.py)
+    fonts = sorted(p.name for p in (site / names["fonts/"]).iterdir())
     assert "material-symbols-rounded.woff2" in fonts
     assert "source-sans-3-latin-400-normal.woff2" in fonts
     assert "source-code-pro-latin-400-normal.woff2" in fonts
     assert all(name.endswith(".woff2") for name in fonts)
-    assert "fonts/source-sans-3-latin-400-normal.woff2" in (site / "wasmlit.css").read_text()
+    assert f"{names['fonts/']}source-sans-3-latin-400-normal.woff2" in (site / names["wasmlit.css"]).read_text()
 
 
 def test_text_and_code_use_streamlits_fonts(app_page):
@@ -65,7 +66,9 @@ def test_text_and_code_use_streamlits_fonts(app_page):
 
 def test_material_icons_draw_as_glyphs_not_words(app_page):
     app_page.wait_for_function("() => document.fonts.check('20px \"Material Symbols Rounded\"')")
-    spans = app_page.locator("[data-testid='stIconMaterial'], [data-testid='stAlertDynamicIcon']")
+    # (an expander's icon is its stExpanderIcon, as in 1.50)
+    spans = app_page.locator("[data-testid='stIconMaterial'], [data-testid='stAlertDynamicIcon'], "
+                             "summary [data-testid='stExpanderIcon']")
     names = spans.evaluate_all("els => els.map((e) => e.textContent)")
     assert {"rocket_launch", "info", "lightbulb"} <= set(names)
     for i in range(spans.count()):

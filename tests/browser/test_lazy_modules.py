@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from buildlib.wasmlit_wheel import wasmlit_version
-from sites import IDLE, ROOT, build_source_site
+from sites import IDLE, ROOT, build_source_site, site_file
 
 ARCHIVE = f"wasmlit-{wasmlit_version()}-lazy.zip"
 APP = '''
@@ -42,21 +42,22 @@ def site(tmp_path_factory):
 
 
 def test_the_lazy_archive_is_fetched_only_when_an_app_first_uses_it(site, serve, page):
+    archive = site_file(site, f"pyodide/{ARCHIVE}").name  # its hashed name (buildlib/hashed_names.py)
     server = serve(site)
     requested = requests_of(page)
     page.goto(server.url)
     page.wait_for_selector(IDLE, timeout=60000)
     assert page.get_by_text("modules: first-run only").is_visible()
-    assert ARCHIVE not in requested  # the wheel had all this run needed
+    assert archive not in requested  # the wheel had all this run needed
 
     page.get_by_role("button", name="Use a lazy family").click()
     page.get_by_text("cached: 42").wait_for(timeout=30000)
     assert page.get_by_test_id("stDateInput").locator("input").input_value() == "2024/05/17"
-    assert requested.count(ARCHIVE) == 1
+    assert requested.count(archive) == 1
 
     page.get_by_text("A checkbox").click()  # a rerun: the modules are there now
     page.get_by_text("modules: lazy").wait_for(timeout=30000)
-    assert requested.count(ARCHIVE) == 1
+    assert requested.count(archive) == 1
 
 
 def test_a_first_run_that_needs_the_archive_fetches_it_once(site, serve, page):
@@ -64,7 +65,7 @@ def test_a_first_run_that_needs_the_archive_fetches_it_once(site, serve, page):
     page.goto(serve(site).url + "?lazy=1")
     page.wait_for_selector(IDLE, timeout=60000)
     page.get_by_text("cached: 42").wait_for(timeout=30000)
-    assert requested.count(ARCHIVE) == 1
+    assert requested.count(site_file(site, f"pyodide/{ARCHIVE}").name) == 1
     assert not page.get_by_test_id("stException").count()
 
 
@@ -94,7 +95,8 @@ def test_an_offline_cache_site_lists_the_archive_and_serves_it_offline(tmp_path,
     proc = subprocess.run([sys.executable, str(ROOT / "build.py"), "--app", str(app), "--out", str(out),
                            "--offline-cache"], capture_output=True, text=True, cwd=ROOT, timeout=600)
     assert proc.returncode == 0, proc.stderr
-    assert f'"pyodide/{ARCHIVE}":' in (out / "sw.js").read_text("utf-8")
+    archive = site_file(out, f"pyodide/{ARCHIVE}").relative_to(out).as_posix()  # its hashed name
+    assert f'"{archive}":' in (out / "sw.js").read_text("utf-8")
     server = StaticServer(out)
     context = browser.new_context(**browser_context_args)
     try:
@@ -107,7 +109,7 @@ def test_an_offline_cache_site_lists_the_archive_and_serves_it_offline(tmp_path,
             if (names.length !== 1) return false;
             const keys = await (await caches.open(names[0])).keys();
             return keys.some((r) => r.url.endsWith("%s"));
-        }""" % ARCHIVE, timeout=60000)
+        }""" % archive, timeout=60000)
         server.close()
         context.set_offline(True)
         page.reload()

@@ -9,7 +9,8 @@ import re
 
 import pytest
 
-from sites import IDLE, StaticServer, build_source_site, click_and_wait_run, open_idle, runs_ended, wait_runs
+from sites import (IDLE, StaticServer, build_source_site, click_and_wait_run, open_idle, runs_ended, site_names,
+                   wait_runs)
 
 APP = '''
 import time
@@ -78,10 +79,10 @@ def start_run(page, label: str) -> None:
     page.wait_for_selector("[data-testid='stApp'][data-test-script-state='running']")
 
 
-def test_python_runs_in_one_worker_not_on_the_page(page, server):
+def test_python_runs_in_one_worker_not_on_the_page(page, site, server):
     open_idle(page, server.url)
     workers = [w.url for w in page.workers]
-    assert len(workers) == 1 and workers[0].endswith("/python-worker.js")
+    assert len(workers) == 1 and workers[0] == server.url + site_names(site)["python-worker.js"]  # its hashed name
     assert page.evaluate("typeof loadPyodide") == "undefined"
     assert page.evaluate("crossOriginIsolated") is server.isolated
 

@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from sites import ROOT, build_site, fresh_app
+from sites import ROOT, build_site, fresh_app, site_file
 
 IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
 
@@ -93,7 +93,7 @@ def test_loading_shows_progress_then_the_app(site, serve, page):
 def test_a_failed_load_is_explained_in_the_page(site, serve, page, tmp_path):
     broken = tmp_path / "broken"
     shutil.copytree(site, broken)
-    (broken / "pyodide" / "pyodide.asm.wasm").unlink()
+    site_file(broken, "pyodide/pyodide.asm.wasm").unlink()
     server = serve(broken)
     page.goto(server.url)
     alert = page.get_by_role("alert")

@@ -4,7 +4,7 @@ text; a site given a Pyodide snapshot (WASMLIT_SNAPSHOT=1) restores it."""
 from __future__ import annotations
 
 from buildlib.snapshot import NAME, write_manifest, write_snapshot
-from sites import IDLE, ROOT, build_source_site
+from sites import IDLE, ROOT, build_source_site, site_file, site_names
 
 APP = '''
 import random
@@ -43,12 +43,13 @@ def open_logged(page, url):
 def test_pyc_and_markdown_only_when_needed(tmp_path_factory, serve, page):
     site = build_source_site(tmp_path_factory, "startup", APP)
     server = serve(site)
+    markdown = site_names(site)["markdown.js"]  # its hashed name (buildlib/hashed_names.py)
     requested = open_logged(page, server.url)
     assert "snapshot.bin.gz" not in requested  # none by default (startup.json says so)
     # wasmlit came from the wheel's .pyc, not from sources compiled in the page.
     assert texts(page, "loader: ") == [
         "loader: SourcelessFileLoader /lib/python3.14/site-packages/wasmlit/__init__.pyc"]
-    assert "markdown.js" not in requested and "katex.min.css" not in requested
+    assert markdown not in requested and "katex.min.css" not in requested
     assert not [name for name in requested if name.startswith("micropip")]
     # Plain text is drawn as markdown-it would: a paragraph holding the text.
     para = page.get_by_test_id("stMarkdownContainer").filter(has_text="Plain text").locator("p")
@@ -56,23 +57,24 @@ def test_pyc_and_markdown_only_when_needed(tmp_path_factory, serve, page):
 
     # Markdown beyond plain text: markdown.js is fetched, and the run ends once it is drawn.
     requested = open_logged(page, server.url + "?md=1")
-    assert "markdown.js" in requested and "katex.min.css" not in requested
+    assert markdown in requested and "katex.min.css" not in requested
     strong = page.get_by_test_id("stMarkdownContainer").filter(has_text="Some b text").locator("strong")
     assert strong.inner_text() == "b"
 
     # Math: KaTeX's stylesheet too.
     requested = open_logged(page, server.url + "?math=1")
-    assert "markdown.js" in requested
+    assert markdown in requested
     page.wait_for_function("() => !!document.querySelector('link[data-wasmlit-katex]')", timeout=10000)
     assert page.locator(".katex").count() >= 1
 
 
 def test_a_snapshot_is_restored_and_reseeds_random(tmp_path_factory, serve, page):
     site = build_source_site(tmp_path_factory, "snapshot", APP)
-    wheel = next((site / "pyodide").glob("wasmlit-*.whl"))
+    wheel = next(site_file(site, "pyodide/").glob("wasmlit-*.whl"))
     pyodide = ROOT / "node_modules" / "pyodide"
     assert write_snapshot(site / NAME, pyodide, wheel, ROOT / ".cache" / "snapshot")
-    write_manifest(site, True, pyodide)
+    write_manifest(site, True, pyodide)  # startup.json: the page reads it under its hashed name
+    (site / "startup.json").replace(site_file(site, "startup.json"))
     server = serve(site)
     requested = open_logged(page, server.url)
     assert NAME in requested
