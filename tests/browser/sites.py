@@ -1,6 +1,7 @@
 """Built sites and a local static server for browser tests."""
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -20,6 +21,13 @@ def site_file(site: Path, rel: str) -> Path:
 def site_names(site: Path) -> dict[str, str]:
     """{plain name: hashed name} of a built site ({} when its names carry no hashes)."""
     return read_names(site)
+
+
+def is_asset_url(url: str, name: str) -> bool:
+    """Whether url fetches the site's top-level file `name` ("vega.js"), under its plain
+    name or its content-hashed one ("vega.3f9a1c2e.js", buildlib/hashed_names.py)."""
+    stem, dot, ext = name.rpartition(".")
+    return re.search(rf"/{re.escape(stem)}(\.[0-9a-f]{{8}})?\.{re.escape(ext)}$", url.split("?")[0]) is not None
 
 
 def build_site(app: Path, out: Path) -> Path:

@@ -117,7 +117,7 @@ def test_pydeck_chart_draws_its_layers_or_says_webgl_is_missing(app_page):
         assert "needs WebGL 2" in note.inner_text()
     # deck.gl is its own bundle, fetched only because the app draws a deck
     assert app_page.evaluate(
-        "() => performance.getEntriesByType('resource').some(r => r.name.endsWith('/deckgl.js'))")
+        "() => performance.getEntriesByType('resource').some(r => /\\/deckgl(\\.[0-9a-f]{8})?\\.js$/.test(r.name))")
 
 
 def test_hovering_a_point_shows_its_tooltip_and_clicking_selects_it(app_page):

@@ -6,6 +6,8 @@ expanders, Markdown and the favicon alike. The site's files come from web/styles
 (buildlib/fonts.py)."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from sites import build_source_site, fresh_app, site_names
@@ -94,7 +96,8 @@ def test_icons_stay_hidden_not_spelled_out_until_the_icon_font_loads(site_url, b
     # its name; wasmlit keeps it hidden until the font is there.
     context = browser.new_context(**browser_context_args)
     held = []
-    context.route("**/fonts/material-symbols-rounded.woff2", lambda route: held.append(route))
+    # fonts/ or its content-hashed fonts-<hash>/ (buildlib/hashed_names.py)
+    context.route(re.compile(r"/fonts(-[0-9a-f]{8})?/material-symbols-rounded\.woff2$"), lambda route: held.append(route))
     page = context.new_page()
     try:
         # The first paint draws icons as the page loads, so the held font holds its load event.
