@@ -75,12 +75,7 @@ def serve(app_args: list[str], port: int, packages_url: str | None = None,
         sites = SITES
         build_into(sites, lambda tmp: fill_sites(tmp, apps, packages_url, distribution,
                                                  prerender_first_run))
-    server = static_server.make_server(sites, port, static_server.handler_class(static_server.SERVED))
-    url = f"http://127.0.0.1:{static_server.port_of(server)}/"
-    print(f"Serving wasmlit examples at {url}", flush=True)
-    if on_serving is not None:
-        on_serving(url)
-    static_server.serve_until_interrupted(server)
+    serve_folder(sites, port, "wasmlit examples", on_serving)
 
 
 def serve_app(app_path: Path, port: int, packages_url: str | None = None,
@@ -102,9 +97,15 @@ def serve_app(app_path: Path, port: int, packages_url: str | None = None,
             precompress_site(tmp)
 
         build_into(site, fill)
-    server = static_server.make_server(site, port, static_server.handler_class(static_server.SERVED))
+    serve_folder(site, port, label or site_name(app_path), on_serving)
+
+
+def serve_folder(folder: Path, port: int, label: str, on_serving: Callable[[str], None] | None) -> None:
+    """Serve folder on port (a free one if taken) until Ctrl+C, saying what is served where;
+    on_serving(url) once the server listens."""
+    server = static_server.make_server(folder, port, static_server.handler_class(static_server.SERVED))
     url = f"http://127.0.0.1:{static_server.port_of(server)}/"
-    print(f"Serving {label or site_name(app_path)} at {url}", flush=True)
+    print(f"Serving {label} at {url}", flush=True)
     if on_serving is not None:
         on_serving(url)
     static_server.serve_until_interrupted(server)
