@@ -159,14 +159,16 @@ def gz(path: Path) -> int:
 
 
 def own_files(site: Path) -> list[Path]:
-    """wasmlit's own files in a site: its JS but the vendor bundles, its CSS, the wheel and
-    the lazy archive (buildlib/wasmlit_split.py), under their hashed names (the plain
-    wasmlit.js beside them, the embedders' stub, is not counted: the page loads the bundle)."""
+    """wasmlit's own files in a site: its JS but the vendor bundles, its CSS, our wheel's
+    files as the page fetches them (wasmlit-core.zip.gz; the .whl beside it is for
+    loadPackage) and the lazy archive (buildlib/wasmlit_split.py), under their hashed names
+    (the plain wasmlit.js beside them, the embedders' stub, is not counted: the page loads
+    the bundle)."""
     plain = {hashed: name for name, hashed in site_names(site).items()}  # buildlib/hashed_names.py
     scripts = sorted({plain.get(p.name, p.name) for p in site.glob("*.js")} - VENDOR)
     pyodide = site_file(site, "pyodide/")
     return [site_file(site, name) for name in scripts + ["wasmlit.css"]] + sorted(
-        pyodide.glob("wasmlit-*.whl")) + sorted(pyodide.glob("wasmlit-*-lazy*.zip"))
+        pyodide.glob("wasmlit-core.*gz")) + sorted(pyodide.glob("wasmlit-*-lazy*.zip"))
 
 
 def fetched_at_start(browser, site: Path) -> set[str]:

@@ -18,6 +18,7 @@ from .errors import BadInput
 from .fonts import inline_fonts
 from .site import APP_DIR, FILES_NAME, SECRETS_NAME, SITE_MARKER, build_site
 from .static_server import MIME_TYPES
+from .wasmlit_wheel import CORE_ARCHIVE
 
 INLINE_ASSETS_JS = WEB / "vendor-entry" / "inline-assets.js"
 SOURCE_MAP_COMMENT = re.compile(r"//# sourceMappingURL=\S+\s*$")
@@ -46,8 +47,8 @@ def asset_names(site: Path) -> list[str]:
     wheels and the distribution packages shipped beside them (pyodide/), packages.json,
     markdown.js, python-worker.js (the worker starts from its blob: URL), the app's files and
     the chart bundles it uses."""
-    names = [f"pyodide/{p.name}" for p in sorted((site / "pyodide").iterdir())] + ["markdown.js",
-                                                                                  "python-worker.js"]
+    names = [f"pyodide/{p.name}" for p in sorted((site / "pyodide").iterdir())
+             if p.name != CORE_ARCHIVE] + ["markdown.js", "python-worker.js"]  # it installs the wheel
     names += [p.relative_to(site).as_posix() for p in [site / "app.py", site / SECRETS_NAME, site / FILES_NAME,
                                                        site / pyodide_lock.PACKAGES_NAME] if p.is_file()]
     for folder in (site / APP_DIR, site / app_requirements.WHEELS_DIR):

@@ -1,11 +1,19 @@
 """runtime/wasmlit packed for the browser: no testing/, modules as .pyc (pycompile.py), in
 two deterministic zips (wasmlit_split.py): the wheel, wasmlit-VERSION-py3-none-any.whl, with
-what a first run needs, and the lazy archive, wasmlit-VERSION-lazy.zip, with the rest."""
+what a first run needs, and the lazy archive, wasmlit-VERSION-lazy.zip, with the rest.
+
+Beside the wheel, the page's copy of it: wasmlit-core.zip.gz (CORE_ARCHIVE), the same files
+in a stored zip compressed as one gzip stream. A wheel deflates each file on its own, so
+what the files share (names, the engine's vocabulary) is paid for again in every one; one
+stream pays for it once, and is about a sixth smaller. The page fetches that copy at start
+(web/python-start.js); the wheel stays for Pyodide's lock, loadPackage and the snapshot."""
 from __future__ import annotations
 
 import ast
 import base64
+import gzip
 import hashlib
+import io
 import tomllib
 import zipfile
 from pathlib import Path
@@ -17,6 +25,7 @@ from .wasmlit_split import MANIFEST, lazy_archive_name, manifest, split
 
 PYC_CACHE = CACHE / "pyc"  # the wheel's .pyc, compiled by Pyodide under Node
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+CORE_ARCHIVE = "wasmlit-core.zip.gz"  # web/python-start.js fetches it under this name
 
 
 def runtime_files():
@@ -37,14 +46,21 @@ def wasmlit_version() -> str:
     raise BuildError("runtime/wasmlit/__init__.py defines no WASMLIT_VERSION")
 
 
-def write_zip(path: Path, members: dict[str, bytes]) -> None:
-    """Write a deterministic zip of {arcname: bytes}."""
+def write_zip(path, members: dict[str, bytes], compress_type: int = zipfile.ZIP_DEFLATED) -> None:
+    """Write a deterministic zip of {arcname: bytes} to path (a file name or a binary file)."""
     with zipfile.ZipFile(path, "w") as zf:
         for name, data in members.items():
             info = zipfile.ZipInfo(name, ZIP_DATE)
-            info.compress_type = zipfile.ZIP_DEFLATED
+            info.compress_type = compress_type
             info.external_attr = 0o644 << 16
             zf.writestr(info, data, compresslevel=9)  # the smallest download
+
+
+def write_one_stream_zip(path: Path, members: dict[str, bytes]) -> None:
+    """{arcname: bytes} as a stored zip gzipped as a whole (deterministic: no time, no name)."""
+    stored = io.BytesIO()
+    write_zip(stored, members, zipfile.ZIP_STORED)
+    path.write_bytes(gzip.compress(stored.getvalue(), compresslevel=9, mtime=0))
 
 
 def record_line(name: str, data: bytes) -> str:
@@ -89,7 +105,8 @@ def streamlit_dist_info() -> dict[str, bytes]:
 
 def build_wasmlit_wheel(out_dir: Path, version: str) -> Path:
     """Pack runtime/wasmlit as wasmlit-<version>-py3-none-any.whl in out_dir, with the
-    lazy archive beside it (lazy_archive_name); returns the wheel."""
+    lazy archive (lazy_archive_name) and the page's one-stream copy (CORE_ARCHIVE) beside
+    it; returns the wheel."""
     sources = {f"wasmlit/{p.relative_to(RUNTIME).as_posix()}": p.read_bytes() for p in runtime_files()}
     sources = {name: data for name, data in sources.items() if not name.startswith(HOST_ONLY)}
     in_wheel, lazy_modules = split(sources)
@@ -110,4 +127,5 @@ def build_wasmlit_wheel(out_dir: Path, version: str) -> Path:
     members[record] = ("\n".join(lines) + "\n").encode()
     wheel = out_dir / f"wasmlit-{version}-py3-none-any.whl"
     write_zip(wheel, members)
+    write_one_stream_zip(out_dir / CORE_ARCHIVE, members)
     return wheel

@@ -5,6 +5,7 @@ on a fresh checkout also does `npm ci` and downloads micropip (cached after).
 """
 import base64
 import csv
+import gzip
 import hashlib
 import html.parser
 import io
@@ -26,7 +27,7 @@ from buildlib.checkout import PYODIDE_NPM, RUNTIME, WEB, build_into  # noqa: E40
 from buildlib.dist import PYODIDE_FILES, STAMP, web_files  # noqa: E402
 from buildlib.errors import BuildError  # noqa: E402
 from buildlib.hashed_names import read_names, site_path  # noqa: E402
-from buildlib.wasmlit_wheel import build_wasmlit_wheel, wasmlit_version  # noqa: E402
+from buildlib.wasmlit_wheel import CORE_ARCHIVE, build_wasmlit_wheel, wasmlit_version  # noqa: E402
 
 
 def run_build(*args, timeout=600):
@@ -169,6 +170,18 @@ def test_wheel_is_deterministic(tmp_path, wheel):
     (tmp_path / "a").mkdir()
     again = build_wasmlit_wheel(tmp_path / "a", wasmlit_version())
     assert again.read_bytes() == wheel.read_bytes()
+    assert (tmp_path / "a" / CORE_ARCHIVE).read_bytes() == (wheel.parent / CORE_ARCHIVE).read_bytes()
+
+
+def test_the_page_copy_of_the_wheel_holds_its_files_in_one_gzip_stream(wheel):
+    # wasmlit-core.zip.gz, which the page fetches (web/python-start.js): a stored zip of the
+    # wheel's very files, gzipped as a whole, smaller than the wheel's per-file deflate.
+    core = (wheel.parent / CORE_ARCHIVE).read_bytes()
+    stored = zipfile.ZipFile(io.BytesIO(gzip.decompress(core)))
+    with zipfile.ZipFile(wheel) as zf:
+        assert {i.filename: zf.read(i) for i in zf.infolist()} == {i.filename: stored.read(i) for i in stored.infolist()}
+    assert {i.compress_type for i in stored.infolist()} == {zipfile.ZIP_STORED}
+    assert len(core) < 0.9 * wheel.stat().st_size
 
 
 def test_lock_lists_our_wheels_with_correct_hashes(dist, lock):

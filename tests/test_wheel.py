@@ -102,7 +102,8 @@ def test_the_wheel_carries_the_build_and_not_the_checkout(wheel):
     shipped = sorted(n for n in names if n.startswith("wasmlit_build/shipped/dist/pyodide/wasmlit-"))
     (browser_wheel,) = [n for n in shipped if n.endswith(".whl")]
     (lazy_archive,) = [n for n in shipped if n.endswith("-lazy.zip")]
-    assert len(shipped) == 2, shipped
+    (core_archive,) = [n for n in shipped if n.endswith("-core.zip.gz")]  # the page's copy of the wheel
+    assert len(shipped) == 3, shipped
     browser = []
     for part in (browser_wheel, lazy_archive):
         with zipfile.ZipFile(wheel) as outer, outer.open(part) as inner:

@@ -32,13 +32,14 @@ export async function startPython({ progress, mark, importAsset, singleFile }) {
   // A site may have a memory snapshot of Python with wasmlit imported (buildlib/snapshot.py):
   // restoring it skips Python's start-up and our imports.
   const snapshot = singleFile ? null : fetchSnapshot();
-  // Our wheel downloads while Python starts; unpacked with zipfile, it is quicker than
-  // loadPackage (which stays the fallback). The site lock is fetched once, here: Pyodide
-  // reads it from this promise, and our wheel's file name comes from it.
+  // Our wheel's files download while Python starts, as one gzip stream (wasmlit-core.zip.gz:
+  // buildlib/wasmlit_wheel.py); unpacked with zipfile, that is quicker than loadPackage
+  // (which stays the fallback, with the wheel the lock names). The site lock is fetched
+  // once, here: Pyodide reads it from this promise.
   const lock = singleFile ? null : fetchLock();
   lock?.catch(() => {});  // reported by loadPyodide, which awaits it
   if (lock) Object.assign(options, { lockFileContents: lock, packageBaseUrl: options.indexURL });
-  const wheel = lock && fetchWheel(lock);
+  const wheel = singleFile ? null : fetchCore();
   const { loadPyodide } = await pyodideModule;
   if (singleFile) options.createPyodideModule = (await importAsset("pyodide/pyodide.asm.mjs")).default;
   let pyodide = snapshot && await Promise.race([restoreSnapshot(loadPyodide, options, snapshot, mark), wasmMissing]);
@@ -79,8 +80,13 @@ async function fetchSnapshot() {
 async function fetchSnapshotBytes(url) {
   const response = await fetch(url);
   if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-  const data = new Uint8Array(await response.arrayBuffer());
-  if (data[0] !== 0x1f || data[1] !== 0x8b) return data;  // the server unpacked it
+  return gunzipped(new Uint8Array(await response.arrayBuffer()));
+}
+
+// The bytes of a .gz file as fetched: unpacked here, unless the server sent it with
+// Content-Encoding: gzip and the browser unpacked it already.
+async function gunzipped(data) {
+  if (data[0] !== 0x1f || data[1] !== 0x8b) return data;
   return new Uint8Array(await new Response(new Blob([data]).stream()
     .pipeThrough(new DecompressionStream("gzip"))).arrayBuffer());
 }
@@ -118,12 +124,11 @@ async function fetchLock() {
   return response.json();
 }
 
-// The bytes of the wasmlit wheel the site lock names, or null.
-async function fetchWheel(lockReady) {
+// Our wheel's files as a zip (from wasmlit-core.zip.gz), or null.
+async function fetchCore() {
   try {
-    const lock = await lockReady;
-    const response = await fetch(assetURL(`pyodide/${lock.packages.wasmlit.file_name}`));
-    return response.ok ? new Uint8Array(await response.arrayBuffer()) : null;
+    const response = await fetch(assetURL("pyodide/wasmlit-core.zip.gz"));
+    return response.ok ? await gunzipped(new Uint8Array(await response.arrayBuffer())) : null;
   } catch {
     return null;
   }
@@ -169,8 +174,8 @@ importlib.invalidate_caches()
 `);
 }
 
-// Put the wheel's files into site-packages with zipfile. False when the wheel is missing
-// or does not unpack (then loadPackage installs it).
+// Put the wheel's files into site-packages with zipfile. False when they are missing or
+// do not unpack (then loadPackage installs the wheel).
 async function unpackWheel(pyodide, wheel) {
   const bytes = await wheel;
   if (!bytes) return false;
