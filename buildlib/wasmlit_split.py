@@ -2,10 +2,15 @@
 lazy archive (every other module), fetched by the page only when an app first imports one
 of its modules (runtime/wasmlit/lazy_modules.py).
 
-The wheel's modules are the import closure (every import statement, function-local ones
-included) of the modules the worker imports at start (ROOTS) and of the command families
-most first runs use (FIRST_RUN_FAMILIES); `import streamlit` imports no family itself
-(runtime/wasmlit/lazy_names.py). The wheel names the archive and its modules in
+The wheel's modules are the import closure of the modules the worker imports at start
+(ROOTS) and of the command families most first runs use (FIRST_RUN_FAMILIES); `import
+streamlit` imports no family itself (runtime/wasmlit/lazy_names.py). The closure follows
+the imports a module runs when it is imported (its top level and class bodies, `try` and
+`if` blocks included), not those inside functions, which run when that code path first
+does (an exception display, st.logo, st.navigation, ...) and then fetch the archive if
+their module is in it; nor those under `if TYPE_CHECKING:`, which never run.
+tests/test_build_split.py checks, under CPython, that what typical first runs really
+import is all in the wheel. The wheel names the archive and its modules in
 wasmlit/lazy_modules.json (MANIFEST).
 """
 from __future__ import annotations
@@ -26,8 +31,9 @@ MANIFEST = "wasmlit/lazy_modules.json"
 
 
 def lazy_archive_name(version: str) -> str:
-    """The lazy archive's file name, beside the wheel in pyodide/."""
-    return f"wasmlit-{version}-lazy.zip"
+    """The lazy archive's file name, beside the wheel in pyodide/: a stored zip gzipped as
+    one stream (buildlib/wasmlit_wheel.py write_one_stream_zip)."""
+    return f"wasmlit-{version}-lazy.zip.gz"
 
 
 def module_name(arcname: str) -> str | None:
@@ -40,11 +46,33 @@ def module_name(arcname: str) -> str | None:
     return ".".join(parts)
 
 
+def _is_type_checking(test: ast.expr) -> bool:
+    """`if TYPE_CHECKING:` or `if typing.TYPE_CHECKING:`."""
+    return (isinstance(test, ast.Name) and test.id == "TYPE_CHECKING") or \
+        (isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING")
+
+
+def import_time_nodes(tree: ast.AST):
+    """The nodes of a module that run when it is imported: all but function bodies
+    (lambdas included) and `if TYPE_CHECKING:` blocks (their `else` runs)."""
+    todo = [tree]
+    while todo:
+        node = todo.pop()
+        yield node
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
+            continue
+        if isinstance(node, ast.If) and _is_type_checking(node.test):
+            todo += node.orelse
+            continue
+        todo += ast.iter_child_nodes(node)
+
+
 def imports_of(name: str, is_package: bool, source: bytes, modules: set[str]) -> set[str]:
-    """The modules of `modules` that `source` (module `name`) imports, anywhere in it."""
+    """The modules of `modules` that `source` (module `name`) imports when it is imported
+    (import_time_nodes)."""
     here = name.split(".") if is_package else name.split(".")[:-1]
     found = set()
-    for node in ast.walk(ast.parse(source)):
+    for node in import_time_nodes(ast.parse(source)):
         if isinstance(node, ast.Import):
             targets = [alias.name for alias in node.names]
         elif isinstance(node, ast.ImportFrom):

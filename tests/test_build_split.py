@@ -12,7 +12,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 from buildlib.checkout import RUNTIME  # noqa: E402
 from buildlib.pycompile import HOST_ONLY  # noqa: E402
-from buildlib.wasmlit_split import first_run_modules, split  # noqa: E402
+from buildlib.wasmlit_split import first_run_modules, imports_of, split  # noqa: E402
 
 HELLO = "import streamlit as st\nst.write('Hello world')\n"
 # A first run with the families FIRST_RUN_FAMILIES promises: text, layout, the common widgets.
@@ -33,6 +33,24 @@ with st.expander("More"):
     st.number_input("Number")
 st.caption("done")
 """
+# A run that raises: the error is drawn with what the wheel has, so it shows even when the
+# lazy archive cannot be fetched.
+RAISES = """
+import streamlit as st
+st.title("Before")
+x = {}["missing"]
+"""
+# A multipage app: st.navigation's module is fetched (the lazy archive) by the run that
+# first calls it; the session's page state is in the wheel.
+MULTIPAGE = """
+import streamlit as st
+def home():
+    st.write("Home page")
+def other():
+    st.write("Other page")
+page = st.navigation([st.Page(home, title="Home"), st.Page(other, title="Other")])
+page.run()
+"""
 
 
 def sources() -> dict[str, bytes]:
@@ -41,21 +59,29 @@ def sources() -> dict[str, bytes]:
     return {n: d for n, d in found.items() if not n.startswith(HOST_ONLY)}
 
 
-def imported_by_first_run(source: str) -> set[str]:
+def imported_by_first_run(source: str, errors: int = 0) -> set[str]:
+    """The wasmlit modules a first run of `source` imports, under CPython; it must show
+    `errors` exceptions (and, with none, write something)."""
     code = f"""
 import json, sys
 sys.path.insert(0, {str(ROOT / 'benchmarks')!r})
 from wasmlit import AppSession
-session = AppSession({source!r}, "app.py")
-session.enqueue({{"kind": "rerun"}})
+from wasmlit.workspace import Workspace
+# As the page starts an app (bridge.start): a workspace with the site's secrets text, and
+# a first rerun event with the URL's query, page and what st.context shows.
+session = AppSession({source!r}, "app.py", workspace=Workspace(None, 'token = "x"'))
+session.enqueue({{"kind": "rerun", "query": "a=1", "page": "", "context": {{"locale": "en"}}}})
 session.run_pending()
 errors = [n.props for root in session.tree.roots.values() for n in root.walk() if n.kind == "exception"]
-print(json.dumps({{"errors": errors, "modules": sorted(m for m in sys.modules if m.startswith("wasmlit"))}}))
+drawn = [n.kind for n in session.tree.roots["main"].walk()]
+print(json.dumps({{"errors": errors, "drawn": drawn,
+                  "modules": sorted(m for m in sys.modules if m.startswith("wasmlit"))}}))
 """
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr
     found = json.loads(proc.stdout.splitlines()[-1])
-    assert found["errors"] == []
+    assert len(found["errors"]) == errors, found["errors"]
+    assert found["drawn"]  # what the run wrote in the main area
     return set(found["modules"])
 
 
@@ -76,3 +102,39 @@ def test_the_heavy_families_are_left_for_the_lazy_archive():
         assert module in lazy
     assert "wasmlit/bridge.py" in wheel and "wasmlit/lazy_modules.py" in wheel
     assert not {f"wasmlit/{m.replace('.', '/')}.py" for m in lazy} & wheel
+
+
+def test_an_error_that_ends_the_run_is_drawn_with_the_wheel_alone():
+    in_wheel = first_run_modules(sources())
+    assert "wasmlit.elements.exception_display" in in_wheel
+    assert imported_by_first_run(RAISES, errors=1) - {"wasmlit.prerender"} <= in_wheel
+
+
+def test_a_multipage_app_fetches_only_the_navigation_module():
+    in_wheel = first_run_modules(sources())
+    assert "wasmlit.nav_state" in in_wheel and "wasmlit.navigation" not in in_wheel
+    assert imported_by_first_run(MULTIPAGE) - {"wasmlit.prerender"} - in_wheel == \
+        {"wasmlit.navigation"}
+
+
+def test_only_imports_that_run_at_import_time_pull_a_module_into_the_wheel():
+    modules = {"wasmlit.a", "wasmlit.b", "wasmlit.c", "wasmlit.d", "wasmlit.e", "wasmlit.f"}
+    source = b"""
+from typing import TYPE_CHECKING
+from . import a
+try:
+    from .b import thing
+except ImportError:
+    pass
+if TYPE_CHECKING:
+    from .c import Hint
+else:
+    import wasmlit.f
+class Holder:
+    from .d import other
+def later():
+    from .e import rare
+lazy = lambda: __import__("wasmlit.e")
+"""
+    assert imports_of("wasmlit.x", False, source, modules | {"wasmlit"}) == \
+        {"wasmlit", "wasmlit.a", "wasmlit.b", "wasmlit.d", "wasmlit.f"}

@@ -5,38 +5,47 @@
 from __future__ import annotations
 
 import importlib as _importlib
+import sys as _sys
+import types as _types
 from typing import Any
 
-from . import commands as _commands
-from .current import current_session, running_session as _running_session
-from .errors import (StreamlitAPIException, StreamlitBadTimeStringError,
-                     StreamlitFragmentWidgetsNotAllowedOutsideError)
-from .fragments import fragment
-from .session import AppSession
-from .context import ContextProxy as _ContextProxy
-from .query_params import (QueryParamsProxy as _QueryParamsProxy, experimental_get_query_params,
-                           experimental_set_query_params)
-from .secrets import secrets
-from .navigation import Page, navigation, switch_page
-from . import config, errors, version
 from .lazy_names import ATTRIBUTE_SOURCES as _ATTRIBUTE_SOURCES, COMMAND_MODULES as _COMMAND_MODULES
-from .config import get_option, set_user_option as set_option
-from .echo import echo
-from .user_info import (DeprecatedUserInfoProxy as _DeprecatedUserInfoProxy,
-                        UserInfoProxy as _UserInfoProxy, login, logout)
 
-# The modules context.py and query_params.py must not shadow st.context / st.query_params.
-globals().pop("context", None)
-globals().pop("query_params", None)
+# Names `st` gives that are also names of wasmlit's submodules: st.navigation, st.echo and
+# st.secrets are a function and an object, st.context and st.query_params per-session.
+_NOT_SUBMODULES = frozenset(["context", "query_params"] + [
+    name for name, (_module, attribute) in _ATTRIBUTE_SOURCES.items() if attribute])
+
+
+class _Streamlit(_types.ModuleType):
+    """This package's module type. Importing a submodule sets it as an attribute of its
+    package: wasmlit.navigation (imported by st.page_link, a pages/ folder app or a test)
+    must not replace st.navigation, which `__getattr__` gives on first use."""
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name in _NOT_SUBMODULES and isinstance(value, _types.ModuleType):
+            return
+        super().__setattr__(name, value)
+
+
+# Named as the type it extends: `type(st).__name__` (st.help shows it) stays "module".
+_Streamlit.__name__ = _Streamlit.__qualname__ = "module"
+_sys.modules[__name__].__class__ = _Streamlit  # before the imports below set any submodule
+
+from . import commands as _commands  # noqa: E402
+from .current import current_session, running_session as _running_session  # noqa: E402
+from .errors import (StreamlitAPIException, StreamlitBadTimeStringError,  # noqa: E402
+                     StreamlitFragmentWidgetsNotAllowedOutsideError)
+from .fragments import fragment  # noqa: E402
+from .session import AppSession  # noqa: E402
+from . import config, errors, version  # noqa: E402
+from .config import get_option, set_user_option as set_option  # noqa: E402
 
 # wasmlit's own release, its wheel's version (buildlib/wasmlit_wheel.py reads this line).
 WASMLIT_VERSION = "0.1.0"
 # What `st.__version__` reports: the Streamlit release whose API this is, since libraries
 # written for Streamlit gate features on it.
 from .version import STREAMLIT_VERSION_STRING as __version__  # noqa: E402
-
-user = _UserInfoProxy()
-experimental_user = _DeprecatedUserInfoProxy()
 
 # The element families and the other lazily imported names (lazy_names.py) are imported
 # when first used, by `__getattr__` below: `import streamlit` stays the engine's imports only.
@@ -73,9 +82,11 @@ def __getattr__(name: str) -> Any:
     if name == "sidebar":
         return current_session().sidebar
     if name == "query_params":
-        return _QueryParamsProxy(current_session().query_params)
+        from .query_params import QueryParamsProxy
+        return QueryParamsProxy(current_session().query_params)
     if name == "context":
-        return _ContextProxy(current_session().context_info)
+        from .context import ContextProxy  # st.context's classes: imported on first use
+        return ContextProxy(current_session().context_info)
     return _lazy(name)
 
 
@@ -84,8 +95,5 @@ def __getattr__(name: str) -> Any:
 # per-session ones exist only while an app runs, so `__all__` is worked out on each star
 # import (in `__getattr__`): outside a run it leaves them out rather than raising.
 _PER_SESSION = ("context", "query_params", "session_state", "sidebar")
-_ALWAYS_EXPORTED = ["Page", "config", "echo", "errors", "experimental_get_query_params",
-                    "experimental_set_query_params", "experimental_user", "fragment",
-                    "get_option", "login", "logout", "navigation", "rerun", "secrets",
-                    "set_option", "stop", "switch_page", "user", "version",
-                    *_ATTRIBUTE_SOURCES, *_COMMAND_MODULES]
+_ALWAYS_EXPORTED = ["config", "errors", "fragment", "get_option", "rerun", "set_option", "stop",
+                    "version", *_ATTRIBUTE_SOURCES, *_COMMAND_MODULES]

@@ -13,6 +13,8 @@ from collections.abc import Iterable, Iterator, Mapping
 from types import MappingProxyType
 from typing import Any
 
+from .context_info import ContextInfo
+
 
 @functools.lru_cache(maxsize=None)
 def _normalize_header(name: str) -> str:
@@ -98,20 +100,6 @@ def parse_cookies(header: str) -> dict[str, str]:
         except http.cookies.CookieError:
             continue
     return {key: morsel.value for key, morsel in jar.items()}
-
-
-class ContextInfo:
-    """What the page sent about itself (kept per session; None until the page says)."""
-
-    def __init__(self) -> None:
-        self.info: dict[str, Any] | None = None
-
-    def from_page(self, info: dict[str, Any] | None) -> None:
-        if info is not None:
-            self.info = dict(info)
-
-    def get(self, name: str) -> Any:
-        return None if self.info is None else self.info.get(name)
 
 
 class ContextProxy:

@@ -11,6 +11,7 @@ the package is whole and no manifest exists, so nothing is installed.
 """
 from __future__ import annotations
 
+import gzip
 import importlib
 import importlib.machinery
 import io
@@ -33,7 +34,11 @@ def manifest() -> dict | None:
 
 
 def unpack(data: bytes, site_dir: Path) -> None:
-    """Put the archive's files beside the wheel's (site_dir) and let imports see them."""
+    """Put the archive's files beside the wheel's (site_dir) and let imports see them. The
+    archive is a zip gzipped as one stream, unless the server sent it with Content-Encoding:
+    gzip and the browser unpacked it already."""
+    if data[:2] == b"\x1f\x8b":
+        data = gzip.decompress(data)
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         archive.extractall(site_dir)
     importlib.invalidate_caches()

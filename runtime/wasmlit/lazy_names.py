@@ -13,8 +13,9 @@ from __future__ import annotations
 # `st.<command>` and `<container>.<command>` -> the module whose `@command` registers it.
 COMMAND_MODULES: dict[str, str] = {
     **dict.fromkeys(["markdown", "caption", "title", "header", "subheader", "text", "code",
-                     "json", "latex", "divider", "badge", "html", "help", "write_stream",
-                     "write"], "wasmlit.elements.text"),
+                     "json", "divider", "write"], "wasmlit.elements.text"),
+    **dict.fromkeys(["latex", "badge", "html", "help", "write_stream"],
+                    "wasmlit.elements.text_extras"),
     **dict.fromkeys(["error", "warning", "info", "success", "exception", "balloons", "snow",
                      "progress", "toast", "spinner", "status"], "wasmlit.elements.status"),
     **dict.fromkeys(["container", "empty", "columns", "expander", "tabs", "popover", "form"],
@@ -59,4 +60,17 @@ ATTRIBUTE_SOURCES: dict[str, tuple[str, str | None]] = {
     "connection": ("wasmlit.connections.factory", "connection_factory"),
     "dialog": ("wasmlit.dialogs", "dialog"),
     "runtime": ("wasmlit.runtime", None),
+    # Multipage apps, st.echo, secrets, the user and the deprecated query params API: what
+    # a plain run never touches.
+    "Page": ("wasmlit.navigation", "Page"),
+    "navigation": ("wasmlit.navigation", "navigation"),
+    "switch_page": ("wasmlit.navigation", "switch_page"),
+    "echo": ("wasmlit.echo", "echo"),
+    "secrets": ("wasmlit.secrets", "secrets"),
+    "user": ("wasmlit.user_info", "user"),
+    "experimental_user": ("wasmlit.user_info", "experimental_user"),
+    "login": ("wasmlit.user_info", "login"),
+    "logout": ("wasmlit.user_info", "logout"),
+    "experimental_get_query_params": ("wasmlit.query_params", "experimental_get_query_params"),
+    "experimental_set_query_params": ("wasmlit.query_params", "experimental_set_query_params"),
 }

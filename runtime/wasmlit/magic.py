@@ -21,6 +21,10 @@ import ast
 from typing import Any
 
 from .config import option_value
+# What magic's calls reach (every run binds it). Importing it runs the
+# `streamlit.runtime.scriptrunner` package, which imports nothing until asked (its script run
+# context stands above navigation, which imports this module).
+from .runtime.scriptrunner import magic_funcs
 
 # The name, in each script's globals, of what magic calls (1.50 binds the same name).
 MAGIC_NAME = "__streamlitmagic__"
@@ -50,9 +54,6 @@ def script_globals(filename: str) -> dict[str, Any]:
     """A fresh namespace to run a script in, as `__main__`, with magic's writer bound."""
     import builtins
 
-    # Here, not at the top: importing it runs the `streamlit.runtime.scriptrunner` package,
-    # whose script_run_context stands above navigation, which imports this module.
-    from .runtime.scriptrunner import magic_funcs
     return {"__name__": "__main__", "__file__": filename, "__builtins__": builtins,
             MAGIC_NAME: magic_funcs}
 

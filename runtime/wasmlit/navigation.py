@@ -1,9 +1,10 @@
 """Multipage apps as Streamlit 1.50 has them: st.Page, st.navigation, st.switch_page,
 st.page_link, and the legacy `pages/` folder beside the entry script.
 
-A session keeps one `NavState` (`session.navigation`): the page the page URL (or a click)
-asks for, the pages the last st.navigation declared, and whether the app is a `pages/`
-folder app. Every full run of the entry script that declares pages sends the page one change
+A session keeps one `NavState` (`session.navigation`, nav_state.py, which every run
+reads; this module only multipage apps import): the page the page URL (or a click) asks
+for, the pages the last st.navigation declared, and whether the app is a `pages/` folder
+app. Every full run of the entry script that declares pages sends the page one change
 `{"op": "navigation", pages, sections, position, expanded, current, query, not_found}`
 (web/display/navigation.js draws the sidebar nav and keeps the URL path in step).
 
@@ -13,7 +14,6 @@ neither, so they rerun the page shown. Nothing here touches the browser.
 """
 from __future__ import annotations
 
-import hashlib
 import linecache
 import os
 import re
@@ -26,6 +26,8 @@ from .current import current_session, running_session
 from .errors import (RerunException, StreamlitAPIException, StreamlitMissingPageLabelError,
                      StreamlitPageNotFoundError)
 from .magic import compile_script, script_globals
+# NavState, request_page_hash and url_hash are also imported from here (AppTest, tests).
+from .nav_state import NavState, _md5, main_script_path, request_page_hash, url_hash  # noqa: F401
 from .query_params import EMBED_KEYS
 from .props import container_width, is_emoji, validate_icon, validate_width
 
@@ -61,17 +63,6 @@ def page_icon_and_name(path: Path) -> tuple[str, str]:
         return "", ""
     name = re.sub(r"[_ ]+", "_", match.group(2)).strip() or match.group(1)
     return extract_leading_emoji(name)
-
-
-def _md5(text: str) -> str:
-    return hashlib.md5(text.encode("utf-8"), usedforsecurity=False).hexdigest()
-
-
-def main_script_path(session) -> Path:
-    """The entry script's absolute path (in the app's folder when it has one)."""
-    folder = getattr(getattr(session, "workspace", None), "folder", None)
-    return Path(os.path.abspath(os.path.join(folder, session.filename) if folder
-                                else session.filename))
 
 
 # --- st.Page ------------------------------------------------------------------------------
@@ -186,50 +177,7 @@ def Page(page: Any, *, title: str | None = None, icon: str | None = None,  # noq
     return StreamlitPage(page, title=title, icon=icon, url_path=url_path, default=default)
 
 
-# --- per-session state --------------------------------------------------------------------
-class NavState:
-    """One session's navigation: made with the session, as `AppSession.navigation`."""
-
-    def __init__(self, session) -> None:
-        self.intended_name: str | None = None   # from the URL path
-        self.intended_hash: str | None = None   # from a click or st.switch_page
-        self.pages: dict[str, dict[str, Any]] | None = None  # hash -> page info
-        self.active_page = ""                   # hash of the page running ("" the entry)
-        self.current: str | None = None         # hash of the page st.navigation picked
-        self.shown: str | None = None           # hash of the page the last navigation sent
-        # A pages/ folder counts beside an entry file on disk (not beside an app given
-        # as text, e.g. AppTest.from_string run from a project that has one).
-        main = main_script_path(session)
-        self.uses_pages_directory = main.is_file() and (main.parent / "pages").is_dir()
-
-    def from_page(self, event: dict) -> None:
-        if event.get("page_hash"):
-            self.intended_hash, self.intended_name = str(event["page_hash"]), None
-        elif event.get("page") is not None:
-            self.intended_hash, self.intended_name = None, str(event["page"])
-
-    def find(self, fallback_hash: str) -> dict[str, Any] | None:
-        """The page to run (1.50's PagesManager.get_page_script); None: not found."""
-        pages = self.pages or {}
-        if self.intended_hash:
-            return pages.get(self.intended_hash, pages.get(fallback_hash))
-        if self.intended_name:
-            return next((p for p in pages.values()
-                         if p["url_pathname"] == self.intended_name), None)
-        return pages.get(fallback_hash)
-
-
-# --- hooks for the session and AppTest ----------------------------------------------------
-def request_page_hash(session, page_hash: str) -> None:
-    """The next runs run the page with this hash (AppTest.switch_page)."""
-    session.navigation.from_page({"page_hash": page_hash})
-
-
-def url_hash(url_path: str) -> str:
-    """A page's hash: 1.50's md5 of its (inferred or given) url_path."""
-    return _md5(url_path)
-
-
+# --- the pages/ folder -------------------------------------------------------------------
 def run_pages_folder(session) -> None:
     """Run the entry script as the main page of a `pages/` folder app (script_run.py)."""
     main = main_script_path(session)

@@ -11,11 +11,10 @@ from enum import Enum
 from typing import Any, Callable
 
 from .delta_generator import DeltaGenerator
-from .elements.status import show_exception
+from .elements.exception_display import show_exception
 from .errors import FragmentHandledException, RerunException, RunInterrupted, StopException
 from .fragments import Fragment
 from .magic import script_globals
-from .navigation import run_pages_folder
 
 # An app that calls st.rerun() this many times in a row with no page event in between
 # (nor a time.sleep(), which gives the page a turn: see bridge.py) is in an endless loop
@@ -117,6 +116,8 @@ class ScriptRun:
         # A pages/ folder app runs its entry script as its main page.
         session.navigation.active_page = ""
         if session.navigation.uses_pages_directory:
+            # Imported here: only pages/ folder apps need st.navigation's module.
+            from .navigation import run_pages_folder
             run_pages_folder(session)
         else:
             exec(session.code, namespace)

@@ -13,15 +13,15 @@ import time
 from typing import Any
 
 from . import alias, config
-from .context import ContextInfo
+from .context_info import ContextInfo
 from .current import running
 from .delta_generator import DeltaGenerator
-from .elements.logo import end_full_run as end_logo_run
 from .errors import RerunException, StreamlitAPIException
 from .fragments import Fragment
 from .hosts import Host, RecordingHost
 from .magic import compile_script
-from .navigation import NavState
+from .nav_state import NavState
+from .per_session import end_full_run
 from .query_params import QueryParams
 from .run_queue import RunQueue
 from .script_run import RunOutcome, ScriptRun
@@ -275,7 +275,7 @@ class AppSession:
             # one that arrived during the run still finds it, and waits for the run to end.
             self.fragments = run.fragments_called
             self.tree.event("timers", timers=dict(self.timers))
-            end_logo_run(self)  # a logo this run did not set again goes away
+            end_full_run(self)  # e.g. a logo this run did not set again goes away
 
     # --- helpers for commands ----------------------------------------------------------------
     def require_run(self) -> ScriptRun:

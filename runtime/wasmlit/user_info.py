@@ -92,3 +92,8 @@ def login(provider: str | None = None) -> None:
 
 def logout() -> None:
     """st.logout: the user of a static site is never logged in; nothing to do."""
+
+
+# st.user and st.experimental_user (`streamlit` gives them on first use: lazy_names.py).
+user = UserInfoProxy()
+experimental_user = DeprecatedUserInfoProxy()

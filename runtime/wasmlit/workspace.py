@@ -11,8 +11,10 @@ import os
 import sys
 import weakref
 from types import ModuleType
+from typing import TYPE_CHECKING
 
-from .secrets import Secrets
+if TYPE_CHECKING:
+    from .secrets import Secrets
 
 
 _app_folders: set[str] = set()  # every folder an app runs in: their modules are never shared
@@ -23,12 +25,25 @@ class Workspace:
         self.folder = os.path.normpath(folder) if folder else None
         if self.folder is not None:
             _app_folders.add(self.folder)
-        # None: the app has no secrets of its own (st.secrets reads the shared ones).
-        self.secrets: Secrets | None = None
-        if secrets_text is not None:
-            self.secrets = Secrets()
-            self.secrets.load_text(secrets_text)
+        # The app's own secrets.toml text (the page passes one for every app): made into
+        # its `secrets` when first read, since most runs never read st.secrets.
+        self._secrets_text = secrets_text
+        self._secrets: Secrets | None = None
         self._modules: dict[str, ModuleType] = {}  # this app's own modules while it is out
+
+    @property
+    def secrets(self) -> Secrets | None:
+        """What st.secrets reads in this app's runs; None: the app has no secrets of its own
+        (st.secrets reads the shared ones)."""
+        if self._secrets is None and self._secrets_text is not None:
+            from .secrets import Secrets  # st.secrets' module, imported on first read
+            self._secrets = Secrets()
+            self._secrets.load_text(self._secrets_text)
+        return self._secrets
+
+    @secrets.setter
+    def secrets(self, value: Secrets | None) -> None:
+        self._secrets = value
 
     def owns(self, module: ModuleType) -> bool:
         """Whether `module` was loaded from this app's folder."""

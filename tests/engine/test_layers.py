@@ -22,7 +22,8 @@ LAYERS: list[tuple[str, set[str]]] = [
     # Values and records that know nothing of a running app; what a session talks to.
     ("values", {"per_session", "durations", "tree", "run_queue", "state", "uploaded_file",
                 "column_config",
-                "context", "hosts", "caching.errors",
+                "context", "hosts", "nav_state", "context_info",
+                "caching.errors",
                 "caching.hashing", "caching.storage"}),
     # The session of the run in progress (a context variable) and the command registry.
     ("current", {"current", "registry"}),
@@ -151,7 +152,7 @@ def test_the_graph_sees_imports_inside_functions_and_type_checking_blocks(tmp_pa
     assert imports_of("probe", source, False, modules) == \
         {"errors", "session", "elements.status", "tree"}
     graph = import_graph()
-    assert "runtime.scriptrunner.magic_funcs" in graph["magic"]  # imported in a function
+    assert "runtime.scriptrunner.magic_funcs" in graph["magic"]  # `from pkg import submodule`
     assert not any(target.startswith("testing") for targets in graph.values() for target in targets)
 
 

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Iterator
 
 from ..delta_generator import observe_writes
-from ..elements.status import show_exception
+from ..elements.exception_display import show_exception
 from .errors import CachedWidgetWarning, CacheReplayClosureError
 
 _names = itertools.count(1)

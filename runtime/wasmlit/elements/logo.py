@@ -3,7 +3,8 @@
 Not an element of the tree: each call sends the page a `{"op": "logo", "logo": {...}}`
 change (the page draws it: web/page-layout.js). As in Streamlit 1.50, the last call of a
 run wins, and a full run that does not call st.logo removes the logo when it ends
-(`end_full_run`, called by the session); a fragment's run leaves it alone.
+(`LogoState.end_full_run`, called by the session through per_session.end_full_run); a
+fragment's run leaves it alone.
 """
 from __future__ import annotations
 
@@ -25,6 +26,13 @@ class LogoState(PerSession):
     def __init__(self) -> None:
         self.shown: dict | None = None
         self.set_in_run = -1  # the session's run_count when st.logo was last called
+
+    def end_full_run(self, session: Any) -> None:
+        """After a full run: a logo it did not set again goes away, as in Streamlit."""
+        if self.shown is None or self.set_in_run == session.run_count:
+            return
+        self.shown = None
+        session.tree.event("logo", logo=None)
 
 
 @command
@@ -50,15 +58,6 @@ def logo(dg, image: Any, *, size: str = "medium", link: str | None = None,
         state.shown = logo_props
         session.tree.event("logo", logo=logo_props)
     return None
-
-
-def end_full_run(session: Any) -> None:
-    """After a full run: a logo it did not set again goes away, as in Streamlit."""
-    state = LogoState._by_session.get(session)
-    if state is None or state.shown is None or state.set_in_run == session.run_count:
-        return
-    state.shown = None
-    session.tree.event("logo", logo=None)
 
 
 def _url_of(image: Any, field: str) -> str:

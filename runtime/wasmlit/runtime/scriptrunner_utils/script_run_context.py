@@ -8,7 +8,7 @@ import weakref
 from typing import Any
 
 from ...current import running_session
-from ...navigation import main_script_path, url_hash
+from ...nav_state import main_script_path, url_hash
 from ...uploaded_file import FileStore
 
 UserInfo = dict  # 1.50: dict[str, str | bool | None]
