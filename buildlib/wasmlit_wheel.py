@@ -1,11 +1,11 @@
 """runtime/wasmlit packed for the browser: no testing/, modules as .pyc (pycompile.py), in
 two deterministic zips (wasmlit_split.py): the wheel, wasmlit-VERSION-py3-none-any.whl, with
-what a first run needs, and the lazy archive, wasmlit-VERSION-lazy.zip, with the rest.
+what a first run needs, and the lazy archive, wasmlit-VERSION-lazy.zip.gz, with the rest.
 
 Beside the wheel, the page's copy of it: wasmlit-core.zip.gz (CORE_ARCHIVE), the same files
-in a stored zip compressed as one gzip stream. A wheel deflates each file on its own, so
-what the files share (names, the engine's vocabulary) is paid for again in every one; one
-stream pays for it once, and is about a sixth smaller. The page fetches that copy at start
+in a stored zip compressed as one gzip stream, as the lazy archive is. A wheel deflates each
+file on its own, so what the files share (names, the engine's vocabulary) is paid for again
+in every one; one stream pays for it once, and is about a sixth smaller. The page fetches that copy at start
 (web/python-start.js); the wheel stays for Pyodide's lock, loadPackage and the snapshot."""
 from __future__ import annotations
 
@@ -118,7 +118,7 @@ def build_wasmlit_wheel(out_dir: Path, version: str) -> Path:
     members = {name: data for name, data in compiled.items() if source_of[name] in in_wheel}
     lazy = {name: data for name, data in compiled.items() if source_of[name] not in in_wheel}
     archive = lazy_archive_name(version)
-    write_zip(out_dir / archive, lazy)
+    write_one_stream_zip(out_dir / archive, lazy)
     members[MANIFEST] = manifest(archive, lazy_modules)
     members.update(dist_info(version))
     members.update(streamlit_dist_info())

@@ -146,7 +146,7 @@ async function loadLazyModules(pyodide, bridge, singleFile) {
   if (singleFile) {
     const response = await fetch(url);
     if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-    unpackZip(pyodide, new Uint8Array(await response.arrayBuffer()));
+    unpackZip(pyodide, await gunzipped(new Uint8Array(await response.arrayBuffer())));
   } else {
     bridge.install_lazy_modules(() => fetchSync(url));
   }

@@ -11,7 +11,7 @@ import pytest
 from buildlib.wasmlit_wheel import wasmlit_version
 from sites import IDLE, ROOT, build_source_site, site_file
 
-ARCHIVE = f"wasmlit-{wasmlit_version()}-lazy.zip"
+ARCHIVE = f"wasmlit-{wasmlit_version()}-lazy.zip.gz"
 APP = '''
 import datetime
 import sys

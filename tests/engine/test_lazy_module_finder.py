@@ -5,6 +5,7 @@ lazy part in a zip that `fetch` hands over (the page's synchronous request, in t
 """
 from __future__ import annotations
 
+import gzip
 import importlib
 import io
 import sys
@@ -89,3 +90,18 @@ def test_a_whole_package_installs_no_finder():
     assert lazy_modules.manifest() is None
     assert lazy_modules.install(lambda name: b"") is None
     assert not [f for f in sys.meta_path if isinstance(f, lazy_modules.LazyModuleFinder)]
+
+
+@pytest.mark.parametrize("as_sent", ["gzipped", "unpacked by the browser"])
+def test_the_archive_unpacks_as_built_or_as_a_browser_hands_it_over(site, as_sent):
+    # Built as one gzip stream (wasmlit-VERSION-lazy.zip.gz); a host that sends it with
+    # Content-Encoding: gzip has the browser hand over the zip itself.
+    archive = zip_of({"lazypkg/extra.py": "VALUE = 7\n"})
+    sent = gzip.compress(archive) if as_sent == "gzipped" else archive
+    finder = lazy_modules.LazyModuleFinder("lazypkg-lazy.zip.gz", ["lazypkg.extra"], lambda name: sent, site)
+    sys.meta_path.append(finder)
+    try:
+        from lazypkg import extra
+        assert extra.VALUE == 7
+    finally:
+        sys.meta_path.remove(finder)
