@@ -30,6 +30,7 @@ class Workspace:
         self._secrets_text = secrets_text
         self._secrets: Secrets | None = None
         self._modules: dict[str, ModuleType] = {}  # this app's own modules while it is out
+        self._cwd_before: str | None = None  # the working directory enter() left, for leave()
 
     @property
     def secrets(self) -> Secrets | None:
@@ -59,7 +60,10 @@ class Workspace:
                 del sys.modules[name]
         sys.modules.update(self._modules)
         self._modules = {}
-        if os.getcwd() != self.folder:
+        here = _cwd()
+        if here != self.folder:
+            if self._cwd_before is None:
+                self._cwd_before = here
             os.chdir(self.folder)
         if not sys.path or sys.path[0] != self.folder:
             if self.folder in sys.path:
@@ -75,6 +79,15 @@ class Workspace:
                 self._modules[name] = sys.modules.pop(name)
         if self.folder in sys.path:
             sys.path.remove(self.folder)
+        # Back to the directory enter() found, so that another app (or a session with no
+        # folder of its own, whose relative entry file would be looked up there) does not
+        # see this one's files, .streamlit/config.toml among them.
+        before, self._cwd_before = self._cwd_before, None
+        if before is not None and _cwd() == self.folder:
+            try:
+                os.chdir(before)
+            except OSError:  # it is gone (a test's temporary folder)
+                pass
 
     def forget_modules(self) -> None:
         """Drop the modules this app imported (its files changed: import them afresh)."""
@@ -82,6 +95,13 @@ class Workspace:
         for name, module in list(sys.modules.items()):
             if self.owns(module):
                 del sys.modules[name]
+
+
+def _cwd() -> str | None:
+    try:
+        return os.getcwd()
+    except OSError:  # the working directory was deleted
+        return None
 
 
 # module -> the app folder it was loaded from, or None: worked out once per module, since

@@ -130,6 +130,22 @@ def test_config_of_one_app_does_not_leak_into_another(tmp_path):
     assert texts(session) == ["None"]
 
 
+def test_a_folder_app_leaves_the_working_directory_as_it_found_it(tmp_path, monkeypatch):
+    # A folder app runs in its folder; afterwards an app with no folder of its own, whose
+    # entry file is the relative "app.py", must not take the folder app's app.py and
+    # config.toml for its own (its magic would then write a last call's None).
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "app.py").write_text("import streamlit as st\n")
+    run(tmp_path / "a", "import streamlit as st\n", "[magic]\ndisplayLastExprIfNoSemicolon = true\n")
+    assert Path.cwd() == tmp_path
+    session = AppSession("import streamlit as st\nst.write('hi')\n", "app.py")
+    session.enqueue({"kind": "rerun"})
+    session.run_pending()
+    assert session.config_file_options == {}
+    assert markdown_and_errors(session) == ["hi"]
+
+
 def test_a_config_toml_that_does_not_parse_is_shown_as_the_apps_error(tmp_path):
     session = run(tmp_path, "import streamlit as st\nst.write('never')\n", "[theme\n")
     [shown] = texts(session)
