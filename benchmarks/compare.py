@@ -163,12 +163,13 @@ def own_files(site: Path) -> list[Path]:
     files as the page fetches them (wasmlit-core.zip.gz; the .whl beside it is for
     loadPackage) and the lazy archive (buildlib/wasmlit_split.py), under their hashed names
     (the plain wasmlit.js beside them, the embedders' stub, is not counted: the page loads
-    the bundle)."""
+    the bundle), and the bundle's chunks (chunks/: shared code and the element builders
+    loaded on first need, buildlib/lazy_chunks.py)."""
     plain = {hashed: name for name, hashed in site_names(site).items()}  # buildlib/hashed_names.py
     scripts = sorted({plain.get(p.name, p.name) for p in site.glob("*.js")} - VENDOR)
     pyodide = site_file(site, "pyodide/")
-    return [site_file(site, name) for name in scripts + ["wasmlit.css"]] + sorted(
-        pyodide.glob("wasmlit-core.*gz")) + sorted(pyodide.glob("wasmlit-*-lazy*.zip"))
+    return [site_file(site, name) for name in scripts + ["wasmlit.css"]] + sorted((site / "chunks").glob("*.js")) + sorted(
+        pyodide.glob("wasmlit-core.*gz")) + sorted(pyodide.glob("wasmlit-*-lazy*.gz"))
 
 
 def fetched_at_start(browser, site: Path) -> set[str]:

@@ -12,7 +12,7 @@ import urllib.parse
 import urllib.request
 from pathlib import Path
 
-from . import pyodide_lock
+from . import lazy_builders, lazy_chunks, pyodide_lock
 from .checkout import (CACHE, DIST, IS_SHIPPED, NODE_MODULES, PYODIDE_NPM, ROOT, WEB, WHEEL_CACHE, build_into,
                        default_packages_url, ensure_node_modules, esbuild, pinned_lock, run_quietly,
                        sha256_file)
@@ -25,7 +25,7 @@ from .wasmlit_wheel import build_wasmlit_wheel, runtime_files, wasmlit_version
 STAMP = ".build-stamp"  # in dist/: fingerprint of the inputs it was built from
 # buildlib modules whose code decides what dist/ holds (with build.py itself)
 DIST_MODULES = ("checkout.", "dist.", "wasmlit_wheel.", "wasmlit_split.", "pycompile.", "snapshot.",
-               "pyodide_lock.", "fonts.", "pdfjs_files.")
+               "pyodide_lock.", "fonts.", "pdfjs_files.", "lazy_builders.", "lazy_chunks.")
 VENDOR_ENTRIES = WEB / "vendor-entry"
 MARKDOWN_ENTRY = VENDOR_ENTRIES / "markdown.mjs"
 PRISM_INJECT = VENDOR_ENTRIES / "prism-inject.mjs"  # binds Prism's components to our Prism
@@ -46,10 +46,18 @@ def web_files() -> list[Path]:
 
 
 def write_web_files(tmp: Path) -> None:
-    """Our JS as two minified modules, wasmlit.js (the page's) and python-worker.js (the
-    Web Worker that runs Python; .map files map both back to web/ for the browser's
-    devtools), and every stylesheet, the theme first, minified into one wasmlit.css."""
-    esbuild(WEB / "wasmlit.js", tmp / "wasmlit.js", "--bundle", "--format=esm", "--sourcemap")
+    """Our JS, minified: wasmlit.js (the page's) with chunks/ (the element builders it loads
+    on first need and the code they share, lazy_chunks.py), and python-worker.js (the Web
+    Worker that runs Python); .map files map them back to web/ for the browser's devtools.
+    Every stylesheet, the theme first, minified into one wasmlit.css."""
+    metafile = tmp / ".wasmlit.meta.json"
+    run_quietly([NODE_MODULES / ".bin" / "esbuild", WEB / "wasmlit.js", *lazy_chunks.ESBUILD_OPTIONS,
+                 "--sourcemap", "--minify", "--log-level=warning", f"--outdir={tmp}", f"--metafile={metafile}"],
+                "esbuild")
+    lazy_chunks.write_manifest(metafile, tmp, ROOT)
+    metafile.unlink()
+    # A one-file page has no chunk beside it to import: it carries the JS as one bundle.
+    esbuild(WEB / "wasmlit.js", tmp / lazy_chunks.SINGLE_FILE_BUNDLE, "--bundle", "--format=esm")
     # A classic worker script: a one-file page opened from file:// can start only a classic
     # worker from a blob: URL (Chromium refuses a module worker there).
     esbuild(WEB / "python-worker.js", tmp / "python-worker.js", "--bundle", "--format=iife", "--sourcemap")
@@ -184,6 +192,7 @@ def build_dist() -> None:
             raise BuildError(f"{DIST} is incomplete: reinstall wasmlit")
         return
     ensure_node_modules()
+    lazy_builders.refresh()  # web/lazy-builders.js: the kinds of each lazily loaded family
     fingerprint = input_fingerprint()
     stamp = DIST / STAMP
     if stamp.is_file() and stamp.read_text().strip() == fingerprint:

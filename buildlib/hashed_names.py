@@ -18,6 +18,9 @@ before its offline cache list and its .gz/.br copies, which must see the final n
   plain wasmlit.js stays as a one-line module re-exporting it: the stable URL for pages
   that embed apps with <script type="module" src=".../wasmlit.js">.
 
+The bundle's chunks (chunks/, buildlib/lazy_chunks.py) keep the names esbuild gave them from
+their content: the bundle imports them by those names, and nothing is written into them.
+
 What keeps its name (a host revalidates it): index.html, 404.html, sw.js, wasmlit.js, the
 app's files (app.py, app/, files.json, secrets.toml), wheels/ (requirements.txt's),
 component/ (custom components' frontends, component_frontends.py) and the source maps
@@ -36,7 +39,7 @@ from .errors import BuildError
 HASH_CHARS = 8  # hex digits of sha256 in a name: enough to tell two builds apart
 ENTRY = "wasmlit.js"  # the page's bundle; its plain name stays, as a stub for embedders
 STYLESHEET = "wasmlit.css"
-PLACEHOLDER = '"__WASMLIT_ASSET_NAMES__"'  # web/assets.js BUILT_NAMES, as esbuild writes it
+PLACEHOLDER = '"__WASMLIT_ASSET_NAMES__"'  # web/site-names.js BUILT_NAMES, as esbuild writes it
 HASHED_FOLDERS = ("fonts", "katex", "pdfjs")  # hashed as a whole: their files name each other
 PYODIDE = "pyodide"
 PYODIDE_CORE = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip")  # dist.PYODIDE_FILES

@@ -13,15 +13,17 @@ from pathlib import Path
 
 from . import pyodide_lock
 from . import requirements as app_requirements
-from .checkout import WEB
+from .checkout import DIST, WEB
 from .errors import BadInput
 from .fonts import inline_fonts
+from .lazy_chunks import SINGLE_FILE_BUNDLE
 from .site import APP_DIR, FILES_NAME, SECRETS_NAME, SITE_MARKER, build_site
 from .static_server import MIME_TYPES
 from .wasmlit_wheel import CORE_ARCHIVE
 
 INLINE_ASSETS_JS = WEB / "vendor-entry" / "inline-assets.js"
 SOURCE_MAP_COMMENT = re.compile(r"//# sourceMappingURL=\S+\s*$")
+MODULE_PRELOAD = re.compile(r'\n<link rel="modulepreload" href="[^"]*">')  # the site's chunks: none here
 # Which chart library a one-file page carries: the app's code names one of these commands.
 CHART_LIBRARIES = {"vega.js": ("line_chart", "bar_chart", "area_chart", "scatter_chart",
                                "vega_lite_chart", "altair_chart", ".map("),
@@ -91,13 +93,14 @@ def inline_katex_css(site: Path) -> str:
 
 
 def single_file_page(site: Path) -> str:
-    """The one-file page for a site: its index.html with wasmlit.css, its wasmlit.js (the
-    esbuild bundle of web/, without the source map's comment: the page has no .map beside it)
-    and the inline assets (with their server, inline-assets.js) inside it. No esbuild runs,
-    so an installed wasmlit needs no Node for it either."""
-    bundle = SOURCE_MAP_COMMENT.sub("", (site / "wasmlit.js").read_text("utf-8"))
+    """The one-file page for a site: its index.html with wasmlit.css, dist/'s one-bundle
+    wasmlit.js (SINGLE_FILE_BUNDLE: esbuild's bundle of web/ with no chunks to import,
+    without a source map's comment: the page has no .map beside it) and the inline assets
+    (with their server, inline-assets.js) inside it. No esbuild runs, so an installed
+    wasmlit needs no Node for it either."""
+    bundle = SOURCE_MAP_COMMENT.sub("", (DIST / SINGLE_FILE_BUNDLE).read_text("utf-8"))
     assets = json.dumps(single_file_assets(site)).replace("<", "\\u003c")
-    page = (site / "index.html").read_text("utf-8")
+    page = MODULE_PRELOAD.sub("", (site / "index.html").read_text("utf-8"))
     css = inline_fonts((site / "wasmlit.css").read_text("utf-8"), site, uses_material_icons(site),
                        uses_serif_theme(site))
     css = css.replace("</style", "<\\/style")

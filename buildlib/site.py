@@ -12,7 +12,7 @@ import shutil
 import sys
 from pathlib import Path
 
-from . import app_source, hashed_names, offline_cache, prerender, pyodide_lock, site_packages, spa
+from . import app_source, hashed_names, lazy_chunks, offline_cache, prerender, pyodide_lock, site_packages, spa
 from . import requirements as app_requirements
 from .app_source import App
 from .checkout import (DIST, PYODIDE_NPM, STDLIB_ZIP, WHEEL_CACHE, build_into, default_packages_url,
@@ -46,8 +46,9 @@ PAGE = """<!doctype html>
 
 
 def index_html(title, secrets=False, theme=None, src="app.py", files=False, wheels=None, dev=None,
-               first_paint=None, offline_cache_sw=None, persist=None, client=None):
-    head = '\n<link rel="icon" href="data:,">\n<link rel="stylesheet" href="wasmlit.css">'
+               first_paint=None, offline_cache_sw=None, persist=None, client=None, preload=""):
+    # preload: <link rel="modulepreload"> lines for the chunks the first paint needs (lazy_chunks.py)
+    head = '\n<link rel="icon" href="data:,">\n<link rel="stylesheet" href="wasmlit.css">' + preload
     marker = f' {SECRETS_MARKER}="{SECRETS_NAME}"' if secrets else ""
     if wheels:  # wheels/requirements.json: the app's requirements, installed before it runs
         marker += f' data-wasmlit-requirements="{html.escape(wheels)}"'
@@ -150,7 +151,7 @@ def fill_site(tmp: Path, app: App, packages: site_packages.SitePackages, package
     persist: a folder of the app's whose files the browser keeps (--persist, checked).
     hashed: the files dist/ gives carry their content's hash in their names (hashed_names.py)."""
     shutil.copytree(DIST, tmp, dirs_exist_ok=True, ignore=lambda d, names: [
-        n for n in names if Path(d) == DIST and (n == "sites" or n.startswith("."))])
+        n for n in names if Path(d) == DIST and (n == "sites" or n.startswith(".") or n in lazy_chunks.BUILD_ONLY)])
     src = write_app(tmp, app)
     secrets = app_source.read_secrets(app.home)
     if secrets is not None:
@@ -159,10 +160,10 @@ def fill_site(tmp: Path, app: App, packages: site_packages.SitePackages, package
     paint = prerender.first_paint(app, src) if prerender_first_run else None
     page = index_html(app.title, secrets is not None, app_source.read_theme(app.home), src,
                       app.folder is not None, wheels, dev, paint, offline_cache.SW_NAME if offline else None,
-                      persist, app_source.read_client(app.home))
+                      persist, app_source.read_client(app.home), lazy_chunks.preload_links(DIST, paint))
     (tmp / "index.html").write_text(page, "utf-8")
     if hashed:  # before 404.html (a copy of index.html) and the offline cache's list
-        hashed_names.hash_names(tmp, sorted(p.name for p in DIST.iterdir() if p.is_file()))
+        hashed_names.hash_names(tmp, sorted(p.name for p in DIST.iterdir() if p.is_file() and p.name not in lazy_chunks.BUILD_ONLY))
     spa.write_404(tmp)  # page URLs of multipage apps (GitHub Pages serves 404.html)
     if offline:  # last: it lists every other file
         offline_cache.write(tmp)

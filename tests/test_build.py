@@ -63,12 +63,13 @@ def test_dist_has_pyodide_runtime_and_bundle(dist):
         assert (dist / "pyodide" / name).read_bytes() == (PYODIDE_NPM / name).read_bytes()
     assert not list((dist / "pyodide").glob("*.map"))
     assert "markdownit" in (dist / "markdown.js").read_text()
-    # Our JS is two bundles, the page's and the Python worker's (with source maps that
-    # between them name every module), and one stylesheet.
+    # Our JS is two bundles, the page's (with its chunks, buildlib/lazy_chunks.py) and the
+    # Python worker's (with source maps that between them name every module), and one
+    # stylesheet.
     bundles = {}
     for bundle in ("wasmlit.js", "python-worker.js"):
-        bundle_map = json.loads((dist / f"{bundle}.map").read_text())
-        bundles[bundle] = {Path(source).name for source in bundle_map["sources"]}
+        maps = [dist / f"{bundle}.map"] + (sorted((dist / "chunks").glob("*.js.map")) if bundle == "wasmlit.js" else [])
+        bundles[bundle] = {Path(source).name for m in maps for source in json.loads(m.read_text())["sources"]}
     for path in web_files():
         if path.suffix == ".js":
             assert path.name in bundles["wasmlit.js"] | bundles["python-worker.js"], path

@@ -21,7 +21,31 @@ import { h, svgIcon, uid } from "./dom.js";
 import { applyTheme, setWideLayout } from "./page-layout.js";
 import { AUTO, CUSTOM, customThemeOf, initialThemeName, storeThemeName, themeFor, themeNames,
   watchSystemTheme } from "./theme-choice.js";
-import { closeMenuDialog, openAboutDialog, openSettingsDialog } from "./app-menu-dialogs.js";
+
+/** @typedef {typeof import("./app-menu-dialogs.js")} MenuDialogs */
+/** @type {Promise<MenuDialogs> | null} */
+let menuDialogs = null;
+/** @type {MenuDialogs | null} once loaded (until then no menu dialog can be open) */
+let loadedDialogs = null;
+
+// Settings and About (app-menu-dialogs.js) load when the menu first opens, so that choosing
+// one (later) opens it at once.
+function loadDialogs() {
+  menuDialogs ??= import("./app-menu-dialogs.js").then((dialogs) => (loadedDialogs = dialogs), (err) => {
+    menuDialogs = null;  // the next try loads it again
+    throw err;
+  });
+  return menuDialogs;
+}
+
+/** @param {(dialogs: MenuDialogs) => void} open */
+function withDialogs(open) {
+  if (loadedDialogs) {
+    open(loadedDialogs);
+    return;
+  }
+  loadDialogs().then(open, (err) => console.error("wasmlit: the app menu's dialogs could not be loaded", err));
+}
 
 // Material's more_vert.
 const MORE_VERT = "M12 8c1.1 0 2-.9 2-2s-.9-2-2-2-2 .9-2 2 .9 2 2 2zm0 2c-1.1 0-2 .9-2 2s.9 2 2 2 2-.9 2-2-.9-2-2-2zm0 6c-1.1 0-2 .9-2 2s.9 2 2 2 2-.9 2-2-.9-2-2-2z";
@@ -50,11 +74,11 @@ export function setupAppMenu(view, { theme, client } = {}) {
     /** @type {MenuItem[]} */
     const items = [
       { label: "Rerun", shortcut: "r", disabled: () => !isConnected(view), action: rerun },
-      { label: "Settings", action: () => openSettingsDialog(view, {
+      { label: "Settings", action: () => withDialogs((dialogs) => dialogs.openSettingsDialog(view, {
         wide: view.app.classList.contains("wl-layout-wide"), setWide: (wide) => setWideLayout(view, wide),
-        themes: themes.names, theme: themes.current(), setTheme: themes.choose }) },
+        themes: themes.names, theme: themes.current(), setTheme: themes.choose })) },
       { label: "Print", dividerAbove: true, action: printPage },
-      { label: "About", dividerAbove: true, action: () => openAboutDialog(view) },
+      { label: "About", dividerAbove: true, action: () => withDialogs((dialogs) => dialogs.openAboutDialog(view)) },
     ];
     const end = view.app.querySelector("[data-testid='stToolbar'] > .wl-toolbar-end");
     if (end) end.append(buildMenu(view, items));
@@ -79,7 +103,7 @@ function isConnected(view) {
  * another), and the menu's dialogs close. @returns {boolean} whether a rerun was asked for */
 function rerunApp(view) {
   if (!isConnected(view) || view.app.getAttribute("data-test-script-state") === "running") return false;
-  closeMenuDialog(view.app);
+  loadedDialogs?.closeMenuDialog(view.app);
   view.post({ kind: "rerun" });
   return true;
 }
@@ -146,6 +170,7 @@ function buildMenu(view, items) {
   /** @type {{close: (refocus: boolean) => void} | null} */
   let open = null;
   button.addEventListener("click", () => {
+    loadDialogs().catch(() => {});  // said when a dialog is chosen
     if (open) open.close(true);
     else open = openPopover(view, button, items, () => {
       open = null;

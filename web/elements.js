@@ -5,24 +5,11 @@
 import { h } from "./dom.js";
 import { BUILDERS as TEXT } from "./display/text.js";
 import { BUILDERS as STATUS } from "./display/status.js";
-import { BUILDERS as DATA } from "./display/data.js";
-import { BUILDERS as MEDIA } from "./display/media.js";
-import { BUILDERS as FIGURES } from "./display/figures.js";
-import { BUILDERS as CHARTS } from "./display/charts.js";
-import { BUILDERS as GRAPHVIZ } from "./display/graphviz.js";
-import { BUILDERS as PDF } from "./display/pdf.js";
-import { BUILDERS as NAVIGATION } from "./display/navigation.js";
-import { BUILDERS as DECK } from "./display/deck.js";
-import { BUILDERS as AUDIO_INPUT } from "./widgets/audio_input.js";
-import { BUILDERS as COMPONENTS } from "./display/components.js";
 import { BUILDERS as BASIC } from "./widgets/basic.js";
 import { BUILDERS as CHOICE } from "./widgets/choice.js";
 import { BUILDERS as RANGES } from "./widgets/ranges.js";
-import { BUILDERS as PICKERS } from "./widgets/pickers.js";
-import { BUILDERS as CHAT } from "./widgets/chat.js";
-import { BUILDERS as FILES } from "./widgets/files.js";
-import { BUILDERS as DATA_EDITOR } from "./widgets/data_editor.js";
 import { mergeBuilders } from "./builder-maps.js";
+import { FAMILY_KINDS, FAMILY_LOADERS } from "./lazy-builders.js";
 
 
 // A kind this page has no builder for (a newer runtime, a protocol mismatch): said in
@@ -34,11 +21,55 @@ function unknown(kind) {
   return { el };
 }
 
-/** @type {import("./protocol").ElementBuilders} */
-export const ELEMENT_BUILDERS = mergeBuilders("element builders", TEXT, STATUS, DATA, MEDIA, FIGURES,
-  CHARTS, NAVIGATION, BASIC, CHOICE, RANGES, PICKERS, CHAT, FILES, DATA_EDITOR, GRAPHVIZ, PDF,
-  COMPONENTS, DECK,
-  AUDIO_INPUT);
+// The builders every page carries: what most first runs draw (text, alerts, exceptions and
+// spinners, the basic, choice and range widgets). Every other family module is loaded on
+// first need (lazy-builders.js, generated from the modules this one does not import):
+// AppView.applyChanges waits for what a change list draws (loadBuilders), in order.
+/** @type {import("./protocol").SomeElementBuilders} */
+export const ELEMENT_BUILDERS = mergeBuilders("element builders", TEXT, STATUS, BASIC, CHOICE, RANGES);
+
+/** @type {Map<string, string>} kind -> the lazily loaded family (its path in FAMILY_LOADERS) drawing it */
+const FAMILY_OF = new Map(Object.entries(FAMILY_KINDS).flatMap(([family, kinds]) => kinds.map((kind) => [kind, family])));
+/** @type {Map<string, Promise<void>>} family -> its loading (settled once it is loaded or failed) */
+const loading = new Map();
+/** @type {Map<string, string>} family -> why it could not be loaded (its elements show it) */
+const failed = new Map();
+
+/** Whether elements of `kind` can be drawn now: its builder is here, or nothing is on its
+ * way (an unknown kind, a family that could not be loaded: both drawn as an error).
+ * @param {string} kind */
+export function builderReady(kind) {
+  const family = FAMILY_OF.get(kind);
+  return Object.hasOwn(ELEMENT_BUILDERS, kind) || family === undefined || failed.has(family);
+}
+
+/** Load the families drawing `kinds` (once per page): settles when all are ready to draw.
+ * @param {Iterable<string>} kinds */
+export function loadBuilders(kinds) {
+  const families = new Set([...kinds].filter((kind) => !builderReady(kind)).map((kind) => FAMILY_OF.get(kind)));
+  return Promise.all([...families].map(loadFamily)).then(() => {});
+}
+
+/** @param {string} family */
+function loadFamily(family) {
+  if (!loading.has(family)) {
+    loading.set(family, FAMILY_LOADERS[family]().then(({ BUILDERS }) => {
+      Object.assign(ELEMENT_BUILDERS, mergeBuilders("element builders", ELEMENT_BUILDERS, BUILDERS));
+    }).catch((err) => {
+      console.error(`wasmlit: the code for ${family} could not be loaded`, err);
+      failed.set(family, err && err.message ? err.message : String(err));
+    }));
+  }
+  return loading.get(family);
+}
+
+// An element whose family could not be loaded (a chunk missing from the site, offline):
+// shown in its place, as an unknown kind is; the rest of the app keeps working.
+function notLoaded(kind, why) {
+  const el = h("div", { class: "wl-unknown wl-builder-failed", role: "alert" });
+  el.textContent = `wasmlit could not load the code that draws "${kind}" elements (${why}).`;
+  return { el };
+}
 
 /**
  * @param {string} kind
@@ -48,7 +79,9 @@ export const ELEMENT_BUILDERS = mergeBuilders("element builders", TEXT, STATUS, 
  */
 export function buildElement(kind, props, view) {
   const build = Object.hasOwn(ELEMENT_BUILDERS, kind) ? ELEMENT_BUILDERS[kind] : null;
-  return build ? build(props, view) : unknown(kind);
+  if (build) return build(props, view);
+  const family = FAMILY_OF.get(kind);
+  return family !== undefined && failed.has(family) ? notLoaded(kind, failed.get(family)) : unknown(kind);
 }
 
 // Rebuild an element that has no in-place update.

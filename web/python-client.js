@@ -199,7 +199,7 @@ class PythonClient {
       }
       case "changes": this.apps.get(data.app)?.view?.apply(data.json); break;
       case "ran": this.apps.get(data.app)?.view?.ran(data.consumed); break;
-      case "failed": this.apps.get(data.app)?.view?.runs.failed(data.message, data.gone); break;
+      case "failed": this.apps.get(data.app)?.view?.loopFailed(data.message, data.gone); break;
       case "package-loading": {
         const view = this.apps.get(data.app)?.view;
         if (data.message === null) view?.hidePackageLoading();

@@ -13,6 +13,8 @@ import { MarkdownLoader } from "./markdown-loader.js";
 import { FragmentTimers } from "./fragment-timers.js";
 import { redrawLeaf, setNode, trimNode, updateNode } from "./tree-patch.js";
 import { createStatusWidget, placeStatusWidget } from "./status-widget.js";
+import { builderReady, loadBuilders } from "./elements.js";
+import { InOrder } from "./in-order.js";
 
 const IDLE = "notRunning";
 const RUNNING = "running";
@@ -49,6 +51,8 @@ export class AppView {
       },
       idle: () => this.setScriptState(IDLE),
     });
+    // What the worker sends takes effect in order, after the builders it needs (in-order.js).
+    this.order = new InOrder();
     /** @type {Map<string, import("./protocol").TreeNode>} node id -> {el, body, kind, props, api} */
     this.nodes = new Map();
     /** @type {Map<string, import("./protocol").ElementApi>} widget id -> api of the widget's element */
@@ -123,9 +127,15 @@ export class AppView {
     this.runs.post(event);
   }
 
-  /** The worker ended a run having taken the events up to `consumed`. @param {number} consumed */
+  /** The worker ended a run having taken the events up to `consumed` (once what it drew is
+   * in the page). @param {number} consumed */
   ran(consumed) {
-    this.runs.ran(consumed);
+    this.order.run(() => this.runs.ran(consumed));
+  }
+
+  /** The worker's run loop threw (`gone`: Pyodide died). @param {string} message @param {boolean} gone */
+  loopFailed(message, gone) {
+    this.order.run(() => this.runs.failed(message, gone));
   }
 
   /** Python restarted (Stop ended a loop that would not end): what the widgets show, for
@@ -139,6 +149,7 @@ export class AppView {
 
   /** Python is restarting: forget what the old session drew (its next run draws anew). */
   restarting(message) {
+    this.order.drop();  // what the old session sent and is not drawn yet no longer counts
     this.runs.detach();
     this.app.setAttribute("data-test-connection-state", "CONNECTING");  // until attach, after the restart
     this.timers.clear();
@@ -178,8 +189,19 @@ export class AppView {
     this.applyChanges(JSON.parse(json));
   }
 
-  /** @param {import("./protocol").Change[]} changes */
+  /** Apply a change list: at once, unless it draws a kind whose builders are still to be
+   * loaded (elements.js) or an earlier list waits for some; then after those, in order.
+   * @param {import("./protocol").Change[]} changes */
   applyChanges(changes) {
+    const missing = [];
+    for (const change of changes) {
+      if (change.op === "set" && !change.block && !builderReady(change.kind)) missing.push(change.kind);
+    }
+    this.order.run(() => this.applyNow(changes), missing.length ? loadBuilders(missing) : null);
+  }
+
+  /** @param {import("./protocol").Change[]} changes */
+  applyNow(changes) {
     for (const change of changes) {
       switch (change.op) {
         case "set": setNode(this, change); break;
@@ -301,6 +323,7 @@ export class AppView {
   }
 
   unmount() {
+    this.order.drop();
     if (this.stopWatchingHistory) this.stopWatchingHistory();
     this.timers.clear();
     this.runs.stop();

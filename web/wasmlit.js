@@ -13,6 +13,7 @@
 // its first run, and on first import later (packages.js, wasmlit.package_hook).
 // A one-file page (build.py --single-file) defines globalThis.wasmlitAssetURL, which
 // turns the URL of a file it carries inline into a blob: URL for import().
+import "./site-names.js";  // first: where the site's files are, before anything asks
 import { AppView } from "./render.js";
 import { AppHandle } from "./app-handle.js";
 import { SNIPPET_TYPE, snippetHost, snippetOptions, splitRequirements } from "./snippets.js";

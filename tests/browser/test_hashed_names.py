@@ -20,9 +20,10 @@ if st.button("Go"):
 '''
 
 HEX = "[0-9a-f]{8}"
-# A path that names its content: NAME.<hash>.EXT, a file in a NAME-<hash>/ folder, or our
-# wheel with its hash as the build tag.
-HASHED = re.compile(rf"([\w-]+-{HEX}/.+|[^/]+\.{HEX}\.\w+|[^/]+-0\.{HEX}-[^/]+\.whl)")
+# A path that names its content: NAME.<hash>.EXT, a file in a NAME-<hash>/ folder, our
+# wheel with its hash as the build tag, or a chunk of the page's JS as esbuild names it
+# (buildlib/lazy_chunks.py).
+HASHED = re.compile(rf"([\w-]+-{HEX}/.+|[^/]+\.{HEX}\.\w+|[^/]+-0\.{HEX}-[^/]+\.whl|chunks/[\w-]+-[A-Z0-9]{{8}}\.js)")
 FIXED = {"", "app.py"}  # index.html (the site's folder) and the app
 
 
@@ -49,4 +50,5 @@ def test_a_site_with_hashed_names_runs_and_asks_only_for_hashed_files(tmp_path_f
         hashed = names.get(rel) or names[rel.split("/")[0] + "/"] + rel.split("/", 1)[1]
         assert hashed in paths, (rel, sorted(paths))
     assert any(p.startswith(names["fonts/"]) for p in paths)  # the stylesheet's fonts
+    assert any(p.startswith("chunks/pickers-") for p in paths)  # st.date_input's builders
     assert not [url for url in requested if not url.startswith((server.url, "data:", "blob:"))]

@@ -4,14 +4,13 @@
 //                          sidebar (stSidebarNav) or the header (stTopNavLink), keeps the URL
 //                          path on the current page's url_path (history.pushState, no reload)
 //                          and shows 1.50's "Page not found" dialog
-//   BUILDERS.page_link     st.page_link (stPageLink > stPageLink-NavLink)
+//   page_link.js           st.page_link (stPageLink > stPageLink-NavLink), loaded on first need
 // Clicking a page link posts {kind: "rerun", page_hash, query: ""}: the app reruns on that
 // page without a reload. Only plain left clicks are taken over (Ctrl/middle click opens a tab).
 import { h, svgIcon } from "../dom.js";
 import { iconElement } from "../widgets/basic.js";
 import { pageInfo } from "../page-info.js";
 import { applyPageConfig } from "../page-layout.js";
-import { setTooltip } from "../tooltip.js";
 
 const COLLAPSE_THRESHOLD = 12;      // 1.50: more pages than this collapse behind "View more"
 const PAGES_SHOWN_COLLAPSED = 10;
@@ -42,13 +41,13 @@ export function pageSegment() {
   return last.includes(".") ? "" : last;  // "index.html" is the site itself, not a page
 }
 
-function pageHref(urlPath) {
+export function pageHref(urlPath) {
   const name = urlPath ? encodeURIComponent(urlPath) : ENTRY_DOCUMENT;
   return new URL(basePath() + name, location.href).toString();
 }
 
 // A page change the app should run: plain left clicks only.
-function takesClick(ev) {
+export function takesClick(ev) {
   return ev.button === 0 && !ev.ctrlKey && !ev.metaKey && !ev.shiftKey && !ev.altKey;
 }
 
@@ -62,7 +61,7 @@ function embedQuery() {
 // An app that does not own the page URL (embedded among others) keeps it untouched.
 const ownsUrl = (view) => view.ownsURL !== false;
 
-function goTo(view, pageHash) {
+export function goTo(view, pageHash) {
   view.post({ kind: "rerun", ...pageInfo(), query: ownsUrl(view) ? embedQuery() : "", page_hash: pageHash });
 }
 
@@ -257,57 +256,3 @@ export function setupNavigation(view) {
     },
   };
 }
-
-// --- st.page_link ------------------------------------------------------------------------
-
-function linkLabel(view, text) {
-  const p = h("p");
-  view.renderMarkdown(p, text, false, true);
-  return h("span", { class: "wl-page-link-label" }, h("div", { testid: "stMarkdownContainer", class: "wl-md" }, p));
-}
-
-/** @satisfies {import("../protocol").SomeElementBuilders} */
-export const BUILDERS = {
-  page_link(props, view) {
-    const make = () => {
-      const a = h("a", { testid: "stPageLink-NavLink", class: "wl-page-link", rel: "noreferrer" });
-      a.addEventListener("click", (ev) => {
-        const p = a.wlProps;
-        if (p.disabled) { ev.preventDefault(); return; }
-        if (p.external || !takesClick(ev)) return;
-        ev.preventDefault();
-        goTo(view, p.page_hash);
-      });
-      return a;
-    };
-    const el = h("div", { testid: "stPageLink", class: "wl-page-link-row" });
-    const copies = [make()];
-    const draw = (p) => {
-      if (p.help) {
-        if (copies.length === 1) copies.push(make());
-        const target = h("div", { testid: "stTooltipHoverTarget", class: "wl-tooltip-target" }, copies[0]);
-        setTooltip(target, p.help, view);
-        el.replaceChildren(
-          h("div", { class: "wl-help-wrap" }, h("div", { testid: "stTooltipIcon", class: "wl-tooltip" }, target)),
-          h("div", { class: "wl-touch-copy" }, copies[1]));
-      } else {
-        el.replaceChildren(copies[0]);
-      }
-      for (const a of copies) {
-        a.wlProps = p;
-        const href = p.external ? p.page : pageHref(p.page);
-        if (p.external && !/^https?:/i.test(href)) a.removeAttribute("href"); else a.href = href;
-        a.target = p.external ? "_blank" : "";
-        a.toggleAttribute("disabled", Boolean(p.disabled));
-        if (p.disabled) a.setAttribute("aria-disabled", "true"); else a.removeAttribute("aria-disabled");
-        a.tabIndex = p.disabled ? -1 : 0;
-        a.classList.toggle("wl-page-link-active", Boolean(p.current));
-        a.replaceChildren(...[iconElement(p.icon ? p.icon.replace(/^emoji:/, "") : ""), linkLabel(view, p.label)].filter(Boolean));
-      }
-      el.classList.toggle("wl-stretch", p.width === "stretch");
-      el.style.width = typeof p.width === "number" ? `${p.width}px` : "";
-    };
-    draw(props);
-    return { el, update: (p) => draw(p) };
-  },
-};
