@@ -143,11 +143,19 @@ HELPERS = """(() => {
 
 BARE = """<!doctype html><meta charset="utf-8"><title>bare pyodide</title>
 <script type="module">
-const { loadPyodide } = await import(new URL("pyodide/pyodide.mjs", location.href).href);
-await loadPyodide({ indexURL: new URL("pyodide/", location.href).href });
+const { loadPyodide } = await import(new URL("PYODIDE/pyodide.mjs", location.href).href);
+await loadPyodide({ indexURL: new URL("PYODIDE/", location.href).href,
+                   lockFileURL: new URL("LOCK", location.href).href });
 window.__bare = performance.now();
 </script>
 """
+
+
+def bare_page(site: Path) -> str:
+    """BARE for `site`: Pyodide from its pyodide/ folder and lock, under their hashed names
+    if they have them (buildlib/hashed_names.py)."""
+    lock = site_file(site, "pyodide/pyodide-lock.json").relative_to(site).as_posix()
+    return BARE.replace("PYODIDE", site_file(site, "pyodide/").name).replace("LOCK", lock)
 
 
 def median(values):
@@ -327,7 +335,7 @@ def measure_app(browser, url: str, opts, wasm: bool) -> dict:
 
 
 def bare_pyodide(browser, site: Path, loads: int) -> float:
-    (site / "bare.html").write_text(BARE, "utf-8")
+    (site / "bare.html").write_text(bare_page(site), "utf-8")
     server = StaticServer(site)
     try:
         times = []

@@ -31,7 +31,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from sites import StaticServer, build_site, site_file  # noqa: E402
 from bench_app import app_source  # noqa: E402
-from compare import BARE, CHROMIUM, FLAGS  # noqa: E402
+from compare import CHROMIUM, FLAGS, bare_page  # noqa: E402
 
 APPS = {
     "plain": """import streamlit as st
@@ -129,7 +129,7 @@ def load_bare(browser, url: str) -> float:
 def measure(browser, site: Path, loads: int) -> list:
     """`loads` pairs of page loads, bare Pyodide then the app, so that each app load is
     compared with a bare one made under the same machine load."""
-    (site / "bare.html").write_text(BARE, "utf-8")
+    (site / "bare.html").write_text(bare_page(site), "utf-8")
     server = StaticServer(site)
     try:
         load_bare(browser, server.url)  # warm-up: the OS file cache, Chromium's code cache
