@@ -6,18 +6,21 @@ from __future__ import annotations
 
 import pytest
 
-from sites import build_source_site, fresh_app, no_run_until, runs_ended, settle
+from sites import build_source_site, fresh_app, no_run_until, run_after, runs_ended, settle, wait_runs
 
 
 APP = '''
 import datetime as dt
+import time
 import streamlit as st
 
 if "runs" not in st.session_state:
     st.session_state.runs = 0
 st.session_state.runs += 1
 st.write(f"runs: {st.session_state.runs}")
-age = st.slider("Age", 0, 130, 25)
+if st.button("Set age 60"):
+    st.session_state.age = 60
+age = st.slider("Age", 0, 130, 25, key="age")
 st.write(f"age: {age!r}")
 span = st.slider("Span", 0, 10, (3, 5))
 st.write(f"span: {span!r}")
@@ -33,6 +36,10 @@ with st.form("f"):
     level = st.slider("Level", 0, 10, 2)
     st.form_submit_button("Submit")
 st.write(f"level: {level!r}")
+slow = st.slider("Slow", 0, 100, 50)
+if slow != 50:
+    time.sleep(0.5)  # a run still going when the next key goes down
+st.write(f"slow: {slow!r}")
 '''
 
 
@@ -88,6 +95,36 @@ def test_page_keys_move_ten_steps_and_home_end_do_nothing(app):
     settle(app)
     assert line(app, "age:") == "age: 24"
     assert knob.get_attribute("aria-valuenow") == "24"
+
+
+def test_a_run_ending_while_a_key_is_held_does_not_undo_the_key(app):
+    # The value a key sent (PageUp: 60) comes back in its run's changes while the next key
+    # is down (ArrowLeft: 59 shown, sent on release): the thumb keeps 59, and the release
+    # sends 59, not the 60 the run brought back. (The run sleeps, so it ends after the
+    # key goes down.)
+    knob = app.get_by_role("slider", name="Slow")
+    knob.focus()
+    before = runs_ended(app)
+    knob.press("PageUp")
+    app.keyboard.down("ArrowLeft")
+    wait_runs(app, before)
+    assert line(app, "slow:") == "slow: 60"
+    assert knob.get_attribute("aria-valuenow") == "59"
+    run_after(app, lambda: app.keyboard.up("ArrowLeft"))
+    assert line(app, "slow:") == "slow: 59"
+    assert knob.get_attribute("aria-valuenow") == "59"
+
+
+def test_a_value_the_app_sets_moves_the_thumb(app):
+    # Not our own value coming back: set in session_state by the app's button, after the
+    # slider has sent values of its own.
+    knob = app.get_by_role("slider", name="Age")
+    knob.focus()
+    run_after(app, lambda: knob.press("ArrowRight"))
+    assert line(app, "age:") == "age: 26"
+    run_after(app, lambda: app.get_by_role("button", name="Set age 60").click())
+    assert line(app, "age:") == "age: 60"
+    assert knob.get_attribute("aria-valuenow") == "60"
 
 
 def test_value_is_sent_on_key_release(app):

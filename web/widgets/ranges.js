@@ -57,6 +57,11 @@ function clampValues(values, min, max) {
 function sliderBuilder(props, view) {
   let values = clampValues(props.value || [], props.min, props.max);
   let dragging = -1;
+  // The values this slider sent (as JSON), oldest first, until a run brings them back: a
+  // run's value that is one of them is our own value returning, and never moves a thumb the
+  // user has moved since (a key still held, or a later value on its way); any other value
+  // was set by the app, and is shown.
+  let sent = [];
   const label = widgetLabel(view, props, null);
   const labelEl = label.dataset.testid === "stWidgetLabel" ? label : label.querySelector("[data-testid=stWidgetLabel]");
   labelEl.setAttribute("aria-hidden", "true");
@@ -77,6 +82,7 @@ function sliderBuilder(props, view) {
   const commit = () => {
     el.classList.remove("wl-active");
     if (props.form || props.disabled) return;
+    sent.push(JSON.stringify(values));
     view.sendWidget(props.id, values.slice());
   };
 
@@ -198,8 +204,12 @@ function sliderBuilder(props, view) {
       const shape = ["min", "max", "step", "format", "data_type"].some((k) => p[k] !== before[k]) ||
         JSON.stringify(p.options) !== JSON.stringify(before.options);
       props = p;
-      if (JSON.stringify(p.value) !== JSON.stringify(before.value) || shape) {
+      const value = JSON.stringify(p.value);
+      const ours = shape ? -1 : sent.indexOf(value);
+      if (ours >= 0) sent = sent.slice(ours + 1);
+      else if (value !== JSON.stringify(before.value) || shape) {
         values = clampValues(p.value || [], p.min, p.max);
+        sent = [];
       }
       const text = labelEl.querySelector("[data-testid=stMarkdownContainer] > p") ||
         labelEl.querySelector("[data-testid=stMarkdownContainer]");
