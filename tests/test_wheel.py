@@ -11,6 +11,7 @@ import gzip
 import io
 import os
 import shutil
+import site
 import socket
 import subprocess
 import sys
@@ -60,6 +61,14 @@ def test_venv(tmp_path_factory, wheel) -> Path:
     env_dir = tmp_path_factory.mktemp("testvenv") / "env"
     venv.create(env_dir, with_pip=False, system_site_packages=True)
     python = env_dir / "bin" / "python"
+    if sys.prefix != sys.base_prefix:
+        # Run from a venv: "system" site-packages would be the base Python's, not this
+        # venv's (where pytest-playwright is), so the new venv adds this one's after its own.
+        inner = subprocess.run([python, "-c", "import site; print(site.getsitepackages()[0])"],
+                               capture_output=True, text=True, check=True).stdout.strip()
+        outer = [path for path in site.getsitepackages() if Path(path).is_dir()]
+        Path(inner, "outer-venv.pth").write_text(
+            "".join(f"import site; site.addsitedir({path!r})\n" for path in outer))
     result = subprocess.run([python, "-m", "pip", "install", "-q", "--no-deps", "--no-index",
                              "--ignore-installed", str(wheel)], capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stdout + result.stderr
