@@ -57,11 +57,10 @@ function clampValues(values, min, max) {
 function sliderBuilder(props, view) {
   let values = clampValues(props.value || [], props.min, props.max);
   let dragging = -1;
-  // The values this slider sent (as JSON), oldest first, until a run brings them back: a
-  // run's value that is one of them is our own value returning, and never moves a thumb the
-  // user has moved since (a key still held, or a later value on its way); any other value
-  // was set by the app, and is shown.
-  let sent = [];
+  // The user has moved a thumb and not let go yet (a key still down, a drag): a run that
+  // ends meanwhile (the one the previous value started) does not move it back; the value
+  // goes out on release, and the run it starts brings the app's answer.
+  let moving = false;
   const label = widgetLabel(view, props, null);
   const labelEl = label.dataset.testid === "stWidgetLabel" ? label : label.querySelector("[data-testid=stWidgetLabel]");
   labelEl.setAttribute("aria-hidden", "true");
@@ -81,8 +80,8 @@ function sliderBuilder(props, view) {
   // the submit button collects the value instead.
   const commit = () => {
     el.classList.remove("wl-active");
+    moving = false;
     if (props.form || props.disabled) return;
-    sent.push(JSON.stringify(values));
     view.sendWidget(props.id, values.slice());
   };
 
@@ -90,7 +89,7 @@ function sliderBuilder(props, view) {
     const next = values.slice();
     next[index] = normalizeValue(raw, index, values, props.min, props.max, props.step);
     el.classList.add("wl-active");  // min and max show while the value changes
-    if (next[index] !== values[index]) { values = next; paint(); }
+    if (next[index] !== values[index]) { values = next; moving = true; paint(); }
   };
 
   const makeThumb = (index) => {
@@ -109,6 +108,8 @@ function sliderBuilder(props, view) {
       if (props.disabled || (!UP_KEYS.has(ev.key) && !DOWN_KEYS.has(ev.key))) return;
       commit();
     });
+    // Focus gone with a key still down (its release goes elsewhere): the value goes now.
+    thumb.addEventListener("blur", () => { if (moving && dragging < 0) commit(); });
     thumb.addEventListener("pointerdown", (ev) => startDrag(ev, index, false));
     return { thumb, text };
   };
@@ -204,12 +205,9 @@ function sliderBuilder(props, view) {
       const shape = ["min", "max", "step", "format", "data_type"].some((k) => p[k] !== before[k]) ||
         JSON.stringify(p.options) !== JSON.stringify(before.options);
       props = p;
-      const value = JSON.stringify(p.value);
-      const ours = shape ? -1 : sent.indexOf(value);
-      if (ours >= 0) sent = sent.slice(ours + 1);
-      else if (value !== JSON.stringify(before.value) || shape) {
+      if (shape || (!moving && JSON.stringify(p.value) !== JSON.stringify(before.value))) {
         values = clampValues(p.value || [], p.min, p.max);
-        sent = [];
+        moving = false;
       }
       const text = labelEl.querySelector("[data-testid=stMarkdownContainer] > p") ||
         labelEl.querySelector("[data-testid=stMarkdownContainer]");
