@@ -18,6 +18,9 @@ if TYPE_CHECKING:
 
 
 _app_folders: set[str] = set()  # every folder an app runs in: their modules are never shared
+# The last working directory an app's enter() found that was no app's folder: where the
+# last app to leave goes back to when it entered from another app's folder.
+_outside: list[str] = []
 
 
 class Workspace:
@@ -62,8 +65,12 @@ class Workspace:
         self._modules = {}
         here = _cwd()
         if here != self.folder:
-            if self._cwd_before is None:
-                self._cwd_before = here
+            # Another app's folder is not where this one goes back to (two folder apps
+            # interleave when one sleeps): that app's leave() goes back to where it came from.
+            if here is not None and here not in _app_folders:
+                _outside[:] = [here]
+                if self._cwd_before is None:
+                    self._cwd_before = here
             os.chdir(self.folder)
         if not sys.path or sys.path[0] != self.folder:
             if self.folder in sys.path:
@@ -82,7 +89,7 @@ class Workspace:
         # Back to the directory enter() found, so that another app (or a session with no
         # folder of its own, whose relative entry file would be looked up there) does not
         # see this one's files, .streamlit/config.toml among them.
-        before, self._cwd_before = self._cwd_before, None
+        before, self._cwd_before = self._cwd_before or next(iter(_outside), None), None
         if before is not None and _cwd() == self.folder:
             try:
                 os.chdir(before)

@@ -146,6 +146,23 @@ def test_a_folder_app_leaves_the_working_directory_as_it_found_it(tmp_path, monk
     assert markdown_and_errors(session) == ["hi"]
 
 
+def test_folder_apps_that_interleave_leave_the_working_directory_as_they_found_it(tmp_path, monkeypatch):
+    # One app's run sleeps while another's starts (two folder apps on one page): the second
+    # enters from the first's folder, the first leaves while the second still runs there,
+    # and when the second leaves the working directory is where the first found it.
+    from wasmlit.workspace import Workspace
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    first, second = Workspace(str(tmp_path / "a")), Workspace(str(tmp_path / "b"))
+    first.enter()
+    second.enter()
+    first.leave()
+    assert Path.cwd() == tmp_path / "b"  # the second app is still running in its folder
+    second.leave()
+    assert Path.cwd() == tmp_path
+
+
 def test_a_config_toml_that_does_not_parse_is_shown_as_the_apps_error(tmp_path):
     session = run(tmp_path, "import streamlit as st\nst.write('never')\n", "[theme\n")
     [shown] = texts(session)
