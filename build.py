@@ -22,8 +22,10 @@ dist/ (first runs `npm ci` if node_modules is missing or package-lock.json chang
   packages.json                           {"packages_url": Pyodide's CDN for the pinned version,
                                           "load": [], "shipped": [], "bytes": {}}: where snippets
                                           load distribution packages from (buildlib/pyodide_lock.py)
-  startup.json, snapshot.bin.gz           with WASMLIT_SNAPSHOT=1, a Pyodide memory snapshot
-                                          with wasmlit imported (buildlib/snapshot.py)
+  startup.json, snapshot.bin.gz           a Pyodide memory snapshot with wasmlit imported, which
+                                          repeat visits restore (buildlib/snapshot.py; made with
+                                          Node; WASMLIT_SNAPSHOT=0 builds dist/ without it, and
+                                          --app --out --no-snapshot leaves it out of a site)
   vega.js                                 vega + vega-lite + vega-embed (esbuild), loaded on first chart
   markdown.js                             markdown-it (+ emoji, KaTeX, Prism, DOMPurify) as one ES module (esbuild)
   plotly.js                               plotly.js as one ES module (esbuild), for st.plotly_chart
@@ -124,7 +126,8 @@ def run_dist(args: argparse.Namespace) -> None:
 
 def run_site(args: argparse.Namespace) -> None:
     commands.build_site(args.app, args.out, args.entry, prerender=not args.no_prerender,
-                        offline_cache=args.offline_cache, persist=args.persist, **package_options(args))
+                        offline_cache=args.offline_cache, persist=args.persist,
+                        snapshot=not args.no_snapshot, **package_options(args))
     print(f"build.py: wrote site for {args.app} to {args.out}", file=sys.stderr)
 
 
@@ -154,7 +157,8 @@ class Mode:
 APP_OPTIONS = frozenset({"entry", "packages_url", "pyodide_packages", "persist"})
 MODES = (
     Mode("dist", frozenset(), frozenset(), run_dist),
-    Mode("site", frozenset({"app", "out"}), APP_OPTIONS | {"no_prerender", "offline_cache"}, run_site),
+    Mode("site", frozenset({"app", "out"}), APP_OPTIONS | {"no_prerender", "offline_cache", "no_snapshot"},
+         run_site),
     Mode("single-file", frozenset({"app", "single_file"}), APP_OPTIONS | {"no_prerender"}, run_single_file),
     Mode("dev", frozenset({"app", "dev"}), APP_OPTIONS | {"port"}, run_dev),
     Mode("serve", frozenset({"serve"}),
@@ -175,6 +179,7 @@ NEEDS = {"entry": "--entry needs --app",
          "pyodide_packages": "--packages-url and --pyodide-packages need --app or --serve",
          "no_prerender": "--no-prerender needs --out, --single-file or --serve",
          "offline_cache": "--offline-cache needs --app and --out",
+         "no_snapshot": "--no-snapshot needs --app and --out",
          "persist": "--persist needs --app"}
 
 
@@ -232,6 +237,9 @@ def parser() -> argparse.ArgumentParser:
     parser.add_argument("--offline-cache", action="store_true",
                         help="with --app and --out: add a service worker that keeps the whole site "
                              "in the browser, for instant repeat visits and use offline")
+    parser.add_argument("--no-snapshot", action="store_true",
+                        help="with --app and --out: leave out the Pyodide memory snapshot (6 MB) that "
+                             "repeat visits restore instead of starting Python")
     parser.add_argument("--persist", metavar="DIR",
                         help="with --app: keep the files the app writes in DIR (a folder relative to its "
                              "working directory, e.g. data) in the browser, so they are there on the next visit")

@@ -11,7 +11,9 @@ navigation start, read in the page from the performance marks web/wasmlit.js set
 (wasmlit:pyodide-start, snapshot-restored, pyodide-ready, wheel-loaded, imported), resource timing (when
 each file finished downloading) and a MutationObserver (first element, idle). Prints the
 median of every phase, which files were fetched (micropip should not be), and the
-budget: first element within 300 ms of bare Pyodide start-up.
+budget: first element within 300 ms of bare Pyodide start-up. Its server forbids caching
+(no-store), so every load starts Python: the Pyodide snapshot, which repeat visits restore
+from the HTTP cache, is measured by startup_network.py.
 """
 from __future__ import annotations
 
@@ -153,14 +155,6 @@ def swap_wheel(site: Path, wheel: Path) -> None:
     lock_path.write_text(json.dumps(lock), "utf-8")
 
 
-def add_snapshot(site: Path) -> None:
-    from buildlib.snapshot import NAME, write_manifest, write_snapshot
-    wheel = next(site_file(site, "pyodide/").glob("wasmlit-*.whl"))
-    pyodide = ROOT / "node_modules" / "pyodide"
-    write_manifest(site, write_snapshot(site / NAME, pyodide, wheel, ROOT / ".cache" / "snapshot"), pyodide)
-    (site / "startup.json").replace(site_file(site, "startup.json"))  # the page reads the hashed name
-
-
 def wheel_sizes(site: Path) -> str:
     wheel = next(site_file(site, "pyodide/").glob("wasmlit-*.whl"))
     data = wheel.read_bytes()
@@ -171,8 +165,6 @@ def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--loads", type=int, default=5)
     ap.add_argument("--app", default="plain", help="plain, markdown, bench or an app file")
-    ap.add_argument("--snapshot", action="store_true",
-                    help="give the site a Pyodide snapshot (what WASMLIT_SNAPSHOT=1 builds)")
     ap.add_argument("--wheel", type=Path, help="serve this wasmlit wheel instead of the built one "
                     "(to compare wheel variants: .py or .pyc, stripped...)")
     opts = ap.parse_args(argv)
@@ -182,8 +174,6 @@ def main(argv=None):
         site = build_site(app_file(opts.app, Path(tmp)), Path(tmp) / "site")
         if opts.wheel:
             swap_wheel(site, opts.wheel)
-        if opts.snapshot:
-            add_snapshot(site)
         with sync_playwright() as pw:
             browser = pw.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
             samples = measure(browser, site, opts.loads)

@@ -1,7 +1,7 @@
 """Start-up over a throttled link: wasmlit beside Streamlit 1.50, cold and repeat visits.
 
     python3 benchmarks/startup_network.py [--runs 3] [--quick] [--mbps 40] [--latency 20]
-                                          [--snapshot] [--streamlit-python /tmp/st150/bin/python]
+                                          [--no-snapshot] [--streamlit-python /tmp/st150/bin/python]
 
 One small app (a title, a few elements, a button that counts clicks) is built with
 `build.py --app` and served by a gzip static server (GzipStaticServer below: what a typical
@@ -29,8 +29,10 @@ element <= 0.5x Streamlit's, interactive <= 1.0x, cold and repeat), the bytes a 
 transferred (encoded body sizes from resource timing, the page's and its worker's) and
 where wasmlit's visits spend their time (the performance marks its page posts, the
 biggest files), and bare Pyodide's start-up in a page without throttling (compare.py's
-bare page): the CPU floor under the machine's current load. --snapshot gives the site a
-Pyodide memory snapshot (startup.py's add_snapshot). The exit code is 0 whatever the
+bare page): the CPU floor under the machine's current load. The site has its Pyodide memory
+snapshot (buildlib/snapshot.py), which a cold visit fetches into the HTTP cache once the app
+has run (the repeat visit waits for that, as a visitor's next visit comes later) and a
+repeat visit restores; --no-snapshot builds the site without it. The exit code is 0 whatever the
 budgets say.
 """
 from __future__ import annotations
@@ -281,14 +283,18 @@ def keep(samples: dict, pair: tuple) -> None:
             samples[kind].append(sample)
 
 
-def visits(browser, url: str, opts) -> tuple:
-    """(cold, repeat) samples: a fresh context, then the same page navigating again."""
+def visits(browser, url: str, opts, snapshot_kept: bool = False) -> tuple:
+    """(cold, repeat) samples: a fresh context, then the same page navigating again (once
+    the cold visit has kept the site's snapshot, with `snapshot_kept`)."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     try:
         page = context.new_page()
         page.add_init_script(PROBE)
         throttle(context, page, opts.mbps, opts.latency)
         cold = visit(page, url)
+        if cold is not None and snapshot_kept:
+            page.wait_for_function("() => performance.getEntriesByName('wasmlit:snapshot-kept').length > 0",
+                                   timeout=TIMEOUT_MS, polling=100)
         repeat = visit(page, url) if cold is not None else None  # a repeat of a visit that ended
         return cold, repeat
     finally:
@@ -392,7 +398,9 @@ def report(results, opts, have_st, seconds) -> None:
     print(f"link: CDP Network.emulateNetworkConditions, {opts.mbps:g} Mbit/s down and up, "
           f"{opts.latency:g} ms latency, on the page's session before navigation; it throttles "
           f"the page's and its dedicated worker's requests")
-    print(SERVER_NOTE + ("; the site has a Pyodide snapshot (--snapshot)" if opts.snapshot else ""))
+    print(SERVER_NOTE + ("; the site has no Pyodide snapshot (--no-snapshot)" if opts.no_snapshot else
+                         "; the site has its Pyodide snapshot: the cold visit keeps it, the repeat one "
+                         "restores it"))
     head = f"{'metric (ms, median)':<28}{'wasmlit':>10}{'Streamlit 1.50':>16}{'ratio':>8}"
     print(head)
     print("-" * len(head))
@@ -445,8 +453,8 @@ def main(argv=None):
     ap.add_argument("--quick", action="store_true", help="one run each")
     ap.add_argument("--mbps", type=float, default=40.0, help="link rate, Mbit/s each way")
     ap.add_argument("--latency", type=float, default=20.0, help="added latency per request, ms")
-    ap.add_argument("--snapshot", action="store_true",
-                    help="give the site a Pyodide snapshot (what WASMLIT_SNAPSHOT=1 builds)")
+    ap.add_argument("--no-snapshot", action="store_true",
+                    help="build the site without its Pyodide snapshot (build.py --no-snapshot)")
     ap.add_argument("--streamlit-python", default=ST150 if Path(ST150).exists() else ORACLE)
     opts = ap.parse_args(argv)
     if opts.quick:
@@ -463,23 +471,20 @@ def main(argv=None):
         app.parent.mkdir()
         app.write_text(APP, "utf-8")
         print("building the site...", flush=True)
-        site = build_site(app, Path(tmp) / "site")
-        if opts.snapshot:
-            from startup import add_snapshot
-            add_snapshot(site)
+        site = build_site(app, Path(tmp) / "site", *(["--no-snapshot"] if opts.no_snapshot else []))
         server = GzipStaticServer(site)
         st = StreamlitServer(opts.streamlit_python, app) if have_st else None
         try:
             with sync_playwright() as pw:
                 browser = pw.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
                 # Unmeasured warm-up of each (the OS file cache, Streamlit's first script run).
-                visits(browser, server.url, opts)
+                visits(browser, server.url, opts, not opts.no_snapshot)
                 if st:
                     results["streamlit"] = {"cold": [], "repeat": []}
                     visits(browser, st.url, opts)
                 for run in range(opts.runs):
                     print(f"run {run + 1}/{opts.runs}: wasmlit...", flush=True)
-                    keep(results["wasmlit"], visits(browser, server.url, opts))
+                    keep(results["wasmlit"], visits(browser, server.url, opts, not opts.no_snapshot))
                     if st:
                         print(f"run {run + 1}/{opts.runs}: Streamlit...", flush=True)
                         keep(results["streamlit"], visits(browser, st.url, opts))

@@ -60,13 +60,15 @@ def build_dist_only() -> None:
 
 
 def build_site(app: Path, out: Path, entry: str | None = None, prerender: bool = True,
-               offline_cache: bool = False, persist: str | None = None, **packages) -> None:
+               offline_cache: bool = False, persist: str | None = None, snapshot: bool = True,
+               **packages) -> None:
     """prerender: index.html carries the app's first run (False: --no-prerender);
     offline_cache: the site gets a service worker that caches all of it (--offline-cache);
-    persist: the app's folder kept in the browser across visits (--persist, checked)."""
+    persist: the app's folder kept in the browser across visits (--persist, checked);
+    snapshot: the site has the Pyodide snapshot repeat visits restore (False: --no-snapshot)."""
     with build_lock():
         site.build_site(app, out.resolve(), entry, prerender_first_run=prerender, offline=offline_cache,
-                        precompressed=True, persist=persist, **packages)
+                        precompressed=True, persist=persist, with_snapshot=snapshot, **packages)
 
 
 def build_single_file(app: Path, out: Path, entry: str | None = None, prerender: bool = True,

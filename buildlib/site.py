@@ -12,7 +12,7 @@ import shutil
 import sys
 from pathlib import Path
 
-from . import app_source, hashed_names, lazy_chunks, offline_cache, prerender, pyodide_lock, site_packages, spa
+from . import app_source, hashed_names, lazy_chunks, offline_cache, prerender, pyodide_lock, site_packages, snapshot, spa
 from . import requirements as app_requirements
 from .app_source import App
 from .checkout import (DIST, PYODIDE_NPM, STDLIB_ZIP, WHEEL_CACHE, build_into, default_packages_url,
@@ -142,16 +142,20 @@ def opened_distribution(source: str | None, needed=()):
 def fill_site(tmp: Path, app: App, packages: site_packages.SitePackages, packages_url: str | None = None,
               distribution: Distribution | None = None, dev: str | None = None,
               prerender_first_run: bool = False, offline: bool = False, persist: str | None = None,
-              hashed: bool = False) -> None:
+              hashed: bool = False, with_snapshot: bool = True) -> None:
     """Copy dist/ (without sites/, the stamp and temp dirs) and add the app (and its secrets).
     The packages it needs go in as site_packages.write puts them: loaded from packages_url
     (default: Pyodide's CDN), or copied from distribution. dev: the dev server's version URL.
     prerender_first_run: index.html carries the app's first run when it can (prerender.py).
     offline: the site gets a service worker that caches all of it (offline_cache.py).
     persist: a folder of the app's whose files the browser keeps (--persist, checked).
-    hashed: the files dist/ gives carry their content's hash in their names (hashed_names.py)."""
-    shutil.copytree(DIST, tmp, dirs_exist_ok=True, ignore=lambda d, names: [
-        n for n in names if Path(d) == DIST and (n == "sites" or n.startswith(".") or n in lazy_chunks.BUILD_ONLY)])
+    hashed: the files dist/ gives carry their content's hash in their names (hashed_names.py).
+    with_snapshot: the site keeps dist/'s Pyodide snapshot, if it has one (False: --no-snapshot)."""
+    left_out = set(lazy_chunks.BUILD_ONLY) | (set() if with_snapshot else {snapshot.NAME})
+    shutil.copytree(DIST, tmp, dirs_exist_ok=True, copy_function=_copy_or_link, ignore=lambda d, names: [
+        n for n in names if Path(d) == DIST and (n == "sites" or n.startswith(".") or n in left_out)])
+    if not with_snapshot:
+        snapshot.write_manifest(tmp, False)
     src = write_app(tmp, app)
     secrets = app_source.read_secrets(app.home)
     if secrets is not None:
@@ -169,15 +173,26 @@ def fill_site(tmp: Path, app: App, packages: site_packages.SitePackages, package
         offline_cache.write(tmp)
 
 
+def _copy_or_link(src: str, dst: str) -> str:
+    """dist/'s files into a site: the snapshot (6 MB, never rewritten in place) as a hard
+    link where the file system allows, every other file as a copy."""
+    if Path(src).name == snapshot.NAME:
+        with contextlib.suppress(OSError):
+            os.link(src, dst)
+            return dst
+    return shutil.copy2(src, dst)
+
+
 def build_site(app_path: Path, out: Path, entry: str | None = None, packages_url: str | None = None,
                pyodide_packages: str | None = None, prerender_first_run: bool = True,
                offline: bool = False, precompressed: bool = False, persist: str | None = None,
-               hashed: bool = True) -> None:
+               hashed: bool = True, with_snapshot: bool = True) -> None:
     """Validate app and out, then write the site for app (a file or a folder) into out (with
     its first run in index.html, unless prerender_first_run is False: --no-prerender; with a
     service worker caching it all when offline: --offline-cache; precompressed: with .gz/.br
     copies of its big files beside them, precompress.py; hashed: with content hashes in the
-    names of the files a host may cache for good, hashed_names.py)."""
+    names of the files a host may cache for good, hashed_names.py; with_snapshot False:
+    without dist/'s Pyodide snapshot, --no-snapshot)."""
     app = app_source.load(app_path, entry)
     check_persist(app, persist)
     app_source.read_secrets(app.home)  # a bad secrets.toml stops the build before anything is written
@@ -188,7 +203,8 @@ def build_site(app_path: Path, out: Path, entry: str | None = None, packages_url
         build_dist()
         def fill(tmp: Path) -> None:
             fill_site(tmp, app, packages, packages_url, distribution,
-                      prerender_first_run=prerender_first_run, offline=offline, persist=persist, hashed=hashed)
+                      prerender_first_run=prerender_first_run, offline=offline, persist=persist, hashed=hashed,
+                      with_snapshot=with_snapshot)
             if precompressed:  # after everything is written (the offline cache's list too)
                 precompress_site(tmp)
         build_into(out, fill)

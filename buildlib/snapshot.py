@@ -1,12 +1,23 @@
 """dist/snapshot.bin.gz: a Pyodide memory snapshot taken under Node with wasmlit imported.
 
-The page restores it (web/wasmlit.js loadRuntime) instead of starting Python and importing
-wasmlit: that skips the interpreter's start-up and every import. It only fits the exact
-Pyodide it was made with; the page falls back to a normal start when it is missing or
-fails (and so does the build: a snapshot that cannot be made is a warning, not an error,
-e.g. when importing wasmlit starts holding JS objects). Made by snapshot.mjs, cached in cache_dir under a key of the wheel, Pyodide's
-version and the script (making one takes a few seconds). Without Node: no snapshot, with a
-note on stderr.
+The page restores it (web/python-start.js) instead of starting Python and importing
+wasmlit: that skips the interpreter's start-up and every import (a repeat visit over a
+40 Mbit/s link became interactive in 1.3 s instead of 3.0 s, benchmarks/startup_network.py).
+It is never on a first visit's way: the page restores it only when the browser already has
+it (its HTTP cache or the site's offline cache), and otherwise starts as without one and,
+once the app has run and been idle a while, fetches it for the next visit (not when the
+browser asks to save data, nor when the host forbids caching: Cache-Control: no-store).
+It is in every site unless `--no-snapshot` (or WASMLIT_SNAPSHOT=0) leaves it out.
+
+It only fits the exact Pyodide it was made with; the page falls back to a normal start when
+it is missing or fails (and so does the build: a snapshot that cannot be made is a warning,
+not an error, e.g. when importing wasmlit starts holding JS objects). Node 20 has no JSPI,
+so snapshot.mjs pretends it has, and the page installs the wasm call trampoline Node could
+not make (web/python-start.js installTrampoline): a restored page suspends runs as a
+started one does (time.sleep, Stop during a run, packages loaded mid-run; tested in
+tests/browser/test_snapshot.py). Made by snapshot.mjs, cached in cache_dir under a key of
+the wheel, Pyodide's version and the script (making one takes a few seconds). Without
+Node: no snapshot, with a note on stderr.
 """
 from __future__ import annotations
 
@@ -23,16 +34,12 @@ HERE = Path(__file__).resolve().parent
 MAKER = HERE / "snapshot.mjs"
 NAME = "snapshot.bin.gz"
 MANIFEST = "startup.json"  # in dist/: {"snapshot": NAME or null}, read by web/wasmlit.js
-SWITCH = "WASMLIT_SNAPSHOT"  # 1: build sites with a snapshot (off by default, see below)
+SWITCH = "WASMLIT_SNAPSHOT"  # 0: build dist/ without a snapshot (on by default)
 
 
 def enabled() -> bool:
-    """True when the environment variable WASMLIT_SNAPSHOT is 1. Off by default: a page
-    restored from a snapshot made under Node 20 (no JSPI there) cannot suspend a run, so
-    time.sleep blocks the page instead of letting it paint (st.write_stream, progress
-    bars); one made with Node's experimental JSPI fails in Chromium ("trying to suspend JS
-    frames"). It also adds 6.4 MB (gzip) to a first visit."""
-    return os.environ.get(SWITCH, "0").strip() in ("1", "yes", "true")
+    """False when the environment variable WASMLIT_SNAPSHOT is 0 (or no, false, off)."""
+    return os.environ.get(SWITCH, "1").strip().lower() not in ("0", "no", "false", "off")
 
 
 def write_manifest(dist: Path, has_snapshot: bool, pyodide_dir: Path | None = None) -> None:

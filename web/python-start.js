@@ -7,7 +7,8 @@ import { Distribution, fetchManifest, fetchRemoteLock, hookApi, needsRemote } fr
 /**
  * @param {{ progress: (message: string) => void, mark: (name: string) => void,
  *   importAsset: (rel: string) => Promise<any>, singleFile: boolean }} hooks
- * @returns {Promise<{ pyodide: any, distribution: Distribution, restored: boolean }>}
+ * @returns {Promise<{ pyodide: any, distribution: Distribution, restored: boolean,
+ *   keepSnapshot: (() => Promise<void>) | null }>}
  */
 export async function startPython({ progress, mark, importAsset, singleFile }) {
   progress("Loading Python…");
@@ -30,7 +31,8 @@ export async function startPython({ progress, mark, importAsset, singleFile }) {
     return new Promise(() => {});
   });
   // A site may have a memory snapshot of Python with wasmlit imported (buildlib/snapshot.py):
-  // restoring it skips Python's start-up and our imports.
+  // restoring it skips Python's start-up and our imports. Only one the browser already has
+  // is restored; otherwise `keep` fetches it for the next visit, once the app is idle.
   const snapshot = singleFile ? null : fetchSnapshot();
   // Our wheel's files download while Python starts, as one gzip stream (wasmlit-core.zip.gz:
   // buildlib/wasmlit_wheel.py); unpacked with zipfile, that is quicker than loadPackage
@@ -58,29 +60,44 @@ export async function startPython({ progress, mark, importAsset, singleFile }) {
   const distribution = new Distribution(pyodide, await manifest);
   bridge.install_package_finder(hookApi(distribution));
   bridge.destroy();
-  return { pyodide, distribution, restored };
+  const found = snapshot && await snapshot;
+  return { pyodide, distribution, restored, keepSnapshot: restored ? null : found?.keep ?? null };
 }
 
-// The site's snapshot (startup.json names it: build.py with WASMLIT_SNAPSHOT=1) as
-// {bytes, trampoline}, or null when it has none. `bytes` is a promise: loadPyodide awaits it
-// while it fetches its .wasm and the stdlib, so the three downloads share the link at once.
+// The site's snapshot (startup.json names it; buildlib/snapshot.py) as {bytes, trampoline},
+// when the browser has it already (its HTTP cache, or the offline cache's service worker):
+// `bytes` is a promise that loadPyodide awaits while it fetches its .wasm and the stdlib.
+// Else {bytes: null, keep}: `keep()` fetches it into the HTTP cache for the next visit, or
+// keep is null when that would be in vain (the host sends Cache-Control: no-store, the
+// file is on another origin, where only-if-cached cannot look) or unwanted (the browser
+// asks to save data). null when the site has none or this browser has no JSPI.
 async function fetchSnapshot() {
   if (!("Suspending" in WebAssembly)) return null;  // made for browsers with JSPI (as Chromium)
   try {
-    const { snapshot, trampoline } = await (await fetch(assetURL("startup.json"))).json();
+    const response = await fetch(assetURL("startup.json"));
+    const { snapshot, trampoline } = await response.json();
     if (!snapshot || !trampoline) return null;
-    const bytes = fetchSnapshotBytes(assetURL(snapshot));
-    bytes.catch(() => {});  // loadPyodide awaits it (and fails over to a plain start)
-    return { bytes, trampoline };
+    const url = assetURL(snapshot);
+    if (new URL(url).origin !== self.location.origin) return null;
+    const cached = await fetch(url, { cache: "only-if-cached", mode: "same-origin" }).catch(() => null);
+    if (cached && cached.ok) {
+      const bytes = cached.arrayBuffer().then((data) => gunzipped(new Uint8Array(data)));
+      bytes.catch(() => {});  // loadPyodide awaits it (and fails over to a plain start)
+      return { bytes, trampoline, keep: null };
+    }
+    const storable = !/no-store/i.test(response.headers.get("Cache-Control") || "");
+    const saveData = Boolean(/** @type {any} */ (self.navigator).connection?.saveData);
+    return { bytes: null, trampoline, keep: storable && !saveData ? () => keepSnapshot(url) : null };
   } catch {
     return null;
   }
 }
 
-async function fetchSnapshotBytes(url) {
-  const response = await fetch(url);
+// The snapshot fetched (at low priority) and read to its end, so the HTTP cache holds it.
+async function keepSnapshot(url) {
+  const response = await fetch(url, { priority: "low" });
   if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
-  return gunzipped(new Uint8Array(await response.arrayBuffer()));
+  await response.arrayBuffer();
 }
 
 // The bytes of a .gz file as fetched: unpacked here, unless the server sent it with
@@ -94,7 +111,7 @@ async function gunzipped(data) {
 // Pyodide restored from the snapshot, or null (none, or it does not fit this Pyodide).
 async function restoreSnapshot(loadPyodide, options, snapshot, mark) {
   const found = await snapshot;
-  if (!found) return null;
+  if (!found || !found.bytes) return null;
   try {
     const pyodide = await loadPyodide({ ...options, _loadSnapshot: found.bytes });
     installTrampoline(pyodide._module, found.trampoline);

@@ -28,6 +28,10 @@ let JSPI = typeof wasm.Suspending === "function" || typeof wasm.promising === "f
 let mailbox = null;
 let python = null;      // Promise of {pyodide, distribution}
 let singleFile = false;
+// A first visit fetches the site's Pyodide snapshot for the next one (python-start.js
+// keepSnapshot) this long after an app's first run has ended, off the start's way.
+const KEEP_SNAPSHOT_AFTER_MS = 3000;
+let keepSnapshot = null;
 /** @type {Map<number, AppChannel>} */
 const apps = new Map();
 let pumping = false;
@@ -131,6 +135,8 @@ async function runOnce(app) {
     }
     send({ type: "ran", app: app.id, consumed: app.consumed });
     app.persistent?.sync();  // what the run wrote to its persistent folder, stored
+    if (keepSnapshot) setTimeout(keepSnapshot, KEEP_SNAPSHOT_AFTER_MS);
+    keepSnapshot = null;
   }
 }
 
@@ -337,13 +343,19 @@ function init({ base, pageBase, names, mailboxMemory, oneFile, pageHasJSPI }) {
   singleFile = Boolean(oneFile);
   if (singleFile) scope.fetch = fetchThroughPage(scope.fetch.bind(scope), base);
   if (mailboxMemory) mailbox = new Mailbox(mailboxMemory);
+  const mark = (name) => send({ type: "mark", name, time: performance.timeOrigin + performance.now() });
   python = startPython({
     progress: (message) => send({ type: "progress", message }),
-    mark: (name) => send({ type: "mark", name, time: performance.timeOrigin + performance.now() }),
+    mark,
     importAsset: importAssetFrom,
     singleFile,
   }).then((started) => {
     if (mailbox) started.pyodide.setInterruptBuffer(mailbox.interruptBuffer);
+    const keep = started.keepSnapshot;
+    if (keep) {
+      keepSnapshot = () => keep().then(() => mark("wasmlit:snapshot-kept"),
+        (err) => console.warn("wasmlit: the Pyodide snapshot could not be kept for the next visit", err));
+    }
     scope.wasmlitConsole = (method, text) => send({ type: "console", method, text });
     // For benchmarks and memory tests (Playwright evaluates it in this worker): the bytes
     // of Python's Wasm memory.

@@ -4,6 +4,7 @@
       serve APP (a .py file, or a folder with app.py or streamlit_app.py) and open it in the
       browser; edits to its files rerun it in the page, with its session state
   wasmlit build APP [-o DIR | --single-file FILE.html] [--no-prerender] [--offline-cache]
+                [--no-snapshot]
       write a static site for APP into DIR (default: site), or one self-contained HTML page;
       the app's first run is performed at build time and drawn before Python loads, unless
       --no-prerender; --offline-cache (a site only) adds a service worker that keeps the
@@ -108,6 +109,9 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--no-prerender", action="store_true",
                        help="do not run the app at build time to put its first run in the page "
                             "(the page then draws nothing before Python has loaded)")
+    build.add_argument("--no-snapshot", action="store_true",
+                       help="(a site) leave out the Pyodide memory snapshot (6 MB) that repeat "
+                            "visits restore instead of starting Python")
     build.add_argument("--offline-cache", action="store_true",
                        help="(a site, not --single-file) add a service worker that keeps the whole "
                             "site in the browser, for instant repeat visits and use offline")
@@ -123,6 +127,8 @@ def parse_args(argv=None) -> argparse.Namespace:
     args = arguments.parse_args(argv)
     if args.command == "build" and args.offline_cache and args.single_file is not None:
         arguments.error("--offline-cache goes with a site (-o DIR), not --single-file")
+    if args.command == "build" and args.no_snapshot and args.single_file is not None:
+        arguments.error("--no-snapshot goes with a site (-o DIR): a one-file page has no snapshot")
     if args.command in ("run", "build"):
         try:
             args.packages = build_code("commands").checked_package_options(
@@ -163,7 +169,8 @@ def main(argv=None) -> int:
             out = args.out if args.out is not None else DEFAULT_OUT
             def action():
                 commands.build_site(args.app, out, args.entry, prerender=not args.no_prerender,
-                                    offline_cache=args.offline_cache, persist=args.persist, **args.packages)
+                                    offline_cache=args.offline_cache, persist=args.persist,
+                                    snapshot=not args.no_snapshot, **args.packages)
                 print(f"{PROG}: wrote site for {args.app} to {out}", file=sys.stderr)
     elif args.command == "run":
         def action():

@@ -30,9 +30,9 @@ def is_asset_url(url: str, name: str) -> bool:
     return re.search(rf"/{re.escape(stem)}(\.[0-9a-f]{{8}})?\.{re.escape(ext)}$", url.split("?")[0]) is not None
 
 
-def build_site(app: Path, out: Path) -> Path:
+def build_site(app: Path, out: Path, *options: str) -> Path:
     result = subprocess.run([sys.executable, str(ROOT / "build.py"), "--app", str(app),
-                             "--out", str(out)], cwd=ROOT, capture_output=True, text=True)
+                             "--out", str(out), *options], cwd=ROOT, capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
     return out
 

@@ -1,15 +1,13 @@
 """Start-up in Chromium: the wheel's modules are sourceless .pyc, micropip is never
 fetched, markdown.js (and KaTeX's stylesheet) only when some text needs more than plain
-text; a site given a Pyodide snapshot (WASMLIT_SNAPSHOT=1) restores it."""
+text (the Pyodide snapshot: tests/browser/test_snapshot.py)."""
 from __future__ import annotations
 
-from buildlib.snapshot import NAME, write_manifest, write_snapshot
-from sites import IDLE, ROOT, build_source_site, site_file, site_names
+from sites import IDLE, build_source_site, site_names
 
 APP = '''
 import random
 import sys
-import time
 import streamlit as st
 
 w = sys.modules["wasmlit"]
@@ -21,10 +19,6 @@ if st.query_params.get("md"):
     st.markdown("Some **b** text")
 if st.query_params.get("math"):
     st.latex("x^2")
-if st.query_params.get("sleep"):
-    st.text("before sleep")
-    time.sleep(1.0)
-    st.text("after sleep")
 '''
 
 
@@ -45,7 +39,6 @@ def test_pyc_and_markdown_only_when_needed(tmp_path_factory, serve, page):
     server = serve(site)
     markdown = site_names(site)["markdown.js"]  # its hashed name (buildlib/hashed_names.py)
     requested = open_logged(page, server.url)
-    assert "snapshot.bin.gz" not in requested  # none by default (startup.json says so)
     # wasmlit came from the wheel's .pyc, not from sources compiled in the page.
     assert texts(page, "loader: ") == [
         "loader: SourcelessFileLoader /lib/python3.14/site-packages/wasmlit/__init__.pyc"]
@@ -66,29 +59,3 @@ def test_pyc_and_markdown_only_when_needed(tmp_path_factory, serve, page):
     assert markdown in requested
     page.wait_for_function("() => !!document.querySelector('link[data-wasmlit-katex]')", timeout=10000)
     assert page.locator(".katex").count() >= 1
-
-
-def test_a_snapshot_is_restored_and_reseeds_random(tmp_path_factory, serve, page):
-    site = build_source_site(tmp_path_factory, "snapshot", APP)
-    wheel = next(site_file(site, "pyodide/").glob("wasmlit-*.whl"))
-    pyodide = ROOT / "node_modules" / "pyodide"
-    assert write_snapshot(site / NAME, pyodide, wheel, ROOT / ".cache" / "snapshot")
-    write_manifest(site, True, pyodide)  # startup.json: the page reads it under its hashed name
-    (site / "startup.json").replace(site_file(site, "startup.json"))
-    server = serve(site)
-    requested = open_logged(page, server.url)
-    assert NAME in requested
-    assert page.evaluate("performance.getEntriesByName('wasmlit:snapshot-restored').length") == 1
-    assert texts(page, "loader: ") == [
-        "loader: SourcelessFileLoader /lib/python3.14/site-packages/wasmlit/__init__.pyc"]
-    first = texts(page, "random: ")
-    page.reload()  # every page draws its own random numbers, not the snapshot's sequence
-    page.wait_for_selector(IDLE, timeout=60000)
-    assert texts(page, "random: ") != first
-    # time.sleep suspends the run (JSPI) and the page paints meanwhile, as without a snapshot.
-    page.goto(server.url + "?sleep=1")
-    page.get_by_text("before sleep").wait_for(timeout=60000)
-    assert page.locator("[data-testid='stApp']").get_attribute("data-test-script-state") == "running"
-    page.wait_for_selector(IDLE, timeout=10000)
-    assert texts(page, "after sleep") == ["after sleep"]
-    assert page.evaluate("performance.getEntriesByName('wasmlit:snapshot-restored').length") == 1

@@ -1,0 +1,113 @@
+"""The Pyodide memory snapshot in Chromium (buildlib/snapshot.py): a first visit starts
+Python as without one and then keeps the snapshot in the HTTP cache; the next visit
+restores it, and the restored Python runs apps as a started one does (its own random
+numbers, time.sleep that lets the page's Stop in, packages JSPI can load mid-run). A host
+that forbids caching never gets the snapshot fetched."""
+from __future__ import annotations
+
+import pytest
+
+from buildlib.snapshot import NAME
+from buildlib.static_server import StaticServer
+from sites import IDLE, build_source_site, run_after, site_names
+
+APP = '''
+import random
+import sys
+import time
+import streamlit as st
+from pyodide.ffi import can_run_sync
+
+w = sys.modules["wasmlit"]
+st.text(f"loader: {type(w.__loader__).__name__} {w.__cached__}")
+st.text(f"random: {random.random()}")
+st.text(f"can run sync: {can_run_sync()}")
+if st.button("Sleep"):
+    for i in range(50):
+        st.text(f"step {i}")
+        time.sleep(0.2)
+    st.text("slept")
+'''
+
+KEPT = "wasmlit:snapshot-kept"
+RESTORED = "wasmlit:snapshot-restored"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    return build_source_site(tmp_path_factory, "snapshot", APP)
+
+
+@pytest.fixture(scope="module")
+def caching_server(site):
+    # As a static host that lets the browser cache files (and revalidate them).
+    server = StaticServer(site, headers={"Cache-Control": "no-cache"})
+    yield server
+    server.close()
+
+
+def marks(page, name: str) -> int:
+    return page.evaluate("(name) => performance.getEntriesByName(name).length", name)
+
+
+def texts(page, prefix: str) -> list[str]:
+    return [t for t in page.get_by_test_id("stText").all_inner_texts() if t.startswith(prefix)]
+
+
+def snapshot_downloads(page) -> list[str]:
+    """The snapshot's requests that got an answer (a look into the cache, only-if-cached,
+    that finds nothing fails: it is no download)."""
+    done: list[str] = []
+    page.on("requestfinished", lambda request: done.append(request.url)
+            if request.url.rsplit("/", 1)[-1].startswith("snapshot.") else None)
+    return done
+
+
+def test_the_site_has_a_snapshot_by_default(site):
+    assert NAME in site_names(site)  # startup.json names it; the file carries its hash
+
+
+def test_a_first_visit_keeps_the_snapshot_that_the_next_visit_restores(caching_server, page):
+    requested = snapshot_downloads(page)
+    page.goto(caching_server.url)
+    page.wait_for_selector(IDLE, timeout=60000)
+    assert marks(page, RESTORED) == 0  # a first visit starts Python: the snapshot is not on its way
+    first = texts(page, "random: ")
+    # Some seconds after the first run, the snapshot is fetched for the next visit.
+    page.wait_for_function("(name) => performance.getEntriesByName(name).length > 0", arg=KEPT,
+                           timeout=60000)
+    assert len(requested) == 1
+
+    page.reload()
+    page.wait_for_selector(IDLE, timeout=60000)
+    assert marks(page, RESTORED) == 1
+    assert marks(page, KEPT) == 0  # nothing more to keep
+    assert texts(page, "loader: ") == [
+        "loader: SourcelessFileLoader /lib/python3.14/site-packages/wasmlit/__init__.pyc"]
+    assert texts(page, "random: ") != first  # its own numbers, not the snapshot's sequence
+    # JSPI works in the restored Python: a run can suspend (packages loaded mid-run need
+    # it), and the page's Stop reaches a run that sleeps on a host that is not isolated.
+    assert texts(page, "can run sync: ") == ["can run sync: True"]
+    page.get_by_role("button", name="Sleep").click()
+    page.get_by_text("step 2", exact=True).wait_for(timeout=30000)
+    page.get_by_test_id("stStatusWidget").get_by_role("button", name="Stop").click()
+    page.wait_for_selector(IDLE, timeout=10000)
+    assert texts(page, "slept") == []
+    assert len(texts(page, "step ")) < 20
+    # and it runs on as a started one does
+    run_after(page, lambda: page.get_by_role("button", name="Sleep").click(), timeout=60000)
+    assert texts(page, "slept") == ["slept"]
+
+
+def test_a_host_that_forbids_caching_never_gets_it_fetched(site, serve, page):
+    server = serve(site)  # Cache-Control: no-store
+    requested = snapshot_downloads(page)
+    page.goto(server.url)
+    page.wait_for_selector(IDLE, timeout=60000)
+    # Kept: proving nothing is fetched means waiting past the moment a first visit would
+    # fetch it (python-worker.js KEEP_SNAPSHOT_AFTER_MS, 3 s after the first run).
+    page.wait_for_timeout(4500)
+    assert requested == [] and marks(page, KEPT) == 0
+    page.reload()
+    page.wait_for_selector(IDLE, timeout=60000)
+    assert marks(page, RESTORED) == 0
