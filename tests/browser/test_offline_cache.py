@@ -66,6 +66,8 @@ def test_the_site_runs_offline_from_its_cache(browser, browser_context_args, sit
         page.reload()
         page.wait_for_selector(IDLE, timeout=60000)
         assert page.get_by_text("Offline app").is_visible()
+        # Python came from the site's snapshot, which the cache holds with the rest
+        assert page.evaluate("performance.getEntriesByName('wasmlit:snapshot-restored').length") == 1
         click_and_wait_run(page.get_by_role("button", name="Go"))
         assert page.get_by_text("clicked while offline").is_visible()
         names = {url.removeprefix(server.url) for url in served}
