@@ -30,20 +30,22 @@ export const ELEMENT_BUILDERS = mergeBuilders("element builders", TEXT, STATUS, 
 
 /** @type {Map<string, string>} kind -> the lazily loaded family (its path in FAMILY_LOADERS) drawing it */
 const FAMILY_OF = new Map(Object.entries(FAMILY_KINDS).flatMap(([family, kinds]) => kinds.map((kind) => [kind, family])));
-/** @type {Map<string, Promise<void>>} family -> its loading (settled once it is loaded or failed) */
+/** @type {Map<string, Promise<void>>} family -> its loading (settled once it is loaded or failed;
+ * a failed one is forgotten, so that the next change list drawing the family tries again) */
 const loading = new Map();
 /** @type {Map<string, string>} family -> why it could not be loaded (its elements show it) */
 const failed = new Map();
 
-/** Whether elements of `kind` can be drawn now: its builder is here, or nothing is on its
- * way (an unknown kind, a family that could not be loaded: both drawn as an error).
+/** Whether elements of `kind` can be drawn now: its builder is here, or there is none to
+ * load (an unknown kind, drawn as an error). A family that could not be loaded is not ready:
+ * it is loaded again for the next change list that draws it (a network that came back).
  * @param {string} kind */
 export function builderReady(kind) {
-  const family = FAMILY_OF.get(kind);
-  return Object.hasOwn(ELEMENT_BUILDERS, kind) || family === undefined || failed.has(family);
+  return Object.hasOwn(ELEMENT_BUILDERS, kind) || !FAMILY_OF.has(kind);
 }
 
-/** Load the families drawing `kinds` (once per page): settles when all are ready to draw.
+/** Load the families drawing `kinds` (once per page, or again after a failure): settles
+ * when each is loaded or has failed (its elements then show why).
  * @param {Iterable<string>} kinds */
 export function loadBuilders(kinds) {
   const families = new Set([...kinds].filter((kind) => !builderReady(kind)).map((kind) => FAMILY_OF.get(kind)));
@@ -55,9 +57,11 @@ function loadFamily(family) {
   if (!loading.has(family)) {
     loading.set(family, FAMILY_LOADERS[family]().then(({ BUILDERS }) => {
       Object.assign(ELEMENT_BUILDERS, mergeBuilders("element builders", ELEMENT_BUILDERS, BUILDERS));
+      failed.delete(family);
     }).catch((err) => {
       console.error(`wasmlit: the code for ${family} could not be loaded`, err);
       failed.set(family, err && err.message ? err.message : String(err));
+      loading.delete(family);
     }));
   }
   return loading.get(family);

@@ -174,6 +174,11 @@ def test_a_chunk_that_cannot_be_loaded_shows_an_error_in_place(loaded):
     click_and_wait_run(page.get_by_role("button", name="Ping"))
     count = int(before.split(": ")[1])
     assert page.get_by_text(f"pings: {count + 1}").is_visible()
+    # Once the chunk can be fetched again, the next run that draws the uploader loads it.
+    page.unroute(re.compile(r"/chunks/files-[A-Z0-9]{8}\.js$"))
+    click_and_wait_run(page.get_by_role("button", name="Upload"))
+    assert page.locator(".wl-builder-failed").count() == 0
+    assert page.get_by_test_id("stFileUploader").count() == 1
 
 
 def test_a_first_paint_preloads_the_chunks_it_draws_with(tmp_path_factory, page):
