@@ -20,7 +20,7 @@ import json
 
 # What the worker imports before any app runs (web/python-start.js, web/packages.js).
 ROOTS = ("wasmlit", "wasmlit.alias", "wasmlit.bridge", "wasmlit.package_hook",
-         "wasmlit.lazy_modules")
+         "wasmlit.lazy_modules", "wasmlit.restored")
 # The families most apps' first runs draw with: text, layout, buttons and the common inputs
 # (benchmarks/bench_app.py's app and a hello world need nothing else). A family left out
 # costs an app that uses it one more request, during its first run.

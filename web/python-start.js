@@ -52,7 +52,12 @@ export async function startPython({ progress, mark, importAsset, singleFile }) {
   if (!(await unpackWheel(pyodide, wheel))) {
     await pyodide.loadPackage("wasmlit", { messageCallback: () => {} });
   }
-  if (restored) pyodide.runPython("import random; random.seed()");  // not the snapshot's numbers
+  if (restored) {  // this browser's random numbers and time zone, not the build machine's
+    const year = new Date().getFullYear();
+    const fixups = pyodide.pyimport("wasmlit.restored");
+    fixups.after_restore(new Date(year, 0, 1).getTimezoneOffset(), new Date(year, 6, 1).getTimezoneOffset());
+    fixups.destroy();
+  }
   mark("wasmlit:wheel-loaded");
   const bridge = pyodide.pyimport("wasmlit.bridge");  // timed as its own phase
   mark("wasmlit:imported");

@@ -1,8 +1,9 @@
 """The Pyodide memory snapshot in Chromium (buildlib/snapshot.py): a first visit starts
 Python as without one and then keeps the snapshot in the HTTP cache; the next visit
 restores it, and the restored Python runs apps as a started one does (its own random
-numbers, time.sleep that lets the page's Stop in, packages JSPI can load mid-run). A host
-that forbids caching never gets the snapshot fetched."""
+numbers and this browser's time zone, time.sleep that lets the page's Stop in). A host that
+forbids caching never gets the snapshot fetched. (Packages on a restored page:
+tests/browser/test_distribution_packages.py.)"""
 from __future__ import annotations
 
 import pytest
@@ -12,6 +13,7 @@ from buildlib.static_server import StaticServer
 from sites import IDLE, build_source_site, run_after, site_names
 
 APP = '''
+import datetime
 import random
 import sys
 import time
@@ -22,6 +24,8 @@ w = sys.modules["wasmlit"]
 st.text(f"loader: {type(w.__loader__).__name__} {w.__cached__}")
 st.text(f"random: {random.random()}")
 st.text(f"can run sync: {can_run_sync()}")
+st.text(f"zone: {time.tzname} {time.timezone} {time.altzone} {time.daylight} {time.strftime('%Z', time.localtime(1768478400))} "
+        f"{datetime.datetime(2026, 1, 15, 12).astimezone().tzname()}")
 if st.button("Sleep"):
     for i in range(50):
         st.text(f"step {i}")
@@ -111,3 +115,23 @@ def test_a_host_that_forbids_caching_never_gets_it_fetched(site, serve, page):
     page.reload()
     page.wait_for_selector(IDLE, timeout=60000)
     assert marks(page, RESTORED) == 0
+
+
+def test_a_restored_python_has_the_browsers_time_zone(browser, caching_server):
+    # The snapshot was made on the build machine (UTC here): a restored Python reports the
+    # zone a started one does, here one with summer time in January and half hours.
+    context = browser.new_context(timezone_id="Australia/Adelaide")
+    try:
+        page = context.new_page()
+        page.goto(caching_server.url)
+        page.wait_for_selector(IDLE, timeout=60000)
+        started = texts(page, "zone: ")
+        assert started == ["zone: ('UTC+0930', 'UTC+1030') -34200 -37800 1 UTC+1030 UTC+1030"]
+        page.wait_for_function("(name) => performance.getEntriesByName(name).length > 0", arg=KEPT,
+                               timeout=60000)
+        page.reload()
+        page.wait_for_selector(IDLE, timeout=60000)
+        assert marks(page, RESTORED) == 1
+        assert texts(page, "zone: ") == started
+    finally:
+        context.close()
