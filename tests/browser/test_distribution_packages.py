@@ -225,6 +225,23 @@ def test_packages_load_from_the_packages_url_and_on_first_import(page, url_site,
     assert [url for url in requests if not url.startswith((server.url, standin_server.url, "data:", "blob:"))] == []
 
 
+def test_a_python_restored_from_the_snapshot_loads_packages(page, url_site, standin_server, servers):
+    """A repeat visit restores Python from the site's snapshot (buildlib/snapshot.py): its
+    packages load as they do in a started one, the compiled extension at start and a
+    package first imported on a click (JSPI, mid-run)."""
+    server = servers(url_site, headers={"Cache-Control": "no-cache"})  # a host that lets it be kept
+    open_app(page, server.url)
+    page.wait_for_function("() => performance.getEntriesByName('wasmlit:snapshot-kept').length > 0",
+                           timeout=60_000)
+    page.reload()
+    page.wait_for_selector(IDLE, timeout=120_000)
+    assert page.evaluate("performance.getEntriesByName('wasmlit:snapshot-restored').length") == 1
+    main = page.get_by_test_id("stMain")
+    assert_app_ran(main)
+    click_and_settle(page, "Load pytz")
+    assert "pytz says pytz loaded on click" in main.inner_text()
+
+
 def test_without_jspi_a_late_import_says_how_to_load_it(page, url_site, servers):
     """A browser without JSPI loads what the app imports before its first run; a package
     first imported later fails with a message saying why and what to do."""
