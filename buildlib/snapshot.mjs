@@ -10,6 +10,9 @@ import { gzipSync } from "node:zlib";
 import path from "node:path";
 
 const [pyodideDir, wheel, out] = process.argv.slice(2);
+// Emscripten names the program after this script's path (sys.executable, $_): without
+// arguments it keeps the name a browser gets, and the build machine's paths stay out.
+process.argv.length = 1;
 // Python's start-up records whether the runtime has JSPI (WebAssembly.Suspending), which
 // browsers do and Node 20 does not: pretend it exists so the snapshot matches a browser
 // (nothing suspends while the snapshot is made). The other thing Node 20 gets wrong, the
@@ -27,6 +30,7 @@ import os, site, zipfile
 with zipfile.ZipFile("/tmp/wasmlit.whl") as whl:
     whl.extractall(site.getsitepackages()[0])
 os.remove("/tmp/wasmlit.whl")
+del os.environ["PYTHONHASHSEED"]  # read at start-up only: a restored Python need not show it
 import wasmlit
 `);
 writeFileSync(out, gzipSync(pyodide.makeMemorySnapshot(), { level: 9 }));

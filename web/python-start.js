@@ -52,10 +52,11 @@ export async function startPython({ progress, mark, importAsset, singleFile }) {
   if (!(await unpackWheel(pyodide, wheel))) {
     await pyodide.loadPackage("wasmlit", { messageCallback: () => {} });
   }
-  if (restored) {  // this browser's random numbers and time zone, not the build machine's
+  if (restored) {  // this browser's random numbers, time zone and language, not the build machine's
     const year = new Date().getFullYear();
     const fixups = pyodide.pyimport("wasmlit.restored");
-    fixups.after_restore(new Date(year, 0, 1).getTimezoneOffset(), new Date(year, 6, 1).getTimezoneOffset());
+    fixups.after_restore(new Date(year, 0, 1).getTimezoneOffset(), new Date(year, 6, 1).getTimezoneOffset(),
+      self.navigator?.language ?? null);
     fixups.destroy();
   }
   mark("wasmlit:wheel-loaded");

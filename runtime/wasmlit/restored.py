@@ -3,6 +3,9 @@ the browser it wakes up in: the snapshot was taken at build time, under Node, on
 machine.
 
 - Random numbers: `random` is seeded again, so every visit draws its own.
+- The language: Emscripten makes $LANG from the browser's language, and a started Python
+  sets its locale (LC_CTYPE) from it; a restored one had Node's ("C.UTF-8").
+- `sys.path`: restoring puts a second "" (the working directory) in front; one is kept.
 - The time zone: a started Python's `time` module reads the zone when it is imported (its
   `timezone`, `altzone`, `daylight` and `tzname`, which dateutil's tzlocal() and others
   read), and so does the C library (the zone name in `time.strftime("%Z")` and
@@ -35,13 +38,29 @@ def time_zone(winter: int, summer: int) -> dict[str, Any]:
             "tzname": (zone_name(standard), zone_name(daylight_time))}
 
 
-def after_restore(winter: int, summer: int) -> None:
-    """Reseed `random` and set the time zone of this browser (offsets as time_zone takes)."""
+def language_env(language: str | None) -> str:
+    """$LANG as Emscripten makes it from the browser's language ("de-DE" -> "de_DE.UTF-8")."""
+    return (language or "C").replace("-", "_", 1) + ".UTF-8"
+
+
+def after_restore(winter: int, summer: int, language: str | None = None) -> None:
+    """Reseed `random`; set this browser's time zone (offsets as time_zone takes) and
+    language (navigator.language); drop the extra "" in sys.path."""
     import ctypes
+    import locale
+    import os
     import random
+    import sys
     import time
 
     random.seed()
+    while sys.path.count("") > 1:
+        sys.path.remove("")
+    os.environ["LANG"] = language_env(language)
+    try:
+        locale.setlocale(locale.LC_CTYPE, "")  # what a started Python does with its $LANG
+    except locale.Error:  # a language the C library has no locale for: as a started one, C
+        pass
     zone = time_zone(winter, summer)
     libc = ctypes.CDLL(None)
     ctypes.c_long.in_dll(libc, "timezone").value = zone["timezone"]

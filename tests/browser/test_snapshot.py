@@ -14,6 +14,8 @@ from sites import IDLE, build_source_site, run_after, site_names
 
 APP = '''
 import datetime
+import locale
+import os
 import random
 import sys
 import time
@@ -24,6 +26,8 @@ w = sys.modules["wasmlit"]
 st.text(f"loader: {type(w.__loader__).__name__} {w.__cached__}")
 st.text(f"random: {random.random()}")
 st.text(f"can run sync: {can_run_sync()}")
+st.text(f"python: {locale.getlocale()} {os.environ.get('LANG')} {sys.executable} {os.environ.get('_')} "
+        f"{sys.path.count('')} {'PYTHONHASHSEED' in os.environ}")
 st.text(f"zone: {time.tzname} {time.timezone} {time.altzone} {time.daylight} {time.strftime('%Z', time.localtime(1768478400))} "
         f"{datetime.datetime(2026, 1, 15, 12).astimezone().tzname()}")
 if st.button("Sleep"):
@@ -117,21 +121,24 @@ def test_a_host_that_forbids_caching_never_gets_it_fetched(site, serve, page):
     assert marks(page, RESTORED) == 0
 
 
-def test_a_restored_python_has_the_browsers_time_zone(browser, caching_server):
-    # The snapshot was made on the build machine (UTC here): a restored Python reports the
-    # zone a started one does, here one with summer time in January and half hours.
-    context = browser.new_context(timezone_id="Australia/Adelaide")
+def test_a_restored_python_has_the_browsers_time_zone_and_language(browser, caching_server):
+    # The snapshot was made on the build machine (under Node, UTC here): a restored Python
+    # reports the zone a started one does (here one with summer time in January and half
+    # hours) and the browser's language, and nothing of the machine that made it.
+    context = browser.new_context(timezone_id="Australia/Adelaide", locale="de-DE")
     try:
         page = context.new_page()
         page.goto(caching_server.url)
         page.wait_for_selector(IDLE, timeout=60000)
-        started = texts(page, "zone: ")
-        assert started == ["zone: ('UTC+0930', 'UTC+1030') -34200 -37800 1 UTC+1030 UTC+1030"]
+        started = texts(page, "zone: ") + texts(page, "python: ")
+        assert started == ["zone: ('UTC+0930', 'UTC+1030') -34200 -37800 1 UTC+1030 UTC+1030",
+                           "python: ('de_DE', 'UTF-8') de_DE.UTF-8 /home/pyodide/this.program "
+                           "./this.program 1 False"]
         page.wait_for_function("(name) => performance.getEntriesByName(name).length > 0", arg=KEPT,
                                timeout=60000)
         page.reload()
         page.wait_for_selector(IDLE, timeout=60000)
         assert marks(page, RESTORED) == 1
-        assert texts(page, "zone: ") == started
+        assert texts(page, "zone: ") + texts(page, "python: ") == started
     finally:
         context.close()

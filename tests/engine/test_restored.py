@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from wasmlit.restored import time_zone, zone_name
+from wasmlit.restored import language_env, time_zone, zone_name
 
 
 @pytest.mark.parametrize("winter, summer, expected", [
@@ -26,3 +26,9 @@ def test_time_zone_is_what_a_started_python_computes(winter, summer, expected):
 
 def test_zone_names_are_emscriptens():
     assert [zone_name(m) for m in (300, -60, 0, -345)] == ["UTC-0500", "UTC+0100", "UTC-0000", "UTC+0545"]
+
+
+def test_lang_is_emscriptens():
+    # pyodide.asm.mjs getEnvStrings: (navigator.language ?? "C").replace("-", "_") + ".UTF-8"
+    assert [language_env(x) for x in ("de-DE", "en", None, "zh-Hant-TW")] == [
+        "de_DE.UTF-8", "en.UTF-8", "C.UTF-8", "zh_Hant-TW.UTF-8"]
