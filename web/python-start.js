@@ -55,8 +55,10 @@ export async function startPython({ progress, mark, importAsset, singleFile }) {
   if (restored) {  // this browser's random numbers, time zone and language, not the build machine's
     const year = new Date().getFullYear();
     const fixups = pyodide.pyimport("wasmlit.restored");
-    fixups.after_restore(new Date(year, 0, 1).getTimezoneOffset(), new Date(year, 6, 1).getTimezoneOffset(),
-      self.navigator?.language ?? null);
+    const zone = fixups.after_restore(new Date(year, 0, 1).getTimezoneOffset(),
+      new Date(year, 6, 1).getTimezoneOffset(), self.navigator?.language ?? null);
+    setCZone(pyodide._module, zone.toJs({ dict_converter: Object.fromEntries }));
+    zone.destroy();
     fixups.destroy();
   }
   mark("wasmlit:wheel-loaded");
@@ -127,6 +129,19 @@ async function restoreSnapshot(loadPyodide, options, snapshot, mark) {
     console.warn("wasmlit: the Pyodide snapshot could not be restored; starting Python instead", err);
     return null;
   }
+}
+
+// The C library's time zone (its globals timezone and daylight, and the names tzname points
+// at, which strftime's %Z and datetime's astimezone() read): the restored memory holds the
+// build machine's. `zone` comes from wasmlit.restored.time_zone.
+function setCZone(module, zone) {
+  if (![module._timezone, module._daylight, module._tzname].every((address) => typeof address === "number")) {
+    console.warn("wasmlit: this Pyodide does not export the C library's time zone; it stays the build machine's");
+    return;
+  }
+  module.HEAP32[module._timezone >> 2] = zone.timezone;
+  module.HEAP32[module._daylight >> 2] = zone.daylight;
+  zone.tzname.forEach((name, i) => module.stringToUTF8(name, module.HEAPU32[(module._tzname >> 2) + i], 17));
 }
 
 // What Pyodide does at start-up and a snapshot made under Node 20 lacks: CPython's wasm

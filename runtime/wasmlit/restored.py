@@ -14,8 +14,8 @@ machine.
   (Emscripten's names: "UTC-0500"). Offsets from `time.localtime()` never were stale:
   Emscripten asks the browser on each call.
 
-Runs in the browser only (`after_restore` writes the C library's globals); `time_zone` is
-plain arithmetic.
+`after_restore` runs in the browser, right after a restore (web/python-start.js);
+`time_zone` is plain arithmetic.
 """
 from __future__ import annotations
 
@@ -43,10 +43,11 @@ def language_env(language: str | None) -> str:
     return (language or "C").replace("-", "_", 1) + ".UTF-8"
 
 
-def after_restore(winter: int, summer: int, language: str | None = None) -> None:
-    """Reseed `random`; set this browser's time zone (offsets as time_zone takes) and
-    language (navigator.language); drop the extra "" in sys.path."""
-    import ctypes
+def after_restore(winter: int, summer: int, language: str | None = None) -> dict[str, Any]:
+    """Reseed `random`; set this browser's time zone (offsets as time_zone takes) in `time`
+    and its language (navigator.language); drop the extra "" in sys.path. Returns the zone
+    (time_zone's dict), for the page to write into the C library's globals (timezone,
+    daylight and the names tzname points at), which it reaches directly."""
     import locale
     import os
     import random
@@ -62,11 +63,6 @@ def after_restore(winter: int, summer: int, language: str | None = None) -> None
     except locale.Error:  # a language the C library has no locale for: as a started one, C
         pass
     zone = time_zone(winter, summer)
-    libc = ctypes.CDLL(None)
-    ctypes.c_long.in_dll(libc, "timezone").value = zone["timezone"]
-    ctypes.c_int.in_dll(libc, "daylight").value = zone["daylight"]
-    # tzname points at two buffers Emscripten filled with such names (17 bytes each).
-    for address, name in zip((ctypes.c_void_p * 2).in_dll(libc, "tzname"), zone["tzname"]):
-        ctypes.memmove(address, name.encode() + b"\0", len(name) + 1)
     for attribute, value in zone.items():
         setattr(time, attribute, value)
+    return zone
