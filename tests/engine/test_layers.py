@@ -41,10 +41,11 @@ LAYERS: list[tuple[str, set[str]]] = [
     # One app: its state, tree, queue and run loop.
     ("session", {"session"}),
     # What the outside world imports: `streamlit` itself, the browser bridge, and the
-    # `streamlit.runtime` modules libraries import; the host's `wasmlit` command, and the
-    # first run the build performs (prerender).
+    # `streamlit.runtime` modules libraries import; the host's `wasmlit` command, the
+    # first run the build performs (prerender), and what the page redoes after restoring
+    # Python from its snapshot (restored).
     ("surfaces", {"wasmlit", "bridge", "lazy_modules", "prerender", "runtime", "cli",
-                  "__main__"}),
+                  "__main__", "restored"}),
 ]
 
 
