@@ -52,15 +52,7 @@ export async function startPython({ progress, mark, importAsset, singleFile }) {
   if (!(await unpackWheel(pyodide, wheel))) {
     await pyodide.loadPackage("wasmlit", { messageCallback: () => {} });
   }
-  if (restored) {  // this browser's random numbers, time zone and language, not the build machine's
-    const year = new Date().getFullYear();
-    const fixups = pyodide.pyimport("wasmlit.restored");
-    const zone = fixups.after_restore(new Date(year, 0, 1).getTimezoneOffset(),
-      new Date(year, 6, 1).getTimezoneOffset(), self.navigator?.language ?? null);
-    setCZone(pyodide._module, zone.toJs({ dict_converter: Object.fromEntries }));
-    zone.destroy();
-    fixups.destroy();
-  }
+  if (restored) redoForThisBrowser(pyodide);
   mark("wasmlit:wheel-loaded");
   const bridge = pyodide.pyimport("wasmlit.bridge");  // timed as its own phase
   mark("wasmlit:imported");
@@ -128,6 +120,22 @@ async function restoreSnapshot(loadPyodide, options, snapshot, mark) {
   } catch (err) {
     console.warn("wasmlit: the Pyodide snapshot could not be restored; starting Python instead", err);
     return null;
+  }
+}
+
+// A restored Python gets this browser's random numbers, time zone and language, not the build
+// machine's (wasmlit/restored.py). Should that fail, the app still runs: said in the console.
+function redoForThisBrowser(pyodide) {
+  try {
+    const year = new Date().getFullYear();
+    const fixups = pyodide.pyimport("wasmlit.restored");
+    const zone = fixups.after_restore(new Date(year, 0, 1).getTimezoneOffset(),
+      new Date(year, 6, 1).getTimezoneOffset(), self.navigator?.language ?? null);
+    setCZone(pyodide._module, zone.toJs({ dict_converter: Object.fromEntries }));
+    zone.destroy();
+    fixups.destroy();
+  } catch (err) {
+    console.warn("wasmlit: the restored Python keeps some of the build machine's settings", err);
   }
 }
 
