@@ -55,7 +55,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests" / "browser"))
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from sites import build_site  # noqa: E402
+from sites import build_site, wait_snapshot_kept  # noqa: E402
 from buildlib.static_server import StaticHandler, make_server, port_of  # noqa: E402
 from compare import (CHROMIUM, ORACLE, StreamlitServer, bare_pyodide, chromium_version,  # noqa: E402
                      streamlit_ok)
@@ -293,8 +293,7 @@ def visits(browser, url: str, opts, snapshot_kept: bool = False) -> tuple:
         throttle(context, page, opts.mbps, opts.latency)
         cold = visit(page, url)
         if cold is not None and snapshot_kept:
-            page.wait_for_function("() => performance.getEntriesByName('wasmlit:snapshot-kept').length > 0",
-                                   timeout=TIMEOUT_MS, polling=100)
+            wait_snapshot_kept(page, TIMEOUT_MS)
         repeat = visit(page, url) if cold is not None else None  # a repeat of a visit that ended
         return cold, repeat
     finally:

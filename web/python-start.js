@@ -60,8 +60,8 @@ export async function startPython({ progress, mark, importAsset, singleFile }) {
   const distribution = new Distribution(pyodide, await manifest);
   bridge.install_package_finder(hookApi(distribution));
   bridge.destroy();
-  const found = snapshot && await snapshot;
-  return { pyodide, distribution, restored, keepSnapshot: restored ? null : found?.keep ?? null };
+  const found = snapshot && await snapshot;  // settled: restoreSnapshot awaited it
+  return { pyodide, distribution, restored, keepSnapshot: found?.keep ?? null };
 }
 
 // The site's snapshot (startup.json names it; buildlib/snapshot.py) as {bytes, trampoline},

@@ -18,9 +18,10 @@ if TYPE_CHECKING:
 
 
 _app_folders: set[str] = set()  # every folder an app runs in: their modules are never shared
-# The last working directory an app's enter() found that was no app's folder: where the
-# last app to leave goes back to when it entered from another app's folder.
-_outside: list[str] = []
+# The last working directory an app's enter() found that was no app's folder: where an
+# app's leave() goes back to (not to another app's folder, which it finds when two folder
+# apps interleave because one sleeps).
+_outside: str | None = None
 
 
 class Workspace:
@@ -33,7 +34,6 @@ class Workspace:
         self._secrets_text = secrets_text
         self._secrets: Secrets | None = None
         self._modules: dict[str, ModuleType] = {}  # this app's own modules while it is out
-        self._cwd_before: str | None = None  # the working directory enter() left, for leave()
 
     @property
     def secrets(self) -> Secrets | None:
@@ -63,14 +63,11 @@ class Workspace:
                 del sys.modules[name]
         sys.modules.update(self._modules)
         self._modules = {}
+        global _outside
         here = _cwd()
         if here != self.folder:
-            # Another app's folder is not where this one goes back to (two folder apps
-            # interleave when one sleeps): that app's leave() goes back to where it came from.
             if here is not None and here not in _app_folders:
-                _outside[:] = [here]
-                if self._cwd_before is None:
-                    self._cwd_before = here
+                _outside = here
             os.chdir(self.folder)
         if not sys.path or sys.path[0] != self.folder:
             if self.folder in sys.path:
@@ -86,13 +83,12 @@ class Workspace:
                 self._modules[name] = sys.modules.pop(name)
         if self.folder in sys.path:
             sys.path.remove(self.folder)
-        # Back to the directory enter() found, so that another app (or a session with no
-        # folder of its own, whose relative entry file would be looked up there) does not
-        # see this one's files, .streamlit/config.toml among them.
-        before, self._cwd_before = self._cwd_before or next(iter(_outside), None), None
-        if before is not None and _cwd() == self.folder:
+        # Back to the directory outside the apps' folders, so that another app (or a session
+        # with no folder of its own, whose relative entry file would be looked up there)
+        # does not see this one's files, .streamlit/config.toml among them.
+        if _outside is not None and _cwd() == self.folder:
             try:
-                os.chdir(before)
+                os.chdir(_outside)
             except OSError:  # it is gone (a test's temporary folder)
                 pass
 

@@ -108,6 +108,13 @@ RUN_COUNTER_JS = """
 """
 
 
+def wait_snapshot_kept(page, timeout: float = 60000) -> None:
+    """Wait until a first visit has fetched the site's Pyodide snapshot for the next one
+    (web/python-worker.js KEEP_SNAPSHOT_AFTER_MS after its first run)."""
+    page.wait_for_function("() => performance.getEntriesByName('wasmlit:snapshot-kept').length > 0",
+                           timeout=timeout, polling=100)
+
+
 def runs_ended(page) -> int:
     """How many runs have ended in this page (since the counter was installed)."""
     page.evaluate(RUN_COUNTER_JS)

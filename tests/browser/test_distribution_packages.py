@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from sites import IDLE, ROOT, StaticServer, run_after, site_file
+from sites import IDLE, ROOT, StaticServer, run_after, site_file, wait_snapshot_kept
 
 sys.path.insert(0, str(ROOT / "tests"))
 from distribution_standin import (download_pyodide_wheel, pinned_lock, pure_module,  # noqa: E402
@@ -231,8 +231,7 @@ def test_a_python_restored_from_the_snapshot_loads_packages(page, url_site, stan
     package first imported on a click (JSPI, mid-run)."""
     server = servers(url_site, headers={"Cache-Control": "no-cache"})  # a host that lets it be kept
     open_app(page, server.url)
-    page.wait_for_function("() => performance.getEntriesByName('wasmlit:snapshot-kept').length > 0",
-                           timeout=60_000)
+    wait_snapshot_kept(page)
     page.reload()
     page.wait_for_selector(IDLE, timeout=120_000)
     assert page.evaluate("performance.getEntriesByName('wasmlit:snapshot-restored').length") == 1

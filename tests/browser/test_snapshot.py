@@ -10,7 +10,7 @@ import pytest
 
 from buildlib.snapshot import NAME
 from buildlib.static_server import StaticServer
-from sites import IDLE, build_source_site, run_after, site_names
+from sites import IDLE, build_source_site, run_after, site_names, wait_snapshot_kept
 
 APP = '''
 import datetime
@@ -82,8 +82,7 @@ def test_a_first_visit_keeps_the_snapshot_that_the_next_visit_restores(caching_s
     assert marks(page, RESTORED) == 0  # a first visit starts Python: the snapshot is not on its way
     first = texts(page, "random: ")
     # Some seconds after the first run, the snapshot is fetched for the next visit.
-    page.wait_for_function("(name) => performance.getEntriesByName(name).length > 0", arg=KEPT,
-                           timeout=60000)
+    wait_snapshot_kept(page)
     assert len(requested) == 1
 
     page.reload()
@@ -134,8 +133,7 @@ def test_a_restored_python_has_the_browsers_time_zone_and_language(browser, cach
         assert started == ["zone: ('UTC+0930', 'UTC+1030') -34200 -37800 1 UTC+1030 UTC+1030",
                            "python: ('de_DE', 'UTF-8') de_DE.UTF-8 /home/pyodide/this.program "
                            "./this.program 1 False"]
-        page.wait_for_function("(name) => performance.getEntriesByName(name).length > 0", arg=KEPT,
-                               timeout=60000)
+        wait_snapshot_kept(page)
         page.reload()
         page.wait_for_selector(IDLE, timeout=60000)
         assert marks(page, RESTORED) == 1
