@@ -17,6 +17,9 @@ from typing import Any
 class RunRequest:
     fragment_id: str | None  # None: the whole script
     widget_values: dict[str, Any] = field(default_factory=dict)
+    # A run_every tick asked for it on its own (it did not join a request already waiting):
+    # time passed before it, so it starts a fresh count of st.rerun() calls in a row.
+    timed: bool = False
 
     @property
     def is_full(self) -> bool:
@@ -49,13 +52,13 @@ class RunQueue:
         self._pending = [RunRequest(None, merged)]
 
     def request_fragment(self, fragment_id: str, widget_values: dict[str, Any] | None = None,
-                         *, first: bool = False) -> None:
+                         *, first: bool = False, timed: bool = False) -> None:
         values = {**self._take_carried(), **(widget_values or {})}
         for request in self._pending:
             if request.is_full or request.fragment_id == fragment_id:
                 request.widget_values.update(values)
                 return
-        request = RunRequest(fragment_id, dict(values))
+        request = RunRequest(fragment_id, dict(values), timed=timed)
         if first:
             self._pending.insert(0, request)
         else:

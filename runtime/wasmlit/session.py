@@ -53,7 +53,7 @@ class AppSession:
         self._sent_this_run: set[str] = set()  # ids of nodes the run in progress has sent
         self._checked = 0  # how many of tree.changes show_progress has looked at
         self.run_count = 0
-        self.reruns_in_a_row = 0  # st.rerun() calls since the last page event
+        self.reruns_in_a_row = 0  # st.rerun() calls since user input or a timed run
         self.query_params = QueryParams(self.tree)  # the page URL's, sent with a rerun event
         self.context_info = ContextInfo()           # what st.context shows, likewise
         self.warned_default_and_state = False  # Streamlit shows that warning once
@@ -107,7 +107,8 @@ class AppSession:
         {"kind": "stop"}: the Stop button (`stop`).
         """
         kind = event.get("kind")
-        self.reruns_in_a_row = 0
+        if kind != "tick":  # a tick counts when its own run starts (`_run_next`)
+            self.reruns_in_a_row = 0
         if kind == "rerun":
             self.query_params.from_page(event.get("query"))
             self.context_info.from_page(event.get("context"))
@@ -116,7 +117,7 @@ class AppSession:
             self.queue.request_full()
         elif kind == "tick":
             if event.get("fragment") in self.fragments:
-                self.queue.request_fragment(event["fragment"])
+                self.queue.request_fragment(event["fragment"], timed=True)
         elif kind == "widgets":
             values = dict(event.get("values") or {})
             self._clear_submitted_forms(values)
@@ -201,6 +202,12 @@ class AppSession:
             request = self.queue.pop()
             if request is None:
                 return False
+            if request.timed:
+                # A tick that waited its turn: a fragment rerunning itself endlessly
+                # keeps the front of the queue, so ticks arriving meanwhile join nothing
+                # and do not restart its count (they did, and such a loop beside a
+                # run_every fragment went on past the limit).
+                self.reruns_in_a_row = 0
             self._execute(request.fragment_id, request.widget_values)
         except KeyboardInterrupt:
             self._stopped_by_interrupt()
