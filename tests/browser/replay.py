@@ -24,7 +24,13 @@ def load_case(case_dir: Path) -> tuple[list[dict], list[dict]]:
     return steps, expected
 
 
+# The icon font (5 MB) may still be loading when a step observes: icons stay hidden until it
+# is in (web/icons.js), and a hidden icon's name is not in innerText, as it is once drawn.
+ICON_FONT_IN = "!document.documentElement.classList.contains('wl-icon-font-loading')"
+
+
 def _texts(page, testid: str) -> list[str]:
+    page.wait_for_function(ICON_FONT_IN, timeout=30000)
     loc = page.locator(f"[data-testid='{testid}']").filter(visible=True)
     return [t.strip() for t in loc.all_inner_texts()]
 
