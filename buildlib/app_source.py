@@ -3,6 +3,7 @@ its entry file; the files it ships, its secrets, its theme and the [client] opti
 reads. BadInput says what is wrong."""
 from __future__ import annotations
 
+import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -10,6 +11,8 @@ from pathlib import Path
 from .errors import BadInput
 
 ENTRY_NAMES = ("app.py", "streamlit_app.py")
+# A one-file app keeps its own name in a site when it is this plain (no quoting in a URL).
+PLAIN_SCRIPT_NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]*\.py")
 
 
 @dataclass(frozen=True)
@@ -26,6 +29,14 @@ class App:
     @property
     def title(self) -> str:
         return self.folder.name if self.folder is not None else self.entry.stem
+
+    @property
+    def site_name(self) -> str:
+        """A one-file app's file in a site: its own name, as Streamlit runs it (so
+        `__file__`, and the component names declare_component derives from it, are the
+        same), or app.py for a name a URL would have to quote."""
+        name = self.entry.name
+        return name if PLAIN_SCRIPT_NAME.fullmatch(name) else "app.py"
 
     def files(self) -> list[str] | None:
         """The files a multi-file app ships (app_files); None for a one-file app."""

@@ -22,7 +22,7 @@ The bundle's chunks (chunks/, buildlib/lazy_chunks.py) keep the names esbuild ga
 their content: the bundle imports them by those names, and nothing is written into them.
 
 What keeps its name (a host revalidates it): index.html, 404.html, sw.js, wasmlit.js, the
-app's files (app.py, app/, files.json, secrets.toml), wheels/ (requirements.txt's),
+app's files (my_app.py, app/, files.json, secrets.toml), wheels/ (requirements.txt's),
 component/ (custom components' frontends, component_frontends.py) and the source maps
 (*.map, which only devtools fetch). Everything else is named by its content.
 """

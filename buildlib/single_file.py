@@ -36,10 +36,16 @@ CHART_LIBRARIES = {"vega.js": ("line_chart", "bar_chart", "area_chart", "scatter
                    "pdf.js": (".pdf(",), "pdfjs/pdf.worker.min.mjs": (".pdf(",)}
 
 
+def app_sources(site: Path) -> list[Path]:
+    """The app's Python in a site: a one-file app's file (the only .py at the top) or a
+    folder app's files."""
+    return sorted(site.glob("*.py")) + sorted((site / APP_DIR).rglob("*.py"))
+
+
 def chart_libraries(site: Path) -> list[str]:
     """The chart bundles a one-file page needs: those whose commands the app's Python uses
     (vega.js is 0.9 MB and plotly.js 4.8 MB, too much to carry for nothing)."""
-    sources = [site / "app.py"] + sorted((site / APP_DIR).rglob("*.py"))
+    sources = app_sources(site)
     code = "\n".join(p.read_text("utf-8", errors="replace") for p in sources if p.is_file())
     return [name for name, commands in CHART_LIBRARIES.items() if any(c in code for c in commands)]
 
@@ -51,7 +57,7 @@ def asset_names(site: Path) -> list[str]:
     the chart bundles it uses."""
     names = [f"pyodide/{p.name}" for p in sorted((site / "pyodide").iterdir())
              if p.name != CORE_ARCHIVE] + ["markdown.js", "python-worker.js"]  # it installs the wheel
-    names += [p.relative_to(site).as_posix() for p in [site / "app.py", site / SECRETS_NAME, site / FILES_NAME,
+    names += [p.relative_to(site).as_posix() for p in [*site.glob("*.py"), site / SECRETS_NAME, site / FILES_NAME,
                                                        site / pyodide_lock.PACKAGES_NAME] if p.is_file()]
     for folder in (site / APP_DIR, site / app_requirements.WHEELS_DIR):
         if folder.is_dir():
@@ -62,7 +68,7 @@ def asset_names(site: Path) -> list[str]:
 def uses_material_icons(site: Path) -> bool:
     """Whether the app's Python names a ":material/" icon (a one-file page then carries the
     icon font)."""
-    sources = [site / "app.py"] + sorted((site / APP_DIR).rglob("*.py"))
+    sources = app_sources(site)
     return any(":material/" in p.read_text("utf-8", errors="replace") for p in sources if p.is_file())
 
 

@@ -98,11 +98,11 @@ def check_persist(app: App, persist: str | None) -> None:
 
 
 def write_app(site: Path, app: App) -> str:
-    """Put the app into the site: app.py, or a folder's files under app/ with files.json
-    listing them. Returns the entry's path in the site."""
+    """Put the app into the site: a one-file app at its top (app.site_name), or a folder's
+    files under app/ with files.json listing them. Returns the entry's path in the site."""
     if app.folder is None:
-        (site / "app.py").write_bytes(app.data)
-        return "app.py"
+        (site / app.site_name).write_bytes(app.data)
+        return app.site_name
     manifest = {"entry": app.entry.relative_to(app.folder).as_posix(), "files": app.files()}
     shutil.rmtree(site / APP_DIR, ignore_errors=True)  # files the folder no longer has go too
     for rel in manifest["files"]:

@@ -273,7 +273,8 @@ def test_good_app_writes_self_contained_site(dist, wheel, tmp_path):
     out = tmp_path / "site"
     proc = run_build("--app", EXAMPLE, "--out", out)
     assert proc.returncode == 0, proc.stderr
-    assert (out / "app.py").read_bytes() == EXAMPLE.read_bytes()
+    # The app keeps its name, as Streamlit runs it (its __file__, the component names).
+    assert (out / EXAMPLE.name).read_bytes() == EXAMPLE.read_bytes()
     site_lock = json.loads(site_path(out, "pyodide/pyodide-lock.json").read_bytes())
     site_wheel = site_path(out, f"pyodide/{site_lock['packages']['wasmlit']['file_name']}")
     assert site_wheel.read_bytes() == wheel.read_bytes()  # renamed by its hash, else the same
@@ -282,7 +283,7 @@ def test_good_app_writes_self_contained_site(dist, wheel, tmp_path):
     assert not (out / "sites").exists() and not (out / STAMP).exists()
     page = (out / "index.html").read_text()
     assert page.startswith("<!doctype html>") and '<meta charset="utf-8">' in page
-    assert "<title>seed_counts</title>" in page and '<div data-wasmlit-app="app.py"></div>' in page
+    assert "<title>seed_counts</title>" in page and '<div data-wasmlit-app="seed_counts.py"></div>' in page
     assert '<script type="application/json" id="wasmlit-first-paint">' in page  # its first run
     parser = UrlCollector()
     parser.feed(page)
@@ -301,8 +302,18 @@ def test_app_replaces_a_previous_site(dist, tmp_path):
     other = ROOT / "examples" / "seed_balloons.py"
     assert run_build("--app", other, "--out", out).returncode == 0
     assert not (out / "stale.txt").exists()
-    assert (out / "app.py").read_bytes() == other.read_bytes()
+    assert (out / other.name).read_bytes() == other.read_bytes()
+    assert not (out / EXAMPLE.name).exists()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+
+
+def test_an_app_whose_name_a_url_would_quote_is_app_py_in_the_site(dist, tmp_path):
+    app = tmp_path / "my app #2.py"
+    app.write_bytes(EXAMPLE.read_bytes())
+    out = tmp_path / "site"
+    assert run_build("--app", app, "--out", out, "--no-prerender").returncode == 0
+    assert (out / "app.py").read_bytes() == EXAMPLE.read_bytes()
+    assert '<div data-wasmlit-app="app.py"></div>' in (out / "index.html").read_text()
 
 
 # -- --serve -----------------------------------------------------------------
@@ -366,7 +377,7 @@ def test_a_refused_app_leaves_the_previous_site_untouched(dist, tmp_path, case):
     proc = run_build("--app", BAD_APPS[case][0](work), "--out", out)
     assert proc.returncode == 2
     assert {p.relative_to(out): p.stat().st_mtime_ns for p in out.rglob("*")} == before
-    assert (out / "app.py").read_bytes() == EXAMPLE.read_bytes()
+    assert (out / EXAMPLE.name).read_bytes() == EXAMPLE.read_bytes()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site", "work"]
 
 
@@ -402,7 +413,7 @@ def test_app_secrets_toml_goes_into_the_site_and_is_announced(dist, tmp_path):
     assert proc.returncode == 0, proc.stderr
     assert (out / "secrets.toml").read_bytes() == secrets.read_bytes()
     page = (out / "index.html").read_text()
-    assert '<div data-wasmlit-app="app.py" data-wasmlit-secrets="secrets.toml"></div>' in page
+    assert '<div data-wasmlit-app="app_with_secrets.py" data-wasmlit-secrets="secrets.toml"></div>' in page
 
 
 def test_secrets_toml_beside_the_app_is_used_too(dist, tmp_path):
@@ -509,10 +520,10 @@ def test_single_file_holds_everything_inline(dist, tmp_path):
     parser = UrlCollector()
     parser.feed(page)
     assert all(url.startswith("data:") for url in parser.urls), parser.urls
-    assert '<div data-wasmlit-app="app.py"></div>' in page
+    assert '<div data-wasmlit-app="seed_counts.py"></div>' in page
     start = page.index('<script type="application/json" id="wasmlit-assets">')
     assets = json.loads(page[page.index(">", start) + 1:page.index("</script>", start)])
-    assert base64.b64decode(assets["app.py"][1]) == EXAMPLE.read_bytes()
+    assert base64.b64decode(assets["seed_counts.py"][1]) == EXAMPLE.read_bytes()
     assert assets["pyodide/pyodide.asm.wasm"][0] == "application/wasm"
     assert {"pyodide/pyodide.mjs", "pyodide/python_stdlib.zip", "pyodide/pyodide-lock.json",
             "markdown.js"} <= set(assets)

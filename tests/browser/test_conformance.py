@@ -32,7 +32,9 @@ def cdn_reachable() -> bool:
 
 @pytest.fixture(scope="module")
 def cases_server(tmp_path_factory, serve):
-    site = build_site(ROOT / "examples" / "seed_counts.py", tmp_path_factory.mktemp("conf") / "site")
+    work = tmp_path_factory.mktemp("conf")
+    (work / "app.py").write_bytes((ROOT / "examples" / "seed_counts.py").read_bytes())
+    site = build_site(work / "app.py", work / "site")  # its page runs app.py: each case's, below
     by_name = {case.name: case for case in CASES}
 
     def route(path: str) -> Path | None:

@@ -24,7 +24,7 @@ HEX = "[0-9a-f]{8}"
 # wheel with its hash as the build tag, or a chunk of the page's JS as esbuild names it
 # (buildlib/lazy_chunks.py).
 HASHED = re.compile(rf"([\w-]+-{HEX}/.+|[^/]+\.{HEX}\.\w+|[^/]+-0\.{HEX}-[^/]+\.whl|chunks/[\w-]+-[A-Z0-9]{{8}}\.js)")
-FIXED = {"", "app.py"}  # index.html (the site's folder) and the app
+FIXED = {"", "hashed_names_app.py"}  # index.html (the site's folder) and the app, by its name
 
 
 def test_a_site_with_hashed_names_runs_and_asks_only_for_hashed_files(tmp_path_factory, serve, page):

@@ -14,8 +14,13 @@ from sites import ROOT, build_site, fresh_app, site_file
 IDLE = "[data-testid='stApp'][data-test-script-state='notRunning']"
 
 APP = '''
+import os
 import streamlit as st
+import streamlit.components.v1 as components
 st.title("Offline app")
+# The script runs under its own name, as in Streamlit (not as the site's app.py).
+echo = components.declare_component("echo", url="http://localhost:9/")
+st.text(f"script {os.path.basename(__file__)}, component {echo.name}")
 st.markdown("**bold** and <b id='injected'>raw html</b>")
 st.write({"a": 1})
 name = st.text_input("Your name", value="Ada")
@@ -68,6 +73,10 @@ def test_markdown_is_rendered_and_raw_html_stays_text(app):
     assert markdown.locator("strong").inner_text() == "bold"
     assert page.locator("#injected").count() == 0
     assert "<b id='injected'>raw html</b>" in markdown.inner_text()
+
+
+def test_the_script_runs_under_its_own_file_name(app):
+    app.get_by_text("script offline_app.py, component offline_app.echo").wait_for(timeout=10000)
 
 
 def test_typed_value_reruns_the_script(app):
