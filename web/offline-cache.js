@@ -16,8 +16,8 @@ const MARKER = "data-wasmlit-offline-cache";
  */
 export async function registerOfflineCache() {
   try {
-    const element = globalThis.document?.querySelector(`[${MARKER}]`);
-    if (!element || !globalThis.isSecureContext || !globalThis.navigator?.serviceWorker) return null;
+    if (!offlineCacheKeepsSite()) return null;
+    const element = /** @type {Element} */ (document.querySelector(`[${MARKER}]`));
     if (document.readyState !== "complete") {
       await new Promise((resolve) => addEventListener("load", resolve, { once: true }));
     }
@@ -28,4 +28,11 @@ export async function registerOfflineCache() {
     console.warn("wasmlit: the offline cache could not be set up", err);
     return null;
   }
+}
+
+/** Whether this page has the site's service worker keep every file of the site (then the
+ * Python worker leaves keeping the snapshot for the next visit to it: python-start.js). */
+export function offlineCacheKeepsSite() {
+  return Boolean(globalThis.document?.querySelector(`[${MARKER}]`) && globalThis.isSecureContext &&
+    globalThis.navigator?.serviceWorker);
 }

@@ -12,6 +12,7 @@
 import { BASE, NAMES, assetURL } from "./assets.js";
 import { Mailbox, createMailboxMemory } from "./worker-mailbox.js";
 import { showPersistNotice } from "./persist-notice.js";
+import { offlineCacheKeepsSite } from "./offline-cache.js";
 
 const INTERRUPT_AFTER_MS = 150;
 const RESTART_AFTER_MS = 400;
@@ -71,7 +72,7 @@ class PythonClient {
       this.onBootFailed(new Error(message));
     };
     worker.postMessage({ type: "init", base: BASE.href, pageBase: document.baseURI, names: NAMES,
-      mailboxMemory: memory, oneFile: Boolean(globalThis.wasmlitAssetURL),
+      mailboxMemory: memory, oneFile: Boolean(globalThis.wasmlitAssetURL), offlineCache: offlineCacheKeepsSite(),
       pageHasJSPI: typeof (/** @type {any} */ (WebAssembly)).Suspending === "function" });
     return ready;
   }

@@ -6,11 +6,11 @@ import { Distribution, fetchManifest, fetchRemoteLock, hookApi, needsRemote } fr
 
 /**
  * @param {{ progress: (message: string) => void, mark: (name: string) => void,
- *   importAsset: (rel: string) => Promise<any>, singleFile: boolean }} hooks
+ *   importAsset: (rel: string) => Promise<any>, singleFile: boolean, offlineCache: boolean }} hooks
  * @returns {Promise<{ pyodide: any, distribution: Distribution, restored: boolean,
  *   keepSnapshot: (() => Promise<void>) | null }>}
  */
-export async function startPython({ progress, mark, importAsset, singleFile }) {
+export async function startPython({ progress, mark, importAsset, singleFile, offlineCache }) {
   progress("Loading Python…");
   mark("wasmlit:pyodide-start");  // start-up phases, for benchmarks/startup.py
   // Which packages the site loads, read while Python starts (and the lock of the URL
@@ -33,7 +33,7 @@ export async function startPython({ progress, mark, importAsset, singleFile }) {
   // A site may have a memory snapshot of Python with wasmlit imported (buildlib/snapshot.py):
   // restoring it skips Python's start-up and our imports. Only one the browser already has
   // is restored; otherwise `keep` fetches it for the next visit, once the app is idle.
-  const snapshot = singleFile ? null : fetchSnapshot();
+  const snapshot = singleFile ? null : fetchSnapshot(offlineCache);
   // Our wheel's files download while Python starts, as one gzip stream (wasmlit-core.zip.gz:
   // buildlib/wasmlit_wheel.py); unpacked with zipfile, that is quicker than loadPackage
   // (which stays the fallback, with the wheel the lock names). The site lock is fetched
@@ -69,9 +69,11 @@ export async function startPython({ progress, mark, importAsset, singleFile }) {
 // `bytes` is a promise that loadPyodide awaits while it fetches its .wasm and the stdlib.
 // Else {bytes: null, keep}: `keep()` fetches it into the HTTP cache for the next visit, or
 // keep is null when that would be in vain (the host sends Cache-Control: no-store, the
-// file is on another origin, where only-if-cached cannot look) or unwanted (the browser
-// asks to save data). null when the site has none or this browser has no JSPI.
-async function fetchSnapshot() {
+// file is on another origin, where only-if-cached cannot look), unwanted (the browser
+// asks to save data) or done already (offlineCache: the site's service worker keeps every
+// file, this one too; a second download of 6 MB would only fill the HTTP cache). null when
+// the site has none or this browser has no JSPI.
+async function fetchSnapshot(offlineCache) {
   if (!("Suspending" in WebAssembly)) return null;  // made for browsers with JSPI (as Chromium)
   try {
     const response = await fetch(assetURL("startup.json"));
@@ -87,7 +89,8 @@ async function fetchSnapshot() {
     }
     const storable = !/no-store/i.test(response.headers.get("Cache-Control") || "");
     const saveData = Boolean(/** @type {any} */ (self.navigator).connection?.saveData);
-    return { bytes: null, trampoline, keep: storable && !saveData ? () => keepSnapshot(url) : null };
+    const keep = storable && !saveData && !offlineCache;
+    return { bytes: null, trampoline, keep: keep ? () => keepSnapshot(url) : null };
   } catch {
     return null;
   }

@@ -326,7 +326,7 @@ async function importAssetFrom(rel) {
   return import(blobURL);
 }
 
-function init({ base, pageBase, names, mailboxMemory, oneFile, pageHasJSPI }) {
+function init({ base, pageBase, names, mailboxMemory, oneFile, offlineCache, pageHasJSPI }) {
   useBase(base, pageBase, names);
   // The page and this worker are the same browser: JSPI is used where the page has it (a
   // test that takes it from the page takes it from here too, before Pyodide looks).
@@ -349,6 +349,7 @@ function init({ base, pageBase, names, mailboxMemory, oneFile, pageHasJSPI }) {
     mark,
     importAsset: importAssetFrom,
     singleFile,
+    offlineCache: Boolean(offlineCache),
   }).then((started) => {
     if (mailbox) started.pyodide.setInterruptBuffer(mailbox.interruptBuffer);
     const keep = started.keepSnapshot;

@@ -15,6 +15,8 @@ import pytest
 
 from sites import IDLE, ROOT, StaticServer, click_and_wait_run, open_idle, site_file
 
+KEEP_SNAPSHOT_AFTER_MS = 3000  # web/python-worker.js
+
 APP = '''
 import streamlit as st
 st.title("Offline app")
@@ -46,6 +48,29 @@ def site(tmp_path_factory):
 
 def listed_files(site) -> int:
     return len(re.findall(r'^"[^"]+": "[0-9a-f]+",?$', (site / "sw.js").read_text("utf-8"), re.M))
+
+
+def test_a_first_visit_downloads_the_snapshot_once_for_the_offline_cache(browser, browser_context_args, site):
+    # A host that lets browsers keep files: without the offline cache, the page itself would
+    # fetch the snapshot for the next visit (KEEP_SNAPSHOT_AFTER_MS after the first run).
+    server = StaticServer(site, headers={"Cache-Control": "no-cache"})
+    context = browser.new_context(**browser_context_args)
+    try:
+        # Downloads of the snapshot, by the page, its workers and the service worker (a look
+        # into the HTTP cache, only-if-cached, that finds nothing fails: it is none).
+        downloads: list[str] = []
+        context.on("requestfinished", lambda request: downloads.append(request.url)
+                   if request.url.rsplit("/", 1)[-1].startswith("snapshot.") else None)
+        page = context.new_page()
+        open_idle(page, server.url)
+        page.wait_for_function("() => navigator.serviceWorker.controller !== null", timeout=60000)
+        assert page.evaluate(CACHED)["cached"] == listed_files(site)  # the snapshot among them
+        page.wait_for_timeout(KEEP_SNAPSHOT_AFTER_MS + 2000)  # past the page's own keep
+        assert len(downloads) == 1, downloads  # the service worker's, not the page's too
+        assert page.evaluate("performance.getEntriesByName('wasmlit:snapshot-kept').length") == 0
+    finally:
+        context.close()
+        server.close()
 
 
 def test_the_site_runs_offline_from_its_cache(browser, browser_context_args, site):
