@@ -160,7 +160,9 @@ export type WorkerCall =
 /** Page -> worker. */
 export type WorkerRequest =
   | { type: "init"; base: string; pageBase: string; names: Record<string, string>;
-      mailboxMemory: SharedArrayBuffer | null; oneFile: boolean; pageHasJSPI: boolean }
+      mailboxMemory: SharedArrayBuffer | null; oneFile: boolean; pageHasJSPI: boolean;
+      /** The site's service worker keeps every file (the snapshot too): see offline-cache.js. */
+      offlineCache: boolean }
   | ({ type: "call"; id: number } & WorkerCall)
   | { type: "events"; app: number; items: { seq: number; event: PageEvent }[] }
   | { type: "wake" }
