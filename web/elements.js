@@ -52,13 +52,27 @@ export function loadBuilders(kinds) {
   return Promise.all([...families].map(loadFamily)).then(() => {});
 }
 
+// How long a change list waits for a family's chunk (a few KB) before drawing its elements
+// as not loaded: a request the network never answers must not hold back every change list
+// queued behind it (in-order.js). Should the chunk come later, the next change list that
+// draws the family has it.
+const CHUNK_WAIT_MS = 15000;
+
 /** @param {string} family */
 function loadFamily(family) {
   if (!loading.has(family)) {
-    loading.set(family, FAMILY_LOADERS[family]().then(({ BUILDERS }) => {
-      Object.assign(ELEMENT_BUILDERS, mergeBuilders("element builders", ELEMENT_BUILDERS, BUILDERS));
+    const loaded = FAMILY_LOADERS[family]().then(({ BUILDERS }) => {
+      // Once: a chunk that came late and the retry after it both land here.
+      if (!FAMILY_KINDS[family].every((kind) => Object.hasOwn(ELEMENT_BUILDERS, kind))) {
+        Object.assign(ELEMENT_BUILDERS, mergeBuilders("element builders", ELEMENT_BUILDERS, BUILDERS));
+      }
       failed.delete(family);
-    }).catch((err) => {
+    });
+    loaded.catch(() => {});  // reported below (unless it came too late to count)
+    /** @type {Promise<never>} */
+    const late = new Promise((_, reject) => setTimeout(
+      () => reject(new Error(`no answer in ${CHUNK_WAIT_MS / 1000} s`)), CHUNK_WAIT_MS));
+    loading.set(family, Promise.race([loaded, late]).catch((err) => {
       console.error(`wasmlit: the code for ${family} could not be loaded`, err);
       failed.set(family, err && err.message ? err.message : String(err));
       loading.delete(family);

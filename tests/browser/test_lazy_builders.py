@@ -1,8 +1,9 @@
 """Element builders loaded on first need (web/lazy-builders.js, buildlib/lazy_chunks.py): a
 first run that draws only text and buttons fetches none of their chunks; a run drawing
 kinds from chunks shows them before the app says the run ended; change lists apply in the
-order they came while chunks load; a chunk that cannot be loaded shows an error in the
-element's place and the app keeps working; a first paint drawing a lazily loaded kind gets
+order they came while chunks load; a chunk that cannot be loaded (or that the network does
+not answer within 15 s) shows an error in the element's place and the app keeps working,
+and a late chunk is there for the next run; a first paint drawing a lazily loaded kind gets
 a modulepreload for its chunk and draws it before Python is there.
 
 Chunks are served late (the static server sleeps before answering them) so the page has to
@@ -42,6 +43,9 @@ if st.button("Record"):
 if st.button("Upload"):
     st.file_uploader("Upload here")
     st.write("after the uploader")
+if st.button("Graph"):
+    st.graphviz_chart("digraph { a -> b }")
+    st.write("after the graph")
 '''
 
 PRERENDERED = '''
@@ -179,6 +183,38 @@ def test_a_chunk_that_cannot_be_loaded_shows_an_error_in_place(loaded):
     click_and_wait_run(page.get_by_role("button", name="Upload"))
     assert page.locator(".wl-builder-failed").count() == 0
     assert page.get_by_test_id("stFileUploader").count() == 1
+
+
+def test_a_chunk_the_network_never_answers_holds_nothing_back_for_long(loaded):
+    page, _ = loaded
+    held = []
+    chunk = re.compile(r"/chunks/graphviz-[A-Z0-9]{8}\.js$")
+    page.route(chunk, lambda route: held.append(route))  # never answered while held
+    try:
+        start = time.monotonic()
+        click_and_wait_run(page.get_by_role("button", name="Graph"), timeout=60000)
+        waited = time.monotonic() - start
+        # What came after the chart, and the run's end, waited for it only so long
+        # (web/elements.js CHUNK_WAIT_MS, 15 s); the chart says what happened.
+        assert held and 14 < waited < 40, waited
+        assert page.get_by_text("after the graph").is_visible()
+        failed = page.locator(".wl-builder-failed")
+        assert 'could not load the code that draws "graphviz_chart" elements (no answer in 15 s)' in failed.inner_text()
+        before = int(page.get_by_text(re.compile(r"^pings: \d+$")).inner_text().split(": ")[1])
+        click_and_wait_run(page.get_by_role("button", name="Ping"))
+        assert page.get_by_text(f"pings: {before + 1}").is_visible()
+    finally:
+        for route in held:
+            route.continue_()  # the chunk comes late after all
+        page.unroute(chunk)
+    # Then the next run drawing a graph has it: no second set of builders, no error.
+    errors = []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    click_and_wait_run(page.get_by_role("button", name="Ping"))
+    click_and_wait_run(page.get_by_role("button", name="Graph"))
+    page.get_by_test_id("stGraphVizChart").wait_for(timeout=30000)
+    assert page.locator(".wl-builder-failed").count() == 0
+    assert not [e for e in errors if "graphviz" in e or "two element builders" in e], errors
 
 
 def test_a_first_paint_preloads_the_chunks_it_draws_with(tmp_path_factory, page):
