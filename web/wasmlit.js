@@ -116,7 +116,8 @@ async function startApp(handle, options) {
   try {
     const app = resolveApp(options, handle.id);
     const requirements = [].concat(options.requirements ?? []).flatMap(splitRequirements);
-    const persist = options.persist ? persistArgs(options.persist, app.filename, options.persistScope) : null;
+    const persist = options.persist
+      ? persistArgs(options.persist, options.persistName ?? app.filename, options.persistScope) : null;
     const python = pythonClient();
     await python.start(progress);
     if (handle.state === "unmounted") return handle;
@@ -239,6 +240,9 @@ async function mountFromAttribute(element) {
     url: true,  // a built site's app: the page URL is its own
     persist: element.getAttribute("data-wasmlit-persist"),
     persistScope: BASE.pathname,  // the site's folder, whichever of its pages is open
+    // The app's files were kept under "app.py" when every one-file app was app.py in its
+    // site: still so, so that no kept file is lost when a site is built again.
+    persistName: element.hasAttribute("data-wasmlit-files") ? undefined : "app.py",
   });
 }
 
@@ -257,10 +261,10 @@ async function mountSnippet(script) {
  * @param {HTMLElement} element
  * @param {{src?: string, code?: string, theme?: object, client?: object, secrets?: string, files?: string, wheels?: string,
  *   entrypoint?: string, requirements?: string, dev?: string, url?: boolean, packagesUrl?: string,
- *   view?: AppView, firstPaint?: object[], persist?: string | null, persistScope?: string}} declared
+ *   view?: AppView, firstPaint?: object[], persist?: string | null, persistScope?: string, persistName?: string}} declared
  */
 async function mountDeclared(element, { src, code, theme, client, secrets, files, wheels, entrypoint, requirements, dev, url, packagesUrl,
-  view, firstPaint, persist, persistScope }) {
+  view, firstPaint, persist, persistScope, persistName }) {
   let loaded;
   try {
     loaded = await fetchDeclared({ src, code, secrets, files, wheels, entrypoint });
@@ -270,7 +274,7 @@ async function mountDeclared(element, { src, code, theme, client, secrets, files
     handle.fail(err.message, "Error", "load");
     return;
   }
-  const handle = mount(element, { ...loaded, theme, client, requirements, url, packagesUrl, view, firstPaint, persist, persistScope });
+  const handle = mount(element, { ...loaded, theme, client, requirements, url, packagesUrl, view, firstPaint, persist, persistScope, persistName });
   if (dev) handle.ready.then(() => watchForChanges(handle, dev, () => fetchDeclared({ src, code, files, entrypoint })), () => {});
 }
 

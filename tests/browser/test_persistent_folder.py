@@ -113,6 +113,8 @@ def test_a_saved_file_is_there_after_a_reload_and_only_there(browser, server):
         other = open_app(context.new_page(), server.url + "b/")  # same origin, another site
         assert text_of(other, "note") == "note: none"
         stored = page.evaluate("async () => (await indexedDB.databases()).map((d) => d.name).sort()")
+        # Under "app.py", whatever the app's file is called: where sites built when every
+        # one-file app was app.py keep their files, so a rebuild finds them.
         assert stored == ["wasmlit-files /a/ app.py data", "wasmlit-files /b/ app.py data"], stored
     finally:
         context.close()
