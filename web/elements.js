@@ -61,17 +61,20 @@ const CHUNK_WAIT_MS = 15000;
 /** @param {string} family */
 function loadFamily(family) {
   if (!loading.has(family)) {
+    let timer = 0;
     const loaded = FAMILY_LOADERS[family]().then(({ BUILDERS }) => {
+      clearTimeout(timer);
       // Once: a chunk that came late and the retry after it both land here.
       if (!FAMILY_KINDS[family].every((kind) => Object.hasOwn(ELEMENT_BUILDERS, kind))) {
         Object.assign(ELEMENT_BUILDERS, mergeBuilders("element builders", ELEMENT_BUILDERS, BUILDERS));
       }
-      failed.delete(family);
+      if (failed.delete(family)) for (const listener of lateListeners) listener();
     });
     loaded.catch(() => {});  // reported below (unless it came too late to count)
     /** @type {Promise<never>} */
-    const late = new Promise((_, reject) => setTimeout(
-      () => reject(new Error(`no answer in ${CHUNK_WAIT_MS / 1000} s`)), CHUNK_WAIT_MS));
+    const late = new Promise((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`no answer in ${CHUNK_WAIT_MS / 1000} s`)), CHUNK_WAIT_MS);
+    });
     loading.set(family, Promise.race([loaded, late]).catch((err) => {
       console.error(`wasmlit: the code for ${family} could not be loaded`, err);
       failed.set(family, err && err.message ? err.message : String(err));
@@ -81,12 +84,24 @@ function loadFamily(family) {
   return loading.get(family);
 }
 
+/** @type {Set<() => void>} told when a family that had failed has loaded after all */
+const lateListeners = new Set();
+
+/** Call `listener` each time the code of a family that could not be loaded comes after
+ * all (a late chunk, or a retry): its elements drawn meanwhile (notLoaded) can be drawn
+ * again. Returns what stops it. @param {() => void} listener */
+export function onLateBuilders(listener) {
+  lateListeners.add(listener);
+  return () => { lateListeners.delete(listener); };
+}
+
 // An element whose family could not be loaded (a chunk missing from the site, offline):
-// shown in its place, as an unknown kind is; the rest of the app keeps working.
+// shown in its place, as an unknown kind is; the rest of the app keeps working. Its api
+// says so (notLoaded), so that it is drawn again once the family is there (onLateBuilders).
 function notLoaded(kind, why) {
   const el = h("div", { class: "wl-unknown wl-builder-failed", role: "alert" });
   el.textContent = `wasmlit could not load the code that draws "${kind}" elements (${why}).`;
-  return { el };
+  return { el, notLoaded: true };
 }
 
 /**

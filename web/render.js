@@ -11,9 +11,9 @@ import { pageSegment, setupNavigation } from "./display/navigation.js";
 import { RunPump } from "./run-pump.js";
 import { MarkdownLoader } from "./markdown-loader.js";
 import { FragmentTimers } from "./fragment-timers.js";
-import { redrawLeaf, setNode, trimNode, updateNode } from "./tree-patch.js";
+import { redrawLeaf, redrawNotLoaded, setNode, trimNode, updateNode } from "./tree-patch.js";
 import { createStatusWidget, placeStatusWidget } from "./status-widget.js";
-import { builderReady, loadBuilders } from "./elements.js";
+import { builderReady, loadBuilders, onLateBuilders } from "./elements.js";
 import { InOrder } from "./in-order.js";
 
 const IDLE = "notRunning";
@@ -53,6 +53,9 @@ export class AppView {
     });
     // What the worker sends takes effect in order, after the builders it needs (in-order.js).
     this.order = new InOrder();
+    // Elements drawn as "could not load" while their code was missing are drawn again once
+    // it comes (a chunk that came late): Python sends nothing more for an unchanged one.
+    this.stopLateBuilders = onLateBuilders(() => this.order.run(() => redrawNotLoaded(this)));
     /** @type {Map<string, import("./protocol").TreeNode>} node id -> {el, body, kind, props, api} */
     this.nodes = new Map();
     /** @type {Map<string, import("./protocol").ElementApi>} widget id -> api of the widget's element */
@@ -324,6 +327,7 @@ export class AppView {
 
   unmount() {
     this.order.drop();
+    this.stopLateBuilders();
     if (this.stopWatchingHistory) this.stopWatchingHistory();
     this.timers.clear();
     this.runs.stop();

@@ -3,7 +3,7 @@
 // id to {el, body?, kind, props, api}; a widget's api is also in `view.widgets` by widget id.
 import { h, keyClass, userKeyOf } from "./dom.js";
 import { buildBlock } from "./block-kinds.js";
-import { buildElement, updateElement } from "./elements.js";
+import { buildElement, builderReady, updateElement } from "./elements.js";
 
 /** @typedef {import("./render.js").AppView} AppView */
 /** @typedef {import("./protocol").TreeNode} TreeNode */
@@ -127,4 +127,13 @@ function forget(view, el) {
 export function redrawLeaf(view, id) {
   const node = view.nodes.get(id);
   if (node && !node.body) view.markdownLoader.drawing(id, () => updateElement(node, node.props, view));
+}
+
+/** Draw again the elements drawn as "could not load" whose builders are here now.
+ * @param {AppView} view */
+export function redrawNotLoaded(view) {
+  for (const [id, node] of view.nodes) {
+    const api = /** @type {import("./protocol").ElementApi | undefined} */ (node.api);
+    if (!node.body && api?.notLoaded && builderReady(node.kind)) redrawLeaf(view, id);
+  }
 }
