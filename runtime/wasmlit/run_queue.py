@@ -57,6 +57,8 @@ class RunQueue:
         for request in self._pending:
             if request.is_full or request.fragment_id == fragment_id:
                 request.widget_values.update(values)
+                if first:  # an st.rerun() joining a tick's request: no longer a fresh count
+                    request.timed = False
                 return
         request = RunRequest(fragment_id, dict(values), timed=timed)
         if first:

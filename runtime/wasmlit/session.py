@@ -204,9 +204,10 @@ class AppSession:
                 return False
             if request.timed:
                 # A tick that waited its turn: a fragment rerunning itself endlessly
-                # keeps the front of the queue, so ticks arriving meanwhile join nothing
-                # and do not restart its count (they did, and such a loop beside a
-                # run_every fragment went on past the limit).
+                # keeps the front of the queue, so ticks arriving meanwhile wait behind it
+                # (or, for its own timer, are joined by its rerun, which makes the request
+                # untimed) and do not restart its count: they did, and such a loop beside
+                # a run_every fragment went on past the limit.
                 self.reruns_in_a_row = 0
             self._execute(request.fragment_id, request.widget_values)
         except KeyboardInterrupt:

@@ -91,6 +91,28 @@ def test_ticks_of_another_fragment_during_an_endless_fragment_loop_do_not_restar
     assert app.state["steady"] == 2  # the first run, then the ticks' one run after the loop
 
 
+def test_a_run_every_fragment_rerunning_itself_endlessly_is_stopped_despite_its_ticks():
+    from wasmlit.hosts import RecordingHost
+    host = RecordingHost()
+    app = App("""
+        import streamlit as st
+        @st.fragment(run_every=0.2)
+        def loop():
+            st.session_state.body = st.session_state.get("body", 0) + 1
+            if st.button("Spin"):
+                st.session_state.spin = True
+            if st.session_state.get("spin"):
+                st.rerun(scope="fragment")
+        loop()
+    """, host=host)
+    fid = app.only_fragment()
+    for n in range(3, 600, 7):  # its own ticks, arriving while it loops
+        host.deliver_on_poll(n, {"kind": "tick", "fragment": fid})
+    app.click("Spin")
+    assert alert_bodies(app, within=app.fragment_blocks()[0]) == [ENDLESS_RERUN_MESSAGE]
+    assert app.state["body"] == 1 + RERUN_LIMIT + 1
+
+
 def test_a_bounded_rerun_chain_is_not_stopped_and_each_page_event_restarts_the_count():
     app = App("""
         import streamlit as st
