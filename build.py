@@ -34,7 +34,7 @@ dist/ (first runs `npm ci` if node_modules is missing or package-lock.json chang
                                           ES module (esbuild), with a source map for devtools
   wasmlit.css                             web/wasmlit.css then web/styles/*.css, minified
 
-A site is dist/ plus app.py and an index.html that mounts it with wasmlit.js, and its
+A site is dist/ plus the app (my_app.py, under its own name) and an index.html that mounts it with wasmlit.js, and its
 own packages.json (and pyodide-lock.json): the Pyodide packages the app needs (numpy,
 pandas, ...), found from its imports and its requirements.txt, are loaded from
 --packages-url (default: Pyodide's CDN) or, with --pyodide-packages, shipped in pyodide/

@@ -11,8 +11,10 @@ from pathlib import Path
 from .errors import BadInput
 
 ENTRY_NAMES = ("app.py", "streamlit_app.py")
-# A one-file app keeps its own name in a site when it is this plain (no quoting in a URL).
-PLAIN_SCRIPT_NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_.-]*\.py")
+# A one-file app keeps its own name in a site when it is this plain: nothing a URL would
+# quote, and no dot before ".py" (so never NAME.<8 hex digits>.py, which hosts are told to
+# cache for good: README, "Caching a deployed site").
+PLAIN_SCRIPT_NAME = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_-]*\.py")
 
 
 @dataclass(frozen=True)

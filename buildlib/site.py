@@ -1,4 +1,4 @@
-"""A site for one app: a copy of dist/ with the app (app.py, or a folder's files under app/
+"""A site for one app: a copy of dist/ with the app (my_app.py, or a folder's files under app/
 with files.json), its secrets, the packages it needs (site_packages.py) and an index.html
 that mounts it (its theme in it). `build_site` checks everything it can before it writes,
 then builds the site beside its target and swaps it in: nothing is left half-written."""

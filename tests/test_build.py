@@ -307,8 +307,9 @@ def test_app_replaces_a_previous_site(dist, tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
 
 
-def test_an_app_whose_name_a_url_would_quote_is_app_py_in_the_site(dist, tmp_path):
-    app = tmp_path / "my app #2.py"
+@pytest.mark.parametrize("name", ["my app #2.py", "report.20240601.py"])  # quoted; looks hashed
+def test_an_app_whose_name_a_url_would_quote_is_app_py_in_the_site(dist, tmp_path, name):
+    app = tmp_path / name
     app.write_bytes(EXAMPLE.read_bytes())
     out = tmp_path / "site"
     assert run_build("--app", app, "--out", out, "--no-prerender").returncode == 0
