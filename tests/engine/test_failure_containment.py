@@ -61,56 +61,38 @@ def test_a_fragment_rerunning_itself_endlessly_is_stopped_inside_the_fragment():
     assert app.state["body"] == 1 + RERUN_LIMIT + 1
 
 
-def test_ticks_of_another_fragment_during_an_endless_fragment_loop_do_not_restart_its_count():
-    # A timer tick is no user input: ticks arriving while a fragment reruns itself wait
-    # behind it and must not let the loop run past the limit (they did: a CI flake).
-    from wasmlit.hosts import RecordingHost
-    host = RecordingHost()
-    app = App("""
-        import streamlit as st
-        @st.fragment
-        def loop():
-            st.session_state.body = st.session_state.get("body", 0) + 1
-            if st.button("Spin"):
-                st.session_state.spin = True
-            if st.session_state.get("spin"):
-                st.rerun(scope="fragment")
-        loop()
-        @st.fragment(run_every=0.2)
-        def steady():
-            st.session_state.steady = st.session_state.get("steady", 0) + 1
-        steady()
-    """, host=host)
-    steady = app.fragment_named("steady")[0]
-    for n in range(3, 400, 7):
-        host.deliver_on_poll(n, {"kind": "tick", "fragment": steady})
-    app.click("Spin")
-    block = app.fragment_blocks()[0]
-    assert alert_bodies(app, within=block) == [ENDLESS_RERUN_MESSAGE]
-    assert app.state["body"] == 1 + RERUN_LIMIT + 1
-    assert app.state["steady"] == 2  # the first run, then the ticks' one run after the loop
+SPIN_WITH_TIMERS = """
+    import streamlit as st
+    @st.fragment(run_every={loop_every})
+    def loop():
+        st.session_state.body = st.session_state.get("body", 0) + 1
+        if st.button("Spin"):
+            st.session_state.spin = True
+        if st.session_state.get("spin"):
+            st.rerun(scope="fragment")
+    loop()
+    @st.fragment(run_every=0.2)
+    def steady():
+        st.session_state.steady = st.session_state.get("steady", 0) + 1
+    steady()
+"""
 
 
-def test_a_run_every_fragment_rerunning_itself_endlessly_is_stopped_despite_its_ticks():
+@pytest.mark.parametrize("ticking", ["steady", "loop"])
+def test_timer_ticks_during_an_endless_fragment_loop_do_not_restart_its_count(ticking):
+    # A timer tick is no user input: ticks arriving while a fragment reruns itself (another
+    # fragment's, or its own) must not let the loop run past the limit (they did: a CI flake).
     from wasmlit.hosts import RecordingHost
     host = RecordingHost()
-    app = App("""
-        import streamlit as st
-        @st.fragment(run_every=0.2)
-        def loop():
-            st.session_state.body = st.session_state.get("body", 0) + 1
-            if st.button("Spin"):
-                st.session_state.spin = True
-            if st.session_state.get("spin"):
-                st.rerun(scope="fragment")
-        loop()
-    """, host=host)
-    fid = app.only_fragment()
-    for n in range(3, 600, 7):  # its own ticks, arriving while it loops
+    app = App(SPIN_WITH_TIMERS.format(loop_every=0.2 if ticking == "loop" else None), host=host)
+    fid = app.fragment_named(ticking)[0]
+    for n in range(3, 600, 7):
         host.deliver_on_poll(n, {"kind": "tick", "fragment": fid})
     app.click("Spin")
     assert alert_bodies(app, within=app.fragment_blocks()[0]) == [ENDLESS_RERUN_MESSAGE]
     assert app.state["body"] == 1 + RERUN_LIMIT + 1
+    if ticking == "steady":
+        assert app.state["steady"] == 2  # the first run, then the ticks' one run after the loop
 
 
 def test_a_bounded_rerun_chain_is_not_stopped_and_each_page_event_restarts_the_count():
