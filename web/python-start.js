@@ -211,15 +211,21 @@ function fetchSync(url) {
   return new Uint8Array(request.response);
 }
 
-// Put a zip's files (our wheel's, or the lazy archive's) into site-packages with zipfile.
+// Put a zip's files (our wheel's, or the lazy archive's) into site-packages with zipfile,
+// then refresh the path finders' caches as wasmlit.lazy_modules.refresh_path_caches does
+// (importlib.invalidate_caches() would import importlib.metadata: 150 ms on a restored page).
 function unpackZip(pyodide, bytes) {
   pyodide.FS.writeFile("/tmp/wasmlit.zip", bytes);
   pyodide.runPython(`
-import importlib, os, site, zipfile
+import os, site, sys, zipfile
 with zipfile.ZipFile("/tmp/wasmlit.zip") as archive:
     archive.extractall(site.getsitepackages()[0])
 os.remove("/tmp/wasmlit.zip")
-importlib.invalidate_caches()
+for finder in list(sys.path_importer_cache.values()):
+    if finder is not None and hasattr(finder, "invalidate_caches"):
+        finder.invalidate_caches()
+if "importlib.metadata" in sys.modules:
+    sys.modules["importlib.metadata"].MetadataPathFinder.invalidate_caches()
 `);
 }
 

@@ -105,3 +105,29 @@ def test_the_archive_unpacks_as_built_or_as_a_browser_hands_it_over(site, as_sen
         assert extra.VALUE == 7
     finally:
         sys.meta_path.remove(finder)
+
+
+def test_refreshed_path_caches_see_new_files_without_importing_importlib_metadata(tmp_path):
+    # In a fresh interpreter (pytest has imported importlib.metadata in this one): a module
+    # written after its folder was listed imports once the caches are refreshed, and the
+    # refresh leaves importlib.metadata unimported (150 ms in a restored Python).
+    import subprocess
+    script = f"""
+import sys
+sys.path.insert(0, {str(tmp_path)!r})
+try:
+    import late_module
+except ImportError:
+    pass
+else:
+    raise SystemExit("imported before it was written")
+open({str(tmp_path / "late_module.py")!r}, "w").write("VALUE = 7\\n")
+from wasmlit.lazy_modules import refresh_path_caches
+assert "importlib.metadata" not in sys.modules, "imported before the refresh"
+refresh_path_caches()
+import late_module
+print(late_module.VALUE, "importlib.metadata" in sys.modules)
+"""
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["7", "False"]
