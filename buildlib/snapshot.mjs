@@ -2,7 +2,8 @@
 // starting Python and importing wasmlit itself (web/wasmlit.js loadRuntime).
 //   node buildlib/snapshot.mjs PYODIDE_DIR WHEEL OUT.gz
 // The wheel is unpacked with zipfile (loadPackage would leave JS references behind, which a
-// snapshot cannot hold) and `import wasmlit` runs (not wasmlit.bridge: it holds JS objects).
+// snapshot cannot hold) and `import wasmlit` runs, with the modules the page imports next
+// (not wasmlit.bridge: it holds JS objects).
 // Hash seed 0, so the same inputs give the same snapshot. Written gzip-compressed.
 import { readFileSync, writeFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
@@ -32,5 +33,8 @@ with zipfile.ZipFile("/tmp/wasmlit.whl") as whl:
 os.remove("/tmp/wasmlit.whl")
 del os.environ["PYTHONHASHSEED"]  # read at start-up only: a restored Python need not show it
 import wasmlit
+# What the page imports next, with nothing of JS in it (wasmlit.bridge has): restored, not
+# imported again (web/python-start.js: wasmlit.restored, then wasmlit.bridge's imports).
+import wasmlit.lazy_modules, wasmlit.package_hook, wasmlit.restored
 `);
 writeFileSync(out, gzipSync(pyodide.makeMemorySnapshot(), { level: 9 }));
