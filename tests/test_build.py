@@ -543,6 +543,16 @@ def test_single_file_and_out_cannot_be_combined(tmp_path):
     assert proc.returncode == 2 and "cannot be combined" in proc.stderr
 
 
+@pytest.mark.parametrize("flag", ["--offline-cache", "--no-snapshot"])  # what only a site takes
+@pytest.mark.parametrize("others", [[], ["--app", "APP", "--single-file", "ONE"], ["--serve"]])
+def test_a_site_only_flag_needs_app_and_out(tmp_path, flag, others):
+    app, one = tmp_path / "app.py", tmp_path / "one.html"
+    app.write_text("import streamlit as st\n")
+    proc = run_build(*[{"APP": app, "ONE": one}.get(a, a) for a in others], flag)
+    assert proc.returncode == 2 and f"{flag} needs --app and --out" in proc.stderr, proc.stderr
+    assert not one.exists()
+
+
 def test_entry_names_the_app_file_inside_the_folder(dist, tmp_path):
     folder = make_app_folder(tmp_path / "named", entry="main.py")
     out = tmp_path / "site"

@@ -71,6 +71,16 @@ def test_bad_input_found_by_the_build_exits_2_and_writes_nothing(tmp_path):
     assert not (tmp_path / "out").exists() and not (tmp_path / "out.html").exists()
 
 
+@pytest.mark.parametrize("flag, message", [("--offline-cache", "not --single-file"),
+                                           ("--no-snapshot", "--no-snapshot goes with a site")])
+def test_a_site_only_flag_is_refused_for_one_file(tmp_path, flag, message):
+    app = tmp_path / "app.py"
+    app.write_text("import streamlit as st\n")
+    result = wasmlit("build", app, "--single-file", tmp_path / "x.html", flag)
+    assert result.returncode == 2 and message in result.stderr, result.stderr
+    assert not (tmp_path / "x.html").exists()
+
+
 def test_the_browser_wheel_leaves_the_command_out():
     sys.path.insert(0, str(ROOT))
     from buildlib.pycompile import HOST_ONLY

@@ -83,19 +83,3 @@ def test_wasmlit_build_takes_the_flag(app, tmp_path):
     assert proc.returncode == 0, proc.stderr
     assert (out / offline_cache.SW_NAME).is_file()
     assert MARKED in (out / "index.html").read_text("utf-8")
-
-
-@pytest.mark.parametrize("args, message", [
-    (["--offline-cache"], "--offline-cache needs --app and --out"),
-    (["--app", "APP", "--single-file", "x.html", "--offline-cache"], "--offline-cache needs --app and --out"),
-    (["--serve", "--offline-cache"], "--offline-cache needs --app and --out"),
-])
-def test_build_py_takes_the_flag_only_for_a_site(app, tmp_path, args, message):
-    proc = run(*[str(app) if a == "APP" else a for a in args])
-    assert proc.returncode == 2 and message in proc.stderr, proc.stderr
-
-
-def test_wasmlit_build_refuses_it_for_one_file(app, tmp_path):
-    proc = run("build", app, "--single-file", tmp_path / "x.html", "--offline-cache", module="wasmlit")
-    assert proc.returncode == 2 and "not --single-file" in proc.stderr, proc.stderr
-    assert not (tmp_path / "x.html").exists()

@@ -53,19 +53,3 @@ def test_no_snapshot_leaves_it_out(app, tmp_path, module):
     assert proc.returncode == 0, proc.stderr
     assert manifest(out) == {"snapshot": None}
     assert not [p for p in out.rglob("snapshot*")]
-
-
-@pytest.mark.parametrize("args, message", [
-    (["--no-snapshot"], "--no-snapshot needs --app and --out"),
-    (["--app", "APP", "--single-file", "x.html", "--no-snapshot"], "--no-snapshot needs --app and --out"),
-    (["--serve", "--no-snapshot"], "--no-snapshot needs --app and --out"),
-])
-def test_build_py_takes_the_flag_only_for_a_site(app, args, message):
-    proc = run(*[str(app) if a == "APP" else a for a in args])
-    assert proc.returncode == 2 and message in proc.stderr, proc.stderr
-
-
-def test_wasmlit_build_refuses_it_for_one_file(app, tmp_path):
-    proc = run("build", app, "--single-file", tmp_path / "x.html", "--no-snapshot", module="wasmlit")
-    assert proc.returncode == 2 and "--no-snapshot goes with a site" in proc.stderr, proc.stderr
-    assert not (tmp_path / "x.html").exists()
