@@ -2,7 +2,7 @@
 
 The page restores it (web/python-start.js) instead of starting Python and importing
 wasmlit: that skips the interpreter's start-up and every import (a repeat visit over a
-40 Mbit/s link became interactive in 1.1 s instead of 3.0 s, benchmarks/startup_network.py).
+40 Mbit/s link became interactive in 0.93 s instead of 3.0 s, benchmarks/startup_network.py).
 It is never on a first visit's way: the page restores it only when the browser already has
 it (its HTTP cache or the site's offline cache), and otherwise starts as without one and,
 once the app has run and been idle a while, fetches it for the next visit (not when the
@@ -16,9 +16,10 @@ so snapshot.mjs pretends it has, and the page installs the wasm call trampoline 
 not make (web/python-start.js installTrampoline): a restored page suspends runs as a
 started one does (time.sleep, Stop during a run: tests/browser/test_snapshot.py; packages
 loaded at start and mid-run: tests/browser/test_distribution_packages.py), and
-runtime/wasmlit/restored.py redoes what it took from the build machine (time zone, language). Made by snapshot.mjs, cached in cache_dir under a key of
-the wheel, Pyodide's version and the script (making one takes a few seconds). Without
-Node: no snapshot, with a note on stderr.
+runtime/wasmlit/restored.py redoes what it took from the build machine (time zone,
+language). Made by snapshot.mjs, cached in cache_dir under a key of the wheel, Pyodide's
+version and the script (making one takes a few seconds). Without Node: no snapshot, with a
+note on stderr.
 """
 from __future__ import annotations
 

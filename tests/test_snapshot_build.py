@@ -1,6 +1,7 @@
 """A site's Pyodide snapshot (buildlib/snapshot.py) at build time: in every site by default,
 under a name carrying its hash, and left out by build.py --no-snapshot and `wasmlit build
---no-snapshot`, which only a site takes. The browser side: tests/browser/test_snapshot.py."""
+--no-snapshot` (which only a site takes: tests/test_build.py, tests/test_cli.py). The
+browser side: tests/browser/test_snapshot.py."""
 from __future__ import annotations
 
 import json

@@ -54,8 +54,8 @@ export function loadBuilders(kinds) {
 
 // How long a change list waits for a family's chunk (a few KB) before drawing its elements
 // as not loaded: a request the network never answers must not hold back every change list
-// queued behind it (in-order.js). Should the chunk come later, the next change list that
-// draws the family has it.
+// queued behind it (in-order.js). Should the chunk come later, the elements drawn as not
+// loaded meanwhile are drawn again (onLateBuilders), and later change lists have it.
 const CHUNK_WAIT_MS = 15000;
 
 /** @param {string} family */
